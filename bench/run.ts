@@ -1,0 +1,128 @@
+// npm run bench: 100,000 demo cases in a fresh database, then medians of the hot paths against the same SQL on raw better-sqlite3.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAppContext } from '../main/app-context.ts';
+import { generateDemoData } from '../main/demo/demo-data.ts';
+import type { Actor } from '../main/services/actor.ts';
+import { caseCounts, caseCountsQuery, caseListQueries, listCases, searchCases, searchQuery, toFtsQuery, type CaseListQuery } from '../main/services/case-list.ts';
+import { createCase, type CreateCaseInput } from '../main/services/cases.ts';
+import { localDate } from '../main/services/clock.ts';
+
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } } });
+const CASES = Number(values.cases);
+const RUNS = Number(values.runs);
+
+let peakRss = 0;
+const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const sampler = setInterval(sampleMemory, 50);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function time(fn: () => unknown, runs = RUNS): number {
+  for (let i = 0; i < Math.min(20, runs); i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  sampleMemory();
+  return median(samples);
+}
+
+const dataDir = path.join(tmpdir(), `ombudsdesk-bench-${process.pid}`);
+rmSync(dataDir, { recursive: true, force: true });
+const app = openAppContext({ dataDir, adminPassword: 'bench-admin-password' });
+const { db, services } = app;
+
+console.log(`Generating ${CASES.toLocaleString('en')} demo cases in ${dataDir} ...`);
+const generationStart = performance.now();
+generateDemoData(services, { cases: CASES, seed: 7, until: new Date() });
+const generationSeconds = (performance.now() - generationStart) / 1000;
+sampleMemory();
+
+const ombudsman = db.sqlite.prepare("SELECT id FROM users WHERE username = 'ombudsman'").pluck().get() as number;
+const actor: Actor = { id: ombudsman, role: 'ombudsman', departmentIds: [] };
+const departmentId = db.sqlite.prepare('SELECT department_id FROM cases WHERE department_id IS NOT NULL GROUP BY department_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+const today = localDate(services.now());
+const inboxQuery: CaseListQuery = {
+  filter: { statuses: ['new', 'open', 'forwarded', 'answered'], departmentIds: [departmentId] },
+  sort: { column: 'responseDue', direction: 'asc' },
+  limit: 100,
+  offset: 0,
+};
+
+function raw(compilable: { compile(): { sql: string; parameters: readonly unknown[] } }) {
+  const { sql, parameters } = compilable.compile();
+  const statement = db.sqlite.prepare(sql);
+  return () => statement.all(...parameters);
+}
+
+const inboxSql = caseListQueries(services, actor, inboxQuery, today);
+const rawCount = raw(inboxSql.count);
+const rawPage = raw(inboxSql.page);
+const searchText = 'Wartezeit Bürgerbüro';
+const rawSearch = raw(searchQuery(services, actor, toFtsQuery(searchText)!, 20));
+const rawCounts = raw(caseCountsQuery(services, actor));
+
+const listed = listCases(services, actor, inboxQuery);
+const hits = searchCases(services, actor, searchText, 20);
+
+const newCase: CreateCaseInput = {
+  kind: 'complaint',
+  channel: 'phone',
+  origin: 'external',
+  subject: 'Straßenlaterne in der Goethestraße defekt',
+  description: 'Seit einer Woche dunkel, Gefahr für Fußgänger.',
+  submitter: { anonymous: false, name: 'Sören Weiß', email: null, phone: '0221 555', address: null, organisation: null, language: 'de', consent: true, consentText: 'Einwilligung erteilt' },
+  departmentId,
+  priority: 'normal',
+};
+const insertCounter = db.sqlite.prepare(
+  'INSERT INTO reference_counters (year, last_number) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number',
+);
+const insertCase = db.sqlite.prepare(`INSERT INTO cases (reference, year, number, kind, channel, origin, received_at, received_on, subject, description,
+  submitter_name, submitter_phone, submitter_language, consent_given_at, consent_text, department_id, priority, status, stage, stage_started_on,
+  ack_due, response_due, created_by, created_at, updated_at)
+  VALUES (?, ?, ?, 'complaint', 'phone', 'external', ?, ?, ?, ?, ?, ?, 'de', ?, ?, ?, 'normal', 'new', 1, ?, ?, ?, ?, ?, ?) RETURNING id`);
+const insertEvent = db.sqlite.prepare("INSERT INTO case_events (case_id, at, actor_id, type, data) VALUES (?, ?, ?, 'created', ?)");
+const rawCreate = db.sqlite.transaction(() => {
+  const now = new Date();
+  const stamp = now.toISOString();
+  const year = now.getFullYear();
+  const number = (insertCounter.get(year) as { last_number: number }).last_number;
+  const reference = `${year}-${String(number).padStart(5, '0')}`;
+  const { id } = insertCase.get(reference, year, number, stamp, today, newCase.subject, newCase.description, 'Sören Weiß', '0221 555', stamp, 'Einwilligung erteilt', departmentId, today, today, today, ombudsman, stamp, stamp) as { id: number };
+  insertEvent.run(id, stamp, ombudsman, JSON.stringify({ reference }));
+});
+
+const rows: { name: string; app: number; raw: number; target: string }[] = [];
+rows.push({ name: 'inbox page (status + department, by due date, 100 rows)', app: time(() => listCases(services, actor, inboxQuery)), raw: time(() => (rawCount(), rawPage())), target: '<= 10 ms, <= max(1.2x, raw + 0.2 ms)' });
+rows.push({ name: `full-text search "${searchText}" (20 hits)`, app: time(() => searchCases(services, actor, searchText, 20)), raw: time(rawSearch), target: '<= 30 ms' });
+rows.push({ name: 'count by status and kind', app: time(() => caseCounts(services, actor), 50), raw: time(rawCounts, 50), target: '' });
+rows.push({
+  name: 'create one case (+ timeline event + search index)',
+  app: time(() => createCase(services, actor, newCase), 500),
+  raw: time(() => rawCreate.immediate(), 500),
+  target: '<= 5 ms',
+});
+clearInterval(sampler);
+sampleMemory();
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+console.log(`\n${CASES.toLocaleString('en')} cases generated in ${generationSeconds.toFixed(1)} s; inbox total ${listed.total.toLocaleString('en')}, search hits ${hits.length}; medians of ${RUNS} runs (create: 500).`);
+console.log(`Node ${process.version}, SQLite ${db.sqlite.prepare('select sqlite_version()').pluck().get()}.\n`);
+console.log('| measurement | Ombudsdesk | raw better-sqlite3 | ratio | difference | target |');
+console.log('|---|---:|---:|---:|---:|---|');
+for (const row of rows) {
+  console.log(`| ${row.name} | ${fmt(row.app)} | ${fmt(row.raw)} | ${(row.app / row.raw).toFixed(2)}x | ${fmt(row.app - row.raw)} | ${row.target} |`);
+}
+console.log(`\nPeak memory (RSS): ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
+app.close();
+rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const rawIpc = {
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcRenderer', 'ipcMain'],
+      message: 'Use the typed API: ipcMain only in main/shell/ipc.ts, ipcRenderer only in preload/index.ts.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', rawIpc],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['main/shell/ipc.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { ...rawIpc, patterns: [{ group: ['electron', '**/main/**', '!**/main/api/contract*'], message: 'The renderer reaches main only through window.ombudsdesk (type-only imports of the contract are fine).' }] }],
+    },
+  },
+);

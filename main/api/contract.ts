@@ -1,0 +1,215 @@
+// The one API contract: channel name -> input schema (checked at runtime in main) -> output type.
+import { z } from 'zod';
+import {
+  CASE_CHANNELS,
+  CASE_KINDS,
+  CASE_ORIGINS,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  LANGUAGES,
+  PRIORITIES,
+  ROLES,
+} from '../domain/model.ts';
+import type { ChannelName } from './channels.ts';
+import type {
+  ApiResult,
+  AppInfo,
+  CaseCount,
+  CaseDetail,
+  CaseListResult,
+  Category,
+  Department,
+  HolidayRegionOption,
+  OfficeSettings,
+  SearchHit,
+  SessionUser,
+  UserRecord,
+} from './types.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+/** Output types exist only for the compiler; the value is never read. */
+const out = <T>() => undefined as unknown as T;
+const none = z.undefined().or(z.null()).or(z.strictObject({}));
+
+const deadlineRule = z.strictObject({
+  acknowledgeDays: z.number().int().min(0).max(250),
+  respondDays: z.number().int().min(1).max(250),
+});
+const stageRules = z.strictObject({ stage1: deadlineRule, stage2: deadlineRule });
+
+export const submitterSchema = z.strictObject({
+  anonymous: z.boolean().default(false),
+  name: optionalText(200),
+  email: z.email().max(320).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  phone: optionalText(60),
+  address: optionalText(500),
+  organisation: optionalText(200),
+  language: z.enum(LANGUAGES).nullish().transform((v) => v ?? null),
+  consent: z.boolean().default(false),
+  consentText: optionalText(2000),
+});
+
+export const caseFilterSchema = z.strictObject({
+  statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
+  kinds: z.array(z.enum(CASE_KINDS)).max(CASE_KINDS.length).optional(),
+  channels: z.array(z.enum(CASE_CHANNELS)).max(CASE_CHANNELS.length).optional(),
+  origins: z.array(z.enum(CASE_ORIGINS)).max(CASE_ORIGINS.length).optional(),
+  departmentIds: z.array(id).max(500).optional(),
+  handlerId: id.optional(),
+  overdue: z.boolean().optional(),
+  dueBefore: isoDate.optional(),
+  text: text(200).optional(),
+});
+
+export const contract = {
+  appInfo: { input: none, output: out<AppInfo>() },
+  login: {
+    input: z.strictObject({ username: requiredText(100), password: z.string().min(1).max(200) }),
+    output: out<SessionUser>(),
+  },
+  logout: { input: none, output: out<null>() },
+  currentUser: { input: none, output: out<SessionUser | null>() },
+  changePassword: {
+    input: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+    output: out<SessionUser>(),
+  },
+  listCases: {
+    input: z.strictObject({
+      filter: caseFilterSchema.default({}),
+      sort: z
+        .strictObject({
+          column: z.enum(['reference', 'receivedAt', 'responseDue', 'status', 'kind', 'subject', 'priority']),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .default({ column: 'receivedAt', direction: 'desc' }),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
+    output: out<CaseListResult>(),
+  },
+  getCase: { input: z.strictObject({ id }), output: out<CaseDetail>() },
+  createCase: {
+    input: z.strictObject({
+      kind: z.enum(CASE_KINDS),
+      channel: z.enum(CASE_CHANNELS),
+      origin: z.enum(CASE_ORIGINS),
+      receivedAt: isoDateTime.optional(),
+      subject: requiredText(300),
+      description: text(20_000).default(''),
+      submitter: submitterSchema.default({
+        anonymous: true,
+        name: null,
+        email: null,
+        phone: null,
+        address: null,
+        organisation: null,
+        language: null,
+        consent: false,
+        consentText: null,
+      }),
+      departmentId: id.nullish(),
+      categoryId: id.nullish(),
+      priority: z.enum(PRIORITIES).default('normal'),
+      duplicateOfId: id.nullish(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  updateCase: {
+    input: z.strictObject({
+      id,
+      kind: z.enum(CASE_KINDS).optional(),
+      origin: z.enum(CASE_ORIGINS).optional(),
+      subject: requiredText(300).optional(),
+      description: text(20_000).optional(),
+      departmentId: id.nullable().optional(),
+      categoryId: id.nullable().optional(),
+      priority: z.enum(PRIORITIES).optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  transitionCase: {
+    input: z.discriminatedUnion('action', [
+      z.strictObject({ id, action: z.literal('triage') }),
+      z.strictObject({ id, action: z.literal('forward'), departmentId: id }),
+      z.strictObject({ id, action: z.literal('return_from_department'), statement: text(20_000).optional() }),
+      z.strictObject({ id, action: z.literal('hold'), reason: text(2000).optional() }),
+      z.strictObject({ id, action: z.literal('resume') }),
+      z.strictObject({ id, action: z.literal('answer'), outcome: z.enum(CASE_OUTCOMES).nullable().default(null), summary: text(20_000).optional() }),
+      z.strictObject({ id, action: z.literal('close') }),
+      z.strictObject({ id, action: z.literal('escalate'), handlerId: id.optional(), reason: text(2000).optional() }),
+      z.strictObject({ id, action: z.literal('withdraw'), reason: text(2000).optional() }),
+      z.strictObject({ id, action: z.literal('merge'), intoId: id }),
+    ]),
+    output: out<CaseDetail>(),
+  },
+  assignCase: { input: z.strictObject({ id, handlerId: id.nullable() }), output: out<CaseDetail>() },
+  addCaseNote: { input: z.strictObject({ id, text: requiredText(20_000) }), output: out<CaseDetail>() },
+  extendCaseDeadline: {
+    input: z.strictObject({ id, workingDays: z.number().int().min(1).max(250), reason: text(2000) }),
+    output: out<CaseDetail>(),
+  },
+  searchCases: {
+    input: z.strictObject({ query: requiredText(200), limit: z.number().int().min(1).max(50).default(10) }),
+    output: out<SearchHit[]>(),
+  },
+  caseCounts: { input: none, output: out<CaseCount[]>() },
+  listDepartments: { input: none, output: out<Department[]>() },
+  saveDepartment: {
+    input: z.strictObject({ id: id.optional(), name: requiredText(200), active: z.boolean().default(true) }),
+    output: out<Department>(),
+  },
+  listCategories: { input: none, output: out<Category[]>() },
+  saveCategory: {
+    input: z.strictObject({ id: id.optional(), name: requiredText(200), active: z.boolean().default(true) }),
+    output: out<Category>(),
+  },
+  listUsers: { input: none, output: out<UserRecord[]>() },
+  saveUser: {
+    input: z.strictObject({
+      id: id.optional(),
+      username: requiredText(100).regex(/^[\p{L}\p{N}._-]+$/u),
+      displayName: requiredText(200),
+      role: z.enum(ROLES),
+      departmentIds: z.array(id).max(500).default([]),
+      language: z.enum(LANGUAGES).default('de'),
+      active: z.boolean().default(true),
+      password: z.string().min(1).max(200).optional(),
+    }),
+    output: out<UserRecord>(),
+  },
+  getSettings: { input: none, output: out<OfficeSettings>() },
+  updateSettings: {
+    input: z.strictObject({
+      holidayRegion: requiredText(20).optional(),
+      closedDays: z.array(isoDate).max(366).optional(),
+      deadlineRules: z
+        .strictObject({ complaint: stageRules, idea: stageRules, praise: stageRules, question: stageRules })
+        .optional(),
+    }),
+    output: out<OfficeSettings>(),
+  },
+  listHolidayRegions: { input: none, output: out<HolidayRegionOption[]>() },
+} satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelPayload<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = Contract[K]['output'];
+
+/** What window.ombudsdesk offers the renderer; the preload is checked against it with `satisfies`. */
+export type OmbudsdeskApi = {
+  [K in ChannelName]: undefined extends ChannelInput<K>
+    ? (input?: ChannelInput<K>) => Promise<ApiResult<ChannelOutput<K>>>
+    : (input: ChannelInput<K>) => Promise<ApiResult<ChannelOutput<K>>>;
+};

@@ -1,0 +1,69 @@
+// IPC handlers only translate: they hand the validated payload and the caller to a service.
+import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
+import type { AppContext } from '../app-context.ts';
+import type { Actor } from '../services/actor.ts';
+import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updateCase } from '../services/cases.ts';
+import { caseCounts, listCases, searchCases } from '../services/case-list.ts';
+import { transitionCase } from '../services/case-workflow.ts';
+import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
+import { fail } from '../services/errors.ts';
+import { authenticate, changePassword, listUsers, saveUser } from '../services/users.ts';
+import type { ChannelName } from './channels.ts';
+import type { ChannelOutput, ChannelPayload } from './contract.ts';
+import type { CaseDetail, SessionUser } from './types.ts';
+
+export interface Call {
+  app: AppContext;
+  callerId: string;
+  user: SessionUser | null;
+}
+
+type Handlers = { [K in ChannelName]: (call: Call, input: ChannelPayload<K>) => ChannelOutput<K> };
+
+function actorOf(call: Call): Actor {
+  const user = call.user ?? fail('not_authenticated');
+  return { id: user.id, role: user.role, departmentIds: user.departmentIds };
+}
+
+/** Writes return nothing; the window gets the fresh case back in the same call. */
+function detail(call: Call, caseId: number, _written?: void): CaseDetail {
+  return getCase(call.app.services, actorOf(call), caseId);
+}
+
+const APP_VERSION = '0.1.0';
+
+export const handlers: Handlers = {
+  appInfo: () => ({ name: 'Ombudsdesk', version: APP_VERSION, needsSetup: false }),
+  login: ({ app, callerId }, input) => {
+    const user = authenticate(app.db, input.username, input.password);
+    app.sessions.set(callerId, user.id);
+    return user;
+  },
+  logout: ({ app, callerId }) => {
+    app.sessions.delete(callerId);
+    return null;
+  },
+  currentUser: ({ user }) => user,
+  changePassword: ({ app, user }, input) =>
+    changePassword(app.db, (user ?? fail('not_authenticated')).id, input.currentPassword, input.newPassword),
+  listCases: (call, input) => listCases(call.app.services, actorOf(call), input),
+  getCase: (call, input) => getCase(call.app.services, actorOf(call), input.id),
+  createCase: (call, input) => detail(call, createCase(call.app.services, actorOf(call), input)),
+  updateCase: (call, input) => detail(call, input.id, updateCase(call.app.services, actorOf(call), input)),
+  transitionCase: (call, input) => detail(call, input.id, transitionCase(call.app.services, actorOf(call), input)),
+  assignCase: (call, input) => detail(call, input.id, assignCase(call.app.services, actorOf(call), input.id, input.handlerId)),
+  addCaseNote: (call, input) => detail(call, input.id, addCaseNote(call.app.services, actorOf(call), input.id, input.text)),
+  extendCaseDeadline: (call, input) =>
+    detail(call, input.id, extendCaseDeadline(call.app.services, actorOf(call), input.id, input.workingDays, input.reason)),
+  searchCases: (call, input) => searchCases(call.app.services, actorOf(call), input.query, input.limit),
+  caseCounts: (call) => caseCounts(call.app.services, actorOf(call)),
+  listDepartments: ({ app }) => listDepartments(app.services),
+  saveDepartment: ({ app }, input) => saveDepartment(app.services, input),
+  listCategories: ({ app }) => listCategories(app.services),
+  saveCategory: ({ app }, input) => saveCategory(app.services, input),
+  listUsers: ({ app }) => listUsers(app.db),
+  saveUser: ({ app }, input) => saveUser(app.services, input),
+  getSettings: ({ app }) => app.services.settings(),
+  updateSettings: ({ app }, input) => app.services.saveSettings(input),
+  listHolidayRegions: () => SUPPORTED_REGIONS.map((region) => ({ code: region.code, name: region.name })),
+};

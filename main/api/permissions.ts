@@ -1,0 +1,42 @@
+// One table decides who may call what; department scoping is applied on top by the services.
+import type { Role } from '../domain/model.ts';
+import type { ChannelName } from './channels.ts';
+
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+const OFFICE: readonly Role[] = ['admin', 'ombudsman', 'deputy'];
+const CASE_READERS: readonly Role[] = [...OFFICE, 'department_head', 'executive'];
+
+export const PERMISSIONS: Record<ChannelName, Access> = {
+  appInfo: 'public',
+  login: 'public',
+  logout: 'public',
+  currentUser: 'public',
+  changePassword: 'signed_in',
+  listCases: CASE_READERS,
+  getCase: CASE_READERS,
+  searchCases: CASE_READERS,
+  caseCounts: CASE_READERS,
+  createCase: OFFICE,
+  updateCase: OFFICE,
+  transitionCase: [...OFFICE, 'department_head'],
+  assignCase: OFFICE,
+  addCaseNote: [...OFFICE, 'department_head'],
+  extendCaseDeadline: OFFICE,
+  listDepartments: 'signed_in',
+  saveDepartment: ['admin'],
+  listCategories: 'signed_in',
+  saveCategory: ['admin'],
+  listUsers: [...OFFICE, 'executive'],
+  saveUser: ['admin'],
+  getSettings: 'signed_in',
+  updateSettings: ['admin'],
+  listHolidayRegions: 'signed_in',
+};
+
+export function isAllowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  if (access === 'signed_in') return true;
+  return access.includes(role);
+}

@@ -1,0 +1,37 @@
+// Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
+import { systemClock, type Clock } from './services/clock.ts';
+import { createServiceContext, type ServiceContext } from './services/context.ts';
+import { ensureFirstAdmin } from './services/users.ts';
+
+export interface AppContext {
+  dataDir: string;
+  db: Db;
+  services: ServiceContext;
+  /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
+  sessions: Map<string, number>;
+  /** Set on the first start only: how to log in as the new admin. */
+  firstRunNotice: string | null;
+  close(): void;
+}
+
+export function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): AppContext {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE));
+  const services = createServiceContext(db, opts.now ?? systemClock);
+  const password = ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
+  const firstRunNotice =
+    password === null
+      ? null
+      : `Ombudsdesk was started for the first time. Log in with username: admin and password: ${password} — you will be asked to choose a new password.`;
+  return {
+    dataDir: opts.dataDir,
+    db,
+    services,
+    sessions: new Map(),
+    firstRunNotice,
+    close: () => db.close(),
+  };
+}

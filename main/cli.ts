@@ -1,0 +1,87 @@
+// Ombudsdesk without a window: the same services for demo data, backups and (later) imports and draw verification.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAppContext } from './app-context.ts';
+import { backupDatabase } from './db/database.ts';
+import { generateDemoData } from './demo/demo-data.ts';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  demo --cases N [--seed S]   fill the database with N realistic demo cases (reproducible for the same seed)
+  backup <file>               write a consistent copy of the live database to <file>
+
+Options:
+  --data-dir DIR              data folder (default: $OMBUDSDESK_DATA_DIR or ./.ombudsdesk-data)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
+  const app = openAppContext({ dataDir });
+  if (app.firstRunNotice) console.log(app.firstRunNotice);
+  try {
+    switch (command) {
+      case 'demo': {
+        const count = Number(values.cases ?? '1000');
+        if (!Number.isInteger(count) || count < 1) throw new UsageError('--cases must be a positive whole number');
+        const seed = Number(values.seed ?? '42');
+        const started = performance.now();
+        let lastReport = 0;
+        generateDemoData(app.services, {
+          cases: count,
+          seed,
+          until: new Date(),
+          onProgress: (done, total) => {
+            if (done === total || performance.now() - lastReport > 2000) {
+              lastReport = performance.now();
+              process.stderr.write(`\r${done} / ${total} cases`);
+            }
+          },
+        });
+        process.stderr.write('\n');
+        console.log(`Created ${count} demo cases in ${dataDir} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        console.log('Demo staff (ombudsman, deputy, executive, head.tiefbau, head.buergerbuero) log in with password demo-password-2026.');
+        return 0;
+      }
+      case 'backup': {
+        const target = rest[0];
+        if (!target) throw new UsageError('backup needs a target file');
+        const { totalPages } = await backupDatabase(app.db, path.resolve(target));
+        console.log(`Backup written to ${path.resolve(target)} (${totalPages} pages).`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } finally {
+    app.close();
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`ombudsdesk: ${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error('ombudsdesk:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

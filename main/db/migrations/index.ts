@@ -1,0 +1,9 @@
+// The shipped migrations, in order. Append only: never edit, reorder or remove an entry that has shipped.
+import { migration as m0001 } from './0001_foundation.ts';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001];

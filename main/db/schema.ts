@@ -1,0 +1,125 @@
+import type { Generated } from 'kysely';
+
+// Table shapes for Kysely's typed query builder (kept in step with the migrations by tests/integration/schema.test.ts).
+export interface DepartmentsTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  created_at: string;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  language: string;
+  active: number;
+  must_change_password: number;
+  created_at: string;
+}
+
+export interface UserDepartmentsTable {
+  user_id: number;
+  department_id: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ReferenceCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  reference: string;
+  year: number;
+  number: number;
+  kind: string;
+  channel: string;
+  origin: string;
+  received_at: string;
+  received_on: string;
+  subject: string;
+  description: string;
+  submitter_anonymous: number;
+  submitter_name: string | null;
+  submitter_email: string | null;
+  submitter_phone: string | null;
+  submitter_address: string | null;
+  submitter_organisation: string | null;
+  submitter_language: string | null;
+  consent_given_at: string | null;
+  consent_text: string | null;
+  department_id: number | null;
+  category_id: number | null;
+  priority: string;
+  status: string;
+  resume_status: string | null;
+  outcome: string | null;
+  stage: number;
+  handler_id: number | null;
+  stage1_handler_id: number | null;
+  stage_started_on: string;
+  extension_days: number;
+  ack_due: string;
+  response_due: string;
+  first_response_at: string | null;
+  answered_on: string | null;
+  closed_at: string | null;
+  duplicate_of: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CasePausesTable {
+  id: Generated<number>;
+  case_id: number;
+  stage: number;
+  from_date: string;
+  to_date: string | null;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: string;
+  actor_id: number | null;
+  type: string;
+  data: string;
+}
+
+export interface CaseSearchTable {
+  rowid: number;
+  case_search: string;
+  subject: string;
+  description: string;
+  submitter_name: string;
+  rank: number;
+}
+
+export interface Schema {
+  departments: DepartmentsTable;
+  categories: CategoriesTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  settings: SettingsTable;
+  reference_counters: ReferenceCountersTable;
+  cases: CasesTable;
+  case_pauses: CasePausesTable;
+  case_events: CaseEventsTable;
+  case_search: CaseSearchTable;
+}

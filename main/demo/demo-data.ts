@@ -1,0 +1,169 @@
+// Fills a database with realistic, reproducible demo data through the real services (same seed, same data).
+import { addDays } from 'date-fns';
+import { CASE_CHANNELS, type CaseKind, type Language } from '../domain/model.ts';
+import type { Actor } from '../services/actor.ts';
+import { transitionCase } from '../services/case-workflow.ts';
+import { createCase } from '../services/cases.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
+import { listUsers, saveUser } from '../services/users.ts';
+import { CATEGORIES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, PHRASES } from './phrases.ts';
+import { seededRandom, type Random } from './random.ts';
+
+export interface DemoOptions {
+  cases: number;
+  seed?: number;
+  /** The newest case is received on this day; older ones spread over the two years before. */
+  until: Date;
+  /** Demo staff get this password (they must change it at first login). */
+  staffPassword?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEMO_STAFF_PASSWORD = 'demo-password-2026';
+
+const KIND_WEIGHTS: [CaseKind, number][] = [
+  ['complaint', 0.45],
+  ['idea', 0.25],
+  ['praise', 0.15],
+  ['question', 0.15],
+];
+const LANGUAGE_WEIGHTS: [Language, number][] = [
+  ['de', 0.75],
+  ['en', 0.1],
+  ['sv', 0.05],
+  ['da', 0.05],
+  ['cs', 0.05],
+];
+
+function weighted<T>(random: Random, table: [T, number][]): T {
+  let roll = random.next();
+  for (const [value, weight] of table) {
+    if ((roll -= weight) < 0) return value;
+  }
+  return table[table.length - 1]![0];
+}
+
+function ensureMasterData(ctx: ServiceContext, password: string) {
+  const existingDepartments = new Set(listDepartments(ctx).map((d) => d.name));
+  for (const name of DEPARTMENTS) if (!existingDepartments.has(name)) saveDepartment(ctx, { name, active: true });
+  const existingCategories = new Set(listCategories(ctx).map((c) => c.name));
+  for (const name of CATEGORIES) if (!existingCategories.has(name)) saveCategory(ctx, { name, active: true });
+  const departments = listDepartments(ctx);
+  const existingUsers = new Set(listUsers(ctx.db).map((u) => u.username));
+  const staff = [
+    { username: 'ombudsman', displayName: 'Petra Schäfer', role: 'ombudsman' as const, departmentIds: [] as number[] },
+    { username: 'deputy', displayName: 'Jonas Öztürk', role: 'deputy' as const, departmentIds: [] },
+    { username: 'executive', displayName: 'Dr. Ulrike Brandt', role: 'executive' as const, departmentIds: [] },
+    { username: 'head.tiefbau', displayName: 'Klaus Weiß', role: 'department_head' as const, departmentIds: [departments.find((d) => d.name === 'Straßen und Tiefbau')!.id] },
+    { username: 'head.buergerbuero', displayName: 'Sabine Krüger', role: 'department_head' as const, departmentIds: [departments.find((d) => d.name === 'Bürgerbüro')!.id] },
+  ];
+  for (const user of staff) {
+    if (!existingUsers.has(user.username)) saveUser(ctx, { ...user, language: 'de', active: true, password });
+  }
+  return { departments, categories: listCategories(ctx), users: listUsers(ctx.db) };
+}
+
+/** Creates the demo cases; returns how many were created. Runs with a moving clock so every event has a plausible time. */
+export function generateDemoData(ctx: ServiceContext, options: DemoOptions): number {
+  const random = seededRandom(options.seed ?? 42);
+  const { departments, categories, users } = ensureMasterData(ctx, options.staffPassword ?? DEMO_STAFF_PASSWORD);
+  const ombudsman = users.find((u) => u.username === 'ombudsman')!;
+  const deputy = users.find((u) => u.username === 'deputy')!;
+  const handlers: Actor[] = [ombudsman, deputy].map((u) => ({ id: u.id, role: u.role, departmentIds: [] }));
+  const spanDays = 730;
+  const realNow = ctx.now;
+  let clock = options.until;
+  ctx.now = () => clock;
+  try {
+    for (let index = 0; index < options.cases; index++) {
+      // Oldest first, so references count up with time like in a real office.
+      const dayOffset = Math.floor(((options.cases - index) / options.cases) * spanDays);
+      const received = addDays(options.until, -dayOffset);
+      received.setHours(random.int(7, 17), random.int(0, 59), random.int(0, 59), 0);
+      clock = new Date(received.getTime() + random.int(0, 90) * 60_000);
+      const kind = weighted(random, KIND_WEIGHTS);
+      const language = weighted(random, LANGUAGE_WEIGHTS);
+      const [subject, description] = random.pick(PHRASES[language][kind]);
+      const anonymous = random.chance(0.15);
+      const first = random.pick(FIRST_NAMES[language]);
+      const last = random.pick(LAST_NAMES[language]);
+      const handler = random.pick(handlers);
+      const department = random.chance(0.85) ? random.pick(departments) : null;
+      const id = createCase(ctx, handler, {
+        kind,
+        channel: random.pick(CASE_CHANNELS),
+        origin: random.chance(0.8) ? 'external' : 'internal',
+        receivedAt: received.toISOString(),
+        subject,
+        description,
+        submitter: {
+          anonymous,
+          name: anonymous ? null : `${first} ${last}`,
+          email: anonymous || random.chance(0.3) ? null : `${first}.${last}@example.org`.toLowerCase().normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[^a-z0-9.@-]/g, ''),
+          phone: anonymous || random.chance(0.5) ? null : `+49 221 ${random.int(100000, 999999)}`,
+          address: null,
+          organisation: null,
+          language,
+          consent: !anonymous,
+          consentText: anonymous ? null : 'Ich bin einverstanden, dass meine Kontaktdaten zur Bearbeitung gespeichert werden.',
+        },
+        departmentId: department?.id ?? null,
+        categoryId: random.chance(0.7) ? random.pick(categories).id : null,
+        priority: random.chance(0.1) ? 'high' : 'normal',
+      });
+      advanceThroughWorkflow(ctx, random, handler, id, kind, department?.id ?? null, dayOffset, (days) => {
+        clock = addDays(clock, days);
+      });
+      options.onProgress?.(index + 1, options.cases);
+    }
+  } finally {
+    ctx.now = realNow;
+  }
+  return options.cases;
+}
+
+/** Older cases are mostly finished; recent ones still open. Each step moves the clock a few days on. */
+function advanceThroughWorkflow(
+  ctx: ServiceContext,
+  random: Random,
+  actor: Actor,
+  id: number,
+  kind: CaseKind,
+  departmentId: number | null,
+  ageDays: number,
+  wait: (days: number) => void,
+): void {
+  const finished = Math.min(0.97, ageDays / 60);
+  if (random.chance(0.03)) return transitionCase(ctx, actor, { id, action: 'withdraw' });
+  if (ageDays < 2 && random.chance(0.6)) return;
+  wait(random.int(0, 2));
+  transitionCase(ctx, actor, { id, action: 'triage' });
+  if (departmentId !== null && random.chance(0.35)) {
+    wait(random.int(1, 3));
+    transitionCase(ctx, actor, { id, action: 'forward', departmentId });
+    if (!random.chance(finished)) return;
+    wait(random.int(1, 6));
+    transitionCase(ctx, actor, { id, action: 'return_from_department', statement: 'Stellungnahme der Fachabteilung liegt vor.' });
+  }
+  if (random.chance(0.08)) {
+    wait(random.int(1, 3));
+    transitionCase(ctx, actor, { id, action: 'hold', reason: 'Rückfrage an die Person' });
+    if (!random.chance(finished)) return;
+    wait(random.int(2, 8));
+    transitionCase(ctx, actor, { id, action: 'resume' });
+  }
+  if (!random.chance(finished)) return;
+  wait(random.int(1, 12));
+  const outcome =
+    kind === 'complaint'
+      ? random.pick(['upheld', 'partly_upheld', 'not_upheld'] as const)
+      : kind === 'idea'
+        ? random.pick(['adopted', 'declined', 'already_planned'] as const)
+        : 'informed';
+  transitionCase(ctx, actor, { id, action: 'answer', outcome });
+  if (random.chance(finished)) {
+    wait(random.int(1, 10));
+    transitionCase(ctx, actor, { id, action: 'close' });
+  }
+}

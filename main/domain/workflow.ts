@@ -1,0 +1,129 @@
+// The case workflow as a pure state machine: which action is allowed from which status, and what it leads to.
+import { outcomesFor, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
+
+export const CASE_ACTIONS = [
+  'triage',
+  'forward',
+  'return_from_department',
+  'hold',
+  'resume',
+  'answer',
+  'close',
+  'escalate',
+  'withdraw',
+  'merge',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface WorkflowCase {
+  status: CaseStatus;
+  kind: CaseKind;
+  stage: 1 | 2;
+  resumeStatus: CaseStatus | null;
+  departmentId: number | null;
+  /** Who handled stage 1; stage 2 must be handled by someone else. */
+  stage1HandlerId: number | null;
+}
+
+export type TransitionInput =
+  | { action: 'triage' }
+  | { action: 'forward'; departmentId: number }
+  | { action: 'return_from_department' }
+  | { action: 'hold' }
+  | { action: 'resume' }
+  | { action: 'answer'; outcome: CaseOutcome | null }
+  | { action: 'close' }
+  | { action: 'escalate'; stage2HandlerId: number }
+  | { action: 'withdraw' }
+  | { action: 'merge'; targetStatus: CaseStatus; targetIsSelf: boolean };
+
+export type WorkflowErrorCode =
+  | 'invalid_transition'
+  | 'outcome_required'
+  | 'outcome_invalid'
+  | 'escalation_not_allowed'
+  | 'stage2_same_handler'
+  | 'merge_target_invalid';
+
+export type TransitionResult =
+  | { ok: true; status: CaseStatus; resumeStatus: CaseStatus | null; stage: 1 | 2 }
+  | { ok: false; code: WorkflowErrorCode; details?: Record<string, unknown> };
+
+const ACTIVE: readonly CaseStatus[] = ['new', 'open', 'forwarded', 'on_hold'];
+
+/** From which statuses each action may start. */
+export const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
+  triage: ['new'],
+  forward: ['new', 'open'],
+  return_from_department: ['forwarded'],
+  hold: ['new', 'open', 'forwarded'],
+  resume: ['on_hold'],
+  answer: ['open', 'forwarded'],
+  close: ['answered'],
+  escalate: ['answered', 'closed'],
+  withdraw: ACTIVE,
+  merge: ACTIVE,
+};
+
+export function isTerminal(status: CaseStatus): boolean {
+  return status === 'closed' || status === 'withdrawn' || status === 'merged';
+}
+
+/** The actions the workflow allows on this case right now (role checks come on top). */
+export function availableActions(current: WorkflowCase): CaseAction[] {
+  return (Object.keys(ALLOWED_FROM) as CaseAction[]).filter((action) => {
+    if (!ALLOWED_FROM[action].includes(current.status)) return false;
+    if (action === 'escalate') return current.kind === 'complaint' && current.stage === 1;
+    return true;
+  });
+}
+
+export function applyTransition(current: WorkflowCase, input: TransitionInput): TransitionResult {
+  const refuse = (code: WorkflowErrorCode, details?: Record<string, unknown>): TransitionResult => ({ ok: false, code, details });
+  if (!ALLOWED_FROM[input.action].includes(current.status)) {
+    return refuse('invalid_transition', { from: current.status, action: input.action });
+  }
+  const next = (status: CaseStatus, resumeStatus: CaseStatus | null = null, stage = current.stage): TransitionResult => ({
+    ok: true,
+    status,
+    resumeStatus,
+    stage,
+  });
+  switch (input.action) {
+    case 'triage':
+      return next('open');
+    case 'forward':
+      return next('forwarded');
+    case 'return_from_department':
+      return next('open');
+    case 'hold':
+      return next('on_hold', current.status);
+    case 'resume':
+      return next(current.resumeStatus ?? 'open');
+    case 'answer': {
+      const allowed = outcomesFor(current.kind);
+      if (input.outcome === null) {
+        return current.kind === 'complaint' || current.kind === 'idea' ? refuse('outcome_required') : next('answered');
+      }
+      if (!allowed.includes(input.outcome)) return refuse('outcome_invalid', { outcome: input.outcome, allowed });
+      return next('answered');
+    }
+    case 'close':
+      return next('closed');
+    case 'escalate':
+      if (current.kind !== 'complaint' || current.stage !== 1) {
+        return refuse('escalation_not_allowed', { kind: current.kind, stage: current.stage });
+      }
+      if (current.stage1HandlerId !== null && current.stage1HandlerId === input.stage2HandlerId) {
+        return refuse('stage2_same_handler');
+      }
+      return next('open', null, 2);
+    case 'withdraw':
+      return next('withdrawn');
+    case 'merge':
+      if (input.targetIsSelf || isTerminal(input.targetStatus)) {
+        return refuse('merge_target_invalid', { targetStatus: input.targetStatus });
+      }
+      return next('merged');
+  }
+}

@@ -1,0 +1,160 @@
+// The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
+import type { CaseCount, CaseListResult, SearchHit } from '../api/types.ts';
+import type { Schema } from '../db/schema.ts';
+import { departmentScope, type Actor } from './actor.ts';
+import { localDate } from './clock.ts';
+import type { ServiceContext } from './context.ts';
+import { toSummary } from './cases.ts';
+
+export interface CaseFilter {
+  statuses?: CaseStatus[] | undefined;
+  kinds?: CaseKind[] | undefined;
+  channels?: CaseChannel[] | undefined;
+  origins?: CaseOrigin[] | undefined;
+  departmentIds?: number[] | undefined;
+  handlerId?: number | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  text?: string | undefined;
+}
+
+export interface CaseListQuery {
+  filter: CaseFilter;
+  sort: { column: 'reference' | 'receivedAt' | 'responseDue' | 'status' | 'kind' | 'subject' | 'priority'; direction: 'asc' | 'desc' };
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMNS = {
+  reference: 'c.id',
+  receivedAt: 'c.received_at',
+  responseDue: 'c.response_due',
+  status: 'c.status',
+  kind: 'c.kind',
+  subject: 'c.subject',
+  priority: 'c.priority',
+} as const;
+
+const RUNNING_STATUSES = ['new', 'open', 'forwarded'];
+
+/** Turns what a person types into a safe FTS5 query: every word must occur, the last one as a prefix. */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object>;
+
+function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string): CaseQuery {
+  let q = query;
+  const scope = departmentScope(actor);
+  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  if (filter.statuses?.length) q = q.where('c.status', 'in', filter.statuses);
+  if (filter.kinds?.length) q = q.where('c.kind', 'in', filter.kinds);
+  if (filter.channels?.length) q = q.where('c.channel', 'in', filter.channels);
+  if (filter.origins?.length) q = q.where('c.origin', 'in', filter.origins);
+  if (filter.departmentIds?.length) q = q.where('c.department_id', 'in', filter.departmentIds);
+  if (filter.handlerId !== undefined) q = q.where('c.handler_id', '=', filter.handlerId);
+  if (filter.overdue === true) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '<', today);
+  if (filter.overdue === false) {
+    q = q.where((eb) => eb.or([eb('c.status', 'not in', RUNNING_STATUSES), eb('c.response_due', '>=', today)]));
+  }
+  if (filter.dueBefore) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '<=', filter.dueBefore);
+  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  if (filter.text && fts === null) return q.where(sql<boolean>`0`);
+  if (fts) q = q.where('c.id', 'in', sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${fts})`);
+  return q;
+}
+
+/** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
+export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string) {
+  const base = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today);
+  const count = base.select((eb) => eb.fn.countAll<number>().as('n'));
+  const page = base
+      .leftJoin('departments as d', 'd.id', 'c.department_id')
+      .leftJoin('users as h', 'h.id', 'c.handler_id')
+      .select([
+        'c.id',
+        'c.reference',
+        'c.received_at',
+        'c.kind',
+        'c.channel',
+        'c.origin',
+        'c.subject',
+        'c.submitter_name',
+        'c.submitter_anonymous',
+        'c.department_id',
+        'd.name as department_name',
+        'c.status',
+        'c.stage',
+        'c.priority',
+        'c.handler_id',
+        'h.display_name as handler_name',
+        'c.response_due',
+      ])
+      .orderBy(SORT_COLUMNS[query.sort.column], query.sort.direction)
+      .orderBy('c.id', query.sort.direction)
+    .limit(query.limit)
+    .offset(query.offset);
+  return { count, page };
+}
+
+export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
+  const today = localDate(ctx.now());
+  const { count, page } = caseListQueries(ctx, actor, query, today);
+  const total = ctx.db.first(count)?.n ?? 0;
+  return { rows: ctx.db.all(page).map((row) => toSummary(ctx, row, today)), total };
+}
+
+/** Case counts by status and kind (dashboard tiles, reports). */
+export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
+  let q = ctx.db.q
+    .selectFrom('cases as c')
+    .select(['c.status', 'c.kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['c.status', 'c.kind'])
+    .orderBy('c.status')
+    .orderBy('c.kind');
+  const scope = departmentScope(actor);
+  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  return q;
+}
+
+export function caseCounts(ctx: ServiceContext, actor: Actor): CaseCount[] {
+  return ctx.db
+    .all(caseCountsQuery(ctx, actor))
+    .map((row) => ({ status: row.status as CaseStatus, kind: row.kind as CaseKind, count: row.count }));
+}
+
+export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
+  const { db } = ctx;
+  let q = db.q
+    .selectFrom('case_search')
+    .innerJoin('cases as c', 'c.id', 'case_search.rowid')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.subject',
+      'c.status',
+      'c.kind',
+      sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`.as('snippet'),
+    ])
+    .where(sql<boolean>`case_search MATCH ${fts}`);
+  const scope = departmentScope(actor);
+  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  return q.orderBy(sql`rank`).limit(limit);
+}
+
+export function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): SearchHit[] {
+  const fts = toFtsQuery(text);
+  if (!fts) return [];
+  return ctx.db
+    .all(searchQuery(ctx, actor, fts, limit))
+    .map((row) => ({ ...row, status: row.status as CaseStatus, kind: row.kind as CaseKind }));
+}

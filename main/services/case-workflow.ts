@@ -1,0 +1,149 @@
+// Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
+import type { CaseKind, CaseOutcome, CaseStatus } from '../domain/model.ts';
+import { applyTransition, type TransitionInput } from '../domain/workflow.ts';
+import type { Updateable } from 'kysely';
+import type { CasesTable } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { localDate } from './clock.ts';
+import type { ServiceContext } from './context.ts';
+import { refreshStoredDeadlines } from './case-deadlines.ts';
+import { loadCaseRow, requireExisting } from './cases.ts';
+import { fail } from './errors.ts';
+import { appendEvent } from './timeline.ts';
+
+export type TransitionRequest =
+  | { id: number; action: 'triage' }
+  | { id: number; action: 'forward'; departmentId: number }
+  | { id: number; action: 'return_from_department'; statement?: string | undefined }
+  | { id: number; action: 'hold'; reason?: string | undefined }
+  | { id: number; action: 'resume' }
+  | { id: number; action: 'answer'; outcome: CaseOutcome | null; summary?: string | undefined }
+  | { id: number; action: 'close' }
+  | { id: number; action: 'escalate'; handlerId?: number | undefined; reason?: string | undefined }
+  | { id: number; action: 'withdraw'; reason?: string | undefined }
+  | { id: number; action: 'merge'; intoId: number };
+
+/** Department heads take part in the workflow only by answering a statement request sent to their department. */
+const DEPARTMENT_HEAD_ACTIONS: readonly TransitionRequest['action'][] = ['return_from_department'];
+
+export function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): void {
+  const { db } = ctx;
+  if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
+    fail('forbidden', { action: request.action });
+  }
+  db.transaction(() => {
+    const row = loadCaseRow(ctx, actor, request.id);
+    const now = ctx.now();
+    const stamp = now.toISOString();
+    const today = localDate(now);
+    const target = request.action === 'merge' ? loadCaseRow(ctx, actor, request.intoId) : null;
+    if (request.action === 'forward') requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
+    const stage2HandlerId = request.action === 'escalate' ? (request.handlerId ?? actor.id ?? 0) : 0;
+    if (request.action === 'escalate') requireExisting(ctx, 'users', stage2HandlerId, 'handlerId');
+    const stage1Handler = row.stage1_handler_id ?? row.handler_id;
+    if (request.action === 'answer' && row.stage === 2 && actor.id !== null && actor.id === row.stage1_handler_id) {
+      fail('stage2_same_handler');
+    }
+
+    const input: TransitionInput =
+      request.action === 'forward'
+        ? { action: 'forward', departmentId: request.departmentId }
+        : request.action === 'answer'
+          ? { action: 'answer', outcome: request.outcome }
+          : request.action === 'escalate'
+            ? { action: 'escalate', stage2HandlerId }
+            : request.action === 'merge'
+              ? { action: 'merge', targetStatus: target!.status as CaseStatus, targetIsSelf: target!.id === row.id }
+              : { action: request.action };
+    const result = applyTransition(
+      {
+        status: row.status as CaseStatus,
+        kind: row.kind as CaseKind,
+        stage: row.stage as 1 | 2,
+        resumeStatus: row.resume_status as CaseStatus | null,
+        departmentId: row.department_id,
+        stage1HandlerId: stage1Handler,
+      },
+      input,
+    );
+    if (!result.ok) fail(result.code, result.details);
+
+    const set: Updateable<CasesTable> = { status: result.status, resume_status: result.resumeStatus, stage: result.stage, updated_at: stamp };
+    const data: Record<string, unknown> = { action: request.action, from: row.status, to: result.status };
+    switch (request.action) {
+      case 'triage':
+        if (row.handler_id === null && actor.id !== null) set.handler_id = actor.id;
+        break;
+      case 'forward':
+        set.department_id = request.departmentId;
+        data.departmentId = request.departmentId;
+        break;
+      case 'return_from_department':
+        if (request.statement) data.statement = request.statement;
+        break;
+      case 'hold':
+        db.run(db.q.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }));
+        if (request.reason) data.reason = request.reason;
+        break;
+      case 'resume':
+        db.run(
+          db.q
+            .updateTable('case_pauses')
+            .set({ to_date: today })
+            .where('case_id', '=', row.id)
+            .where('to_date', 'is', null),
+        );
+        break;
+      case 'answer':
+        set.outcome = request.outcome;
+        set.answered_on = today;
+        set.first_response_at = row.first_response_at ?? stamp;
+        if (row.stage === 1) set.stage1_handler_id = row.handler_id ?? actor.id;
+        if (row.handler_id === null) set.handler_id = actor.id;
+        data.outcome = request.outcome;
+        if (request.summary) data.summary = request.summary;
+        break;
+      case 'close':
+        set.closed_at = stamp;
+        break;
+      case 'escalate':
+        set.stage1_handler_id = stage1Handler;
+        set.handler_id = stage2HandlerId;
+        set.stage_started_on = today;
+        set.extension_days = 0;
+        set.answered_on = null;
+        set.outcome = null;
+        set.closed_at = null;
+        data.handlerId = stage2HandlerId;
+        if (request.reason) data.reason = request.reason;
+        break;
+      case 'withdraw':
+        if (request.reason) data.reason = request.reason;
+        break;
+      case 'merge':
+        set.duplicate_of = target!.id;
+        data.intoId = target!.id;
+        data.intoReference = target!.reference;
+        break;
+    }
+    // Leaving on_hold any other way than resume also ends the pause.
+    if (row.status === 'on_hold' && request.action !== 'resume') {
+      db.run(
+        db.q.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null),
+      );
+    }
+    db.run(db.q.updateTable('cases').set(set).where('id', '=', row.id));
+    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
+    if (target) {
+      appendEvent(db, {
+        caseId: target.id,
+        actorId: actor.id,
+        type: 'merged_in',
+        at: stamp,
+        data: { fromId: row.id, fromReference: row.reference },
+      });
+      db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id));
+    }
+    refreshStoredDeadlines(ctx, row.id);
+  });
+}

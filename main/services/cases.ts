@@ -1,0 +1,371 @@
+// Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
+import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS, workingDaysBetween } from '../domain/deadlines.ts';
+import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority } from '../domain/model.ts';
+import { formatReference } from '../domain/references.ts';
+import { availableActions } from '../domain/workflow.ts';
+import type { CaseDetail, CaseSummary } from '../api/types.ts';
+import type { Selectable, Updateable } from 'kysely';
+import type { CasesTable } from '../db/schema.ts';
+
+export type CaseRow = Selectable<CasesTable>;
+import { departmentScope, type Actor } from './actor.ts';
+import { localDate } from './clock.ts';
+import type { ServiceContext } from './context.ts';
+import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
+import { fail } from './errors.ts';
+import { appendEvent, readTimeline } from './timeline.ts';
+
+export interface SubmitterInput {
+  anonymous: boolean;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  organisation: string | null;
+  language: Language | null;
+  consent: boolean;
+  consentText: string | null;
+}
+
+export interface CreateCaseInput {
+  kind: CaseKind;
+  channel: CaseChannel;
+  origin: CaseOrigin;
+  receivedAt?: string | undefined;
+  subject: string;
+  description: string;
+  submitter: SubmitterInput;
+  departmentId?: number | null | undefined;
+  categoryId?: number | null | undefined;
+  priority: Priority;
+}
+
+/** The deadline clock runs only while the office owes an answer (on hold pauses it). */
+export function isRunning(status: string): boolean {
+  return status === 'new' || status === 'open' || status === 'forwarded';
+}
+
+/** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): void {
+  if (id === null || id === undefined) return;
+  const row = ctx.db.first(ctx.db.q.selectFrom(table).select('id').where('id', '=', id));
+  if (!row) fail('not_found', { field });
+}
+
+/** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
+export function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): CaseRow {
+  const row = ctx.db.first(ctx.db.q.selectFrom('cases').selectAll().where('id', '=', id));
+  if (!row) fail('not_found', { field: 'id' });
+  const scope = departmentScope(actor);
+  if (scope && (row.department_id === null || !scope.includes(row.department_id))) fail('not_found', { field: 'id' });
+  return row;
+}
+
+function nextReference(ctx: ServiceContext, year: number): { number: number; reference: string } {
+  const { db } = ctx;
+  // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
+  const row = db.first(
+    db.q
+      .insertInto('reference_counters')
+      .values({ year, last_number: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', 1) })))
+      .returning('last_number'),
+  )!;
+  return { number: row.last_number, reference: formatReference(year, row.last_number) };
+}
+
+/** Creates a case and returns its id (callers that show it load it with getCase). */
+export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): number {
+  const { db } = ctx;
+  const now = ctx.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
+  const submitter = input.submitter;
+  if (submitter.consent && !submitter.anonymous && !submitter.consentText) fail('consent_text_required');
+  const contact = submitter.anonymous
+    ? { name: null, email: null, phone: null, address: null, organisation: null }
+    : submitter;
+  const receivedOn = localDate(receivedAt);
+  const id = db.transaction(() => {
+    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    const { number, reference } = nextReference(ctx, now.getFullYear());
+    const rules = ctx.settings().deadlineRules[input.kind].stage1;
+    const deadlines = computeCaseDeadlines(ctx.calendar(), {
+      stageStart: receivedOn,
+      rule: rules,
+      extensionDays: 0,
+      pauses: [],
+      today: localDate(now),
+      answeredOn: null,
+    });
+    const stamp = now.toISOString();
+    const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
+    const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
+    const caseId = db.first(
+      db.q
+        .insertInto('cases')
+        .values({
+          reference,
+          year: now.getFullYear(),
+          number,
+          kind: input.kind,
+          channel: input.channel,
+          origin: input.origin,
+          received_at: receivedAt.toISOString(),
+          received_on: receivedOn,
+          subject: input.subject,
+          description: input.description,
+          submitter_anonymous: submitter.anonymous ? 1 : 0,
+          submitter_name: contact.name,
+          submitter_email: contact.email,
+          submitter_phone: contact.phone,
+          submitter_address: contact.address,
+          submitter_organisation: contact.organisation,
+          submitter_language: submitter.language,
+          consent_given_at: consentRecorded ? stamp : null,
+          consent_text: consentRecorded ? submitter.consentText : null,
+          department_id: input.departmentId ?? null,
+          category_id: input.categoryId ?? null,
+          priority: input.priority,
+          status: 'new',
+          stage: 1,
+          stage_started_on: receivedOn,
+          extension_days: 0,
+          ack_due: deadlines.acknowledgeDue,
+          response_due: deadlines.responseDue,
+          created_by: actor.id,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .returning('id'),
+    )!.id;
+    appendEvent(db, {
+      caseId,
+      actorId: actor.id,
+      type: 'created',
+      at: stamp,
+      data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
+    });
+    return caseId;
+  });
+  return id;
+}
+
+export function toSummary(ctx: ServiceContext, row: SummaryRow, today: string): CaseSummary {
+  const calendar = ctx.calendar();
+  const active = isRunning(row.status);
+  const left =
+    today <= row.response_due
+      ? workingDaysBetween(calendar, today, row.response_due)
+      : -workingDaysBetween(calendar, row.response_due, today);
+  return {
+    id: row.id,
+    reference: row.reference,
+    receivedAt: row.received_at,
+    kind: row.kind as CaseKind,
+    channel: row.channel as CaseChannel,
+    origin: row.origin as CaseOrigin,
+    subject: row.subject,
+    submitterName: row.submitter_name,
+    anonymous: row.submitter_anonymous === 1,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    status: row.status as CaseStatus,
+    stage: row.stage as 1 | 2,
+    priority: row.priority as Priority,
+    handlerId: row.handler_id,
+    handlerName: row.handler_name,
+    responseDue: row.response_due,
+    workingDaysLeft: left,
+    overdue: active && today > row.response_due,
+  };
+}
+
+export interface SummaryRow {
+  id: number;
+  reference: string;
+  received_at: string;
+  kind: string;
+  channel: string;
+  origin: string;
+  subject: string;
+  submitter_name: string | null;
+  submitter_anonymous: number;
+  department_id: number | null;
+  department_name: string | null;
+  status: string;
+  stage: number;
+  priority: string;
+  handler_id: number | null;
+  handler_name: string | null;
+  response_due: string;
+}
+
+export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDetail {
+  const { db } = ctx;
+  const row = loadCaseRow(ctx, actor, id);
+  const names = db.first(
+    db.q
+      .selectFrom('cases as c')
+      .leftJoin('departments as d', 'd.id', 'c.department_id')
+      .leftJoin('categories as k', 'k.id', 'c.category_id')
+      .leftJoin('users as h', 'h.id', 'c.handler_id')
+      .leftJoin('cases as dup', 'dup.id', 'c.duplicate_of')
+      .select([
+        'd.name as department_name',
+        'k.name as category_name',
+        'h.display_name as handler_name',
+        'dup.reference as duplicate_reference',
+      ])
+      .where('c.id', '=', id),
+  )!;
+  const today = localDate(ctx.now());
+  const deadlines = deadlinesOf(ctx, row);
+  const summary = toSummary(ctx, { ...row, department_name: names.department_name, handler_name: names.handler_name }, today);
+  const active = isRunning(row.status);
+  return {
+    ...summary,
+    responseDue: deadlines.responseDue,
+    workingDaysLeft: deadlines.workingDaysLeft,
+    overdue: active && deadlines.overdue,
+    description: row.description,
+    submitter: {
+      anonymous: row.submitter_anonymous === 1,
+      name: row.submitter_name,
+      email: row.submitter_email,
+      phone: row.submitter_phone,
+      address: row.submitter_address,
+      organisation: row.submitter_organisation,
+      language: row.submitter_language as Language | null,
+      consentGivenAt: row.consent_given_at,
+      consentText: row.consent_text,
+    },
+    categoryId: row.category_id,
+    categoryName: names.category_name,
+    outcome: row.outcome as CaseOutcome | null,
+    duplicateOfId: row.duplicate_of,
+    duplicateOfReference: names.duplicate_reference,
+    stage1HandlerId: row.stage1_handler_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    firstResponseAt: row.first_response_at,
+    deadlines: {
+      acknowledgeDue: deadlines.acknowledgeDue,
+      responseDue: deadlines.responseDue,
+      workingDaysLeft: deadlines.workingDaysLeft,
+      overdue: active && deadlines.overdue,
+      grossWorkingDays: deadlines.grossWorkingDays,
+      netWorkingDays: deadlines.netWorkingDays,
+      pausedWorkingDays: deadlines.pausedWorkingDays,
+      extensionDays: row.extension_days,
+    },
+    availableActions: availableActions({
+      status: row.status as CaseStatus,
+      kind: row.kind as CaseKind,
+      stage: row.stage as 1 | 2,
+      resumeStatus: row.resume_status as CaseStatus | null,
+      departmentId: row.department_id,
+      stage1HandlerId: row.stage1_handler_id,
+    }),
+    timeline: readTimeline(db, id),
+  };
+}
+
+export interface UpdateCaseInput {
+  id: number;
+  kind?: CaseKind | undefined;
+  origin?: CaseOrigin | undefined;
+  subject?: string | undefined;
+  description?: string | undefined;
+  departmentId?: number | null | undefined;
+  categoryId?: number | null | undefined;
+  priority?: Priority | undefined;
+}
+
+const UPDATABLE = {
+  kind: 'kind',
+  origin: 'origin',
+  subject: 'subject',
+  description: 'description',
+  departmentId: 'department_id',
+  categoryId: 'category_id',
+  priority: 'priority',
+} as const;
+
+export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadCaseRow(ctx, actor, input.id);
+    if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'update' });
+    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    const changes: Record<string, [unknown, unknown]> = {};
+    const set: Updateable<CasesTable> = {};
+    for (const [field, column] of Object.entries(UPDATABLE) as [keyof typeof UPDATABLE, (typeof UPDATABLE)[keyof typeof UPDATABLE]][]) {
+      const value = input[field];
+      if (value === undefined || value === row[column]) continue;
+      changes[field] = [row[column], value];
+      (set as Record<string, unknown>)[column] = value;
+    }
+    if (Object.keys(changes).length === 0) return;
+    const stamp = ctx.now().toISOString();
+    db.run(db.q.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
+    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+    if (changes.kind) refreshStoredDeadlines(ctx, row.id);
+  });
+}
+
+export function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadCaseRow(ctx, actor, id);
+    requireExisting(ctx, 'users', handlerId, 'handlerId');
+    if (row.stage === 2 && handlerId !== null && handlerId === row.stage1_handler_id) fail('stage2_same_handler');
+    if (row.handler_id === handlerId) return;
+    const stamp = ctx.now().toISOString();
+    db.run(db.q.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id));
+    appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
+  });
+}
+
+export function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    loadCaseRow(ctx, actor, id);
+    const stamp = ctx.now().toISOString();
+    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id));
+    appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
+  });
+}
+
+export function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadCaseRow(ctx, actor, id);
+    if (!['new', 'open', 'forwarded', 'on_hold'].includes(row.status)) {
+      fail('invalid_transition', { from: row.status, action: 'extend' });
+    }
+    const check = checkExtension(row.extension_days, workingDays, reason);
+    if (!check.ok) fail(check.code, { max: MAX_EXTENSION_WORKING_DAYS, current: row.extension_days });
+    const stamp = ctx.now().toISOString();
+    const before = row.response_due;
+    db.run(
+      db.q
+        .updateTable('cases')
+        .set({ extension_days: row.extension_days + workingDays, updated_at: stamp })
+        .where('id', '=', id),
+    );
+    refreshStoredDeadlines(ctx, id);
+    const after = db.first(db.q.selectFrom('cases').select('response_due').where('id', '=', id))!.response_due;
+    appendEvent(db, {
+      caseId: id,
+      actorId: actor.id,
+      type: 'deadline_extended',
+      at: stamp,
+      data: { workingDays, reason: reason.trim(), responseDueBefore: before, responseDueAfter: after },
+    });
+  });
+}

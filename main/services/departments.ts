@@ -1,0 +1,45 @@
+// Departments and categories: small named lists the office maintains.
+import type { Category, Department } from '../api/types.ts';
+import type { ServiceContext } from './context.ts';
+import { fail } from './errors.ts';
+
+type NamedTable = 'departments' | 'categories';
+
+function listNamed(ctx: ServiceContext, table: NamedTable): Department[] {
+  return ctx.db
+    .all(ctx.db.q.selectFrom(table).select(['id', 'name', 'active']).orderBy('name'))
+    .map((row) => ({ id: row.id, name: row.name, active: row.active === 1 }));
+}
+
+function saveNamed(
+  ctx: ServiceContext,
+  table: NamedTable,
+  input: { id?: number | undefined; name: string; active: boolean },
+): Department {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const clash = db.first(db.q.selectFrom(table).select('id').where('name', '=', input.name));
+    if (clash && clash.id !== input.id) fail('conflict', { field: 'name' });
+    if (input.id === undefined) {
+      const row = db.first(
+        db.q
+          .insertInto(table)
+          .values({ name: input.name, active: input.active ? 1 : 0, created_at: ctx.now().toISOString() })
+          .returning(['id', 'name', 'active']),
+      )!;
+      return { id: row.id, name: row.name, active: row.active === 1 };
+    }
+    const result = db.run(
+      db.q.updateTable(table).set({ name: input.name, active: input.active ? 1 : 0 }).where('id', '=', input.id),
+    );
+    if (result.changes === 0) fail('not_found', { field: 'id' });
+    return { id: input.id, name: input.name, active: input.active };
+  });
+}
+
+export const listDepartments = (ctx: ServiceContext): Department[] => listNamed(ctx, 'departments');
+export const saveDepartment = (ctx: ServiceContext, input: { id?: number | undefined; name: string; active: boolean }): Department =>
+  saveNamed(ctx, 'departments', input);
+export const listCategories = (ctx: ServiceContext): Category[] => listNamed(ctx, 'categories');
+export const saveCategory = (ctx: ServiceContext, input: { id?: number | undefined; name: string; active: boolean }): Category =>
+  saveNamed(ctx, 'categories', input);

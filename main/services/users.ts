@@ -1,0 +1,187 @@
+// Users, roles and sign-in.
+import type { Language, Role } from '../domain/model.ts';
+import type { SessionUser, UserRecord } from '../api/types.ts';
+import type { Db } from '../db/database.ts';
+import type { ServiceContext } from './context.ts';
+import { fail } from './errors.ts';
+import { generatePassword, hashPassword, isStrongEnough, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  language: string;
+  active: number;
+  must_change_password: number;
+}
+
+function departmentsOf(db: Db, userIds: number[]): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  if (userIds.length === 0) return map;
+  const rows = db.all(
+    db.q
+      .selectFrom('user_departments')
+      .select(['user_id', 'department_id'])
+      .where('user_id', 'in', userIds)
+      .orderBy('department_id'),
+  );
+  for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.department_id]);
+  return map;
+}
+
+const userColumns = ['id', 'username', 'display_name', 'role', 'language', 'active', 'must_change_password'] as const;
+
+function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    departmentIds,
+    language: row.language as Language,
+    active: row.active === 1,
+  };
+}
+
+export function toSessionUser(user: UserRecord, mustChangePassword: boolean): SessionUser {
+  const { active: _active, ...rest } = user;
+  return { ...rest, mustChangePassword };
+}
+
+export function listUsers(db: Db): UserRecord[] {
+  const rows = db.all(db.q.selectFrom('users').select(userColumns).orderBy('display_name'));
+  const departments = departmentsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toRecord(row, departments.get(row.id) ?? []));
+}
+
+/** The active user behind a session, or null when the account is gone or disabled. */
+export function sessionUser(db: Db, userId: number): SessionUser | null {
+  const row = db.first(db.q.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1));
+  if (!row) return null;
+  return toSessionUser(toRecord(row, departmentsOf(db, [row.id]).get(row.id) ?? []), row.must_change_password === 1);
+}
+
+export function authenticate(db: Db, username: string, password: string): SessionUser {
+  const row = db.first(
+    db.q.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()),
+  );
+  // Hash even for unknown users so the answer time does not reveal which usernames exist.
+  const hash = row?.password_hash ?? hashPassword('unknown-user-placeholder');
+  const valid = verifyPassword(password, hash);
+  if (!row || !valid || row.active !== 1) fail('invalid_credentials');
+  return sessionUser(db, row.id) ?? fail('invalid_credentials');
+}
+
+export interface SaveUserInput {
+  id?: number | undefined;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentIds: number[];
+  language: Language;
+  active: boolean;
+  password?: string | undefined;
+}
+
+export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord {
+  const { db } = ctx;
+  if (input.password !== undefined && !isStrongEnough(input.password)) {
+    fail('password_too_weak', { minLength: MIN_PASSWORD_LENGTH });
+  }
+  if (input.id === undefined && input.password === undefined) fail('invalid_input', { field: 'password' });
+  if (input.role === 'department_head' && input.departmentIds.length === 0) fail('department_required');
+  const departmentIds = input.role === 'department_head' ? [...new Set(input.departmentIds)] : [];
+  const now = ctx.now().toISOString();
+  const id = db.transaction(() => {
+    const known = db.all(db.q.selectFrom('departments').select('id').where('id', 'in', departmentIds.length ? departmentIds : [0]));
+    if (known.length !== departmentIds.length) fail('not_found', { field: 'departmentIds' });
+    const clash = db.first(db.q.selectFrom('users').select('id').where('username', '=', input.username));
+    if (clash && clash.id !== input.id) fail('conflict', { field: 'username' });
+    let userId: number;
+    if (input.id === undefined) {
+      userId = db.first(
+        db.q
+          .insertInto('users')
+          .values({
+            username: input.username,
+            display_name: input.displayName,
+            role: input.role,
+            language: input.language,
+            active: input.active ? 1 : 0,
+            password_hash: hashPassword(input.password ?? ''),
+            must_change_password: 1,
+            created_at: now,
+          })
+          .returning('id'),
+      )!.id;
+    } else {
+      const existing = db.first(db.q.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id));
+      if (!existing) fail('not_found', { field: 'id' });
+      const losesAdmin = existing.role === 'admin' && existing.active === 1 && (input.role !== 'admin' || !input.active);
+      if (losesAdmin && countActiveAdmins(db) <= 1) fail('last_admin');
+      db.run(
+        db.q
+          .updateTable('users')
+          .set({
+            username: input.username,
+            display_name: input.displayName,
+            role: input.role,
+            language: input.language,
+            active: input.active ? 1 : 0,
+            ...(input.password !== undefined
+              ? { password_hash: hashPassword(input.password), must_change_password: 1 }
+              : {}),
+          })
+          .where('id', '=', input.id),
+      );
+      db.run(db.q.deleteFrom('user_departments').where('user_id', '=', input.id));
+      userId = input.id;
+    }
+    for (const departmentId of departmentIds) {
+      db.run(db.q.insertInto('user_departments').values({ user_id: userId, department_id: departmentId }));
+    }
+    return userId;
+  });
+  return listUsers(db).find((user) => user.id === id)!;
+}
+
+export function changePassword(db: Db, userId: number, currentPassword: string, newPassword: string): SessionUser {
+  const row = db.first(db.q.selectFrom('users').select(['password_hash']).where('id', '=', userId));
+  if (!row || !verifyPassword(currentPassword, row.password_hash)) fail('invalid_credentials');
+  if (!isStrongEnough(newPassword)) fail('password_too_weak', { minLength: MIN_PASSWORD_LENGTH });
+  db.run(
+    db.q
+      .updateTable('users')
+      .set({ password_hash: hashPassword(newPassword), must_change_password: 0 })
+      .where('id', '=', userId),
+  );
+  return sessionUser(db, userId) ?? fail('not_found');
+}
+
+function countActiveAdmins(db: Db): number {
+  const row = db.first(
+    db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1),
+  );
+  return row?.n ?? 0;
+}
+
+/** On the very first start there is nobody to log in: create an admin and say how to log in. */
+export function ensureFirstAdmin(ctx: ServiceContext, password: string = generatePassword()): string | null {
+  const { db } = ctx;
+  const any = db.first(db.q.selectFrom('users').select('id').limit(1));
+  if (any) return null;
+  db.run(
+    db.q.insertInto('users').values({
+      username: 'admin',
+      display_name: 'Administrator',
+      role: 'admin',
+      language: 'de',
+      active: 1,
+      password_hash: hashPassword(password),
+      must_change_password: 1,
+      created_at: ctx.now().toISOString(),
+    }),
+  );
+  return password;
+}

@@ -1,0 +1,71 @@
+import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/migrate.ts';
+import { MIGRATIONS } from '../../main/db/migrations/index.ts';
+import { openDatabase } from '../../main/db/database.ts';
+import { tempDir } from '../support/temp-app.ts';
+
+const opened: BetterSqlite3.Database[] = [];
+function freshFile(): string {
+  return path.join(tempDir(), 'test.sqlite');
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) if (db.open) db.close();
+});
+
+describe('migrations', () => {
+  it('applies every shipped migration once, in order, and is idempotent', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    expect(migrate(sqlite, MIGRATIONS)).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(migrate(sqlite, MIGRATIONS)).toEqual([]);
+    expect(appliedMigrations(sqlite)).toEqual(MIGRATIONS.map((m) => m.id));
+  });
+
+  it('refuses a database whose applied history is not a prefix of the shipped one', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    migrate(sqlite, MIGRATIONS);
+    sqlite.prepare("UPDATE schema_migrations SET id = 'from_a_fork' WHERE position = 1").run();
+    expect(() => migrate(sqlite, MIGRATIONS)).toThrow(MigrationHistoryError);
+  });
+
+  it('refuses a database that is newer than this version', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    migrate(sqlite, [...MIGRATIONS, { id: '9999_future', sql: 'CREATE TABLE future (x INTEGER) STRICT;' }]);
+    expect(() => migrate(sqlite, MIGRATIONS)).toThrow(/diverges at position/);
+  });
+
+  it('rolls back a failing migration completely and records nothing for it', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    const broken = { id: '0002_broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' };
+    expect(() => migrate(sqlite, [...MIGRATIONS, broken])).toThrow();
+    expect(appliedMigrations(sqlite)).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+  });
+
+  it('sets WAL, foreign keys and a busy timeout, and uses STRICT tables', () => {
+    const db = openDatabase(freshFile());
+    opened.push(db.sqlite);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = db.sqlite
+      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%'")
+      .all() as { name: string; strict: number }[];
+    expect(tables.length).toBeGreaterThan(8);
+    for (const table of tables) expect(table.strict, table.name).toBe(1);
+  });
+
+  it('serves the inbox query from an index', () => {
+    const db = openDatabase(freshFile());
+    opened.push(db.sqlite);
+    const plan = db.sqlite
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE status IN ('new','open') AND department_id = 1 ORDER BY response_due LIMIT 100")
+      .all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' | ')).toMatch(/USING INDEX cases_(inbox|due)/);
+  });
+});

@@ -1,0 +1,19 @@
+// Run as a separate process by the concurrency test: creates cases in a shared data folder as fast as it can.
+import { openAppContext } from '../../main/app-context.ts';
+import { createCase } from '../../main/services/cases.ts';
+import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
+
+const [dataDir, countText, label] = process.argv.slice(2);
+const app = openAppContext({ dataDir: dataDir! });
+for (let i = 0; i < Number(countText); i++) {
+  createCase(app.services, SYSTEM_ACTOR, {
+    kind: 'idea',
+    channel: 'web',
+    origin: 'external',
+    subject: `${label} ${i}`,
+    description: '',
+    submitter: { anonymous: true, name: null, email: null, phone: null, address: null, organisation: null, language: null, consent: false, consentText: null },
+    priority: 'normal',
+  });
+}
+app.close();
