@@ -1,4 +1,5 @@
 // IPC handlers only translate: they hand the validated payload and the caller to a service.
+import packageJson from '../../package.json' with { type: 'json' };
 import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../services/actor.ts';
@@ -30,10 +31,8 @@ function detail(call: Call, caseId: number, _written?: void): CaseDetail {
   return getCase(call.app.services, actorOf(call), caseId);
 }
 
-const APP_VERSION = '0.1.0';
-
 export const handlers: Handlers = {
-  appInfo: () => ({ name: 'Ombudsdesk', version: APP_VERSION, needsSetup: false }),
+  appInfo: () => ({ name: packageJson.productName, version: packageJson.version }),
   login: ({ app, callerId }, input) => {
     const user = authenticate(app.db, input.username, input.password);
     app.sessions.set(callerId, user.id);

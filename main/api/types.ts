@@ -59,7 +59,6 @@ export interface SessionUser {
 export interface AppInfo {
   name: string;
   version: string;
-  needsSetup: boolean;
 }
 
 export interface CaseDeadlineView {

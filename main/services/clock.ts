@@ -1,5 +1,5 @@
 // The office's calendar dates are local dates of the machine running Ombudsdesk.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 export type Clock = () => Date;
 
