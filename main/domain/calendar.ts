@@ -182,11 +182,17 @@ export function createWorkingCalendar(opts: CalendarOptions): WorkingCalendar {
     yearStart.set(year, start);
     return start;
   }
+  const ordinals = new Map<string, number>();
   function workingDayOrdinal(date: string): number {
+    const known = ordinals.get(date);
+    if (known !== undefined) return known;
     assertCalendarDate(date);
     const year = Number(date.slice(0, 4));
     const dayOfYear = Math.round((Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(year, 0, 1)) / DAY_MS);
-    return startOf(year) + countsOf(year)[dayOfYear]!;
+    const ordinal = startOf(year) + countsOf(year)[dayOfYear]!;
+    if (ordinals.size > 100_000) ordinals.clear();
+    ordinals.set(date, ordinal);
+    return ordinal;
   }
 
   return { region, isWorkingDay, holidayOn, workingDayOrdinal };

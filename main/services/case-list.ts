@@ -4,9 +4,8 @@ import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/mo
 import type { CaseCount, CaseListResult, SearchHit } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
 import { departmentScope, type Actor } from './actor.ts';
-import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
-import { toSummary } from './cases.ts';
+import { todayOf, toSummary } from './cases.ts';
 
 export interface CaseFilter {
   statuses?: CaseStatus[] | undefined;
@@ -107,10 +106,10 @@ export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseLi
 }
 
 export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
-  const today = localDate(ctx.now());
-  const { count, page } = caseListQueries(ctx, actor, query, today);
+  const today = todayOf(ctx);
+  const { count, page } = caseListQueries(ctx, actor, query, today.date);
   const total = ctx.db.first(count)?.n ?? 0;
-  return { rows: ctx.db.all(page).map((row) => toSummary(ctx, row, today)), total };
+  return { rows: ctx.db.all(page).map((row) => toSummary(row, today)), total };
 }
 
 /** Case counts by status and kind (dashboard tiles, reports). */

@@ -1,5 +1,6 @@
 // Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
-import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS, workingDaysBetween } from '../domain/deadlines.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
+import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions } from '../domain/workflow.ts';
@@ -154,13 +155,10 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
   return id;
 }
 
-export function toSummary(ctx: ServiceContext, row: SummaryRow, today: string): CaseSummary {
-  const calendar = ctx.calendar();
-  const active = isRunning(row.status);
-  const left =
-    today <= row.response_due
-      ? workingDaysBetween(calendar, today, row.response_due)
-      : -workingDaysBetween(calendar, row.response_due, today);
+/** Maps an inbox row; the calendar and today's ordinal are looked up once per page, not per row. */
+export function toSummary(row: SummaryRow, today: { date: string; ordinal: number; calendar: WorkingCalendar }): CaseSummary {
+  // Ordinals make "working days left" a subtraction, negative once overdue.
+  const left = today.calendar.workingDayOrdinal(row.response_due) - today.ordinal;
   return {
     id: row.id,
     reference: row.reference,
@@ -180,8 +178,14 @@ export function toSummary(ctx: ServiceContext, row: SummaryRow, today: string): 
     handlerName: row.handler_name,
     responseDue: row.response_due,
     workingDaysLeft: left,
-    overdue: active && today > row.response_due,
+    overdue: isRunning(row.status) && today.date > row.response_due,
   };
+}
+
+export function todayOf(ctx: ServiceContext): { date: string; ordinal: number; calendar: WorkingCalendar } {
+  const calendar = ctx.calendar();
+  const date = localDate(ctx.now());
+  return { date, ordinal: calendar.workingDayOrdinal(date), calendar };
 }
 
 export interface SummaryRow {
@@ -222,9 +226,8 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
       ])
       .where('c.id', '=', id),
   )!;
-  const today = localDate(ctx.now());
   const deadlines = deadlinesOf(ctx, row);
-  const summary = toSummary(ctx, { ...row, department_name: names.department_name, handler_name: names.handler_name }, today);
+  const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, todayOf(ctx));
   const active = isRunning(row.status);
   return {
     ...summary,
