@@ -1,6 +1,7 @@
 // Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createLoginThrottle, type LoginThrottle } from './domain/login-throttle.ts';
 import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
@@ -12,6 +13,7 @@ export interface AppContext {
   services: ServiceContext;
   /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
   sessions: Map<string, number>;
+  loginThrottle: LoginThrottle;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
   close(): void;
@@ -31,6 +33,7 @@ export function openAppContext(opts: { dataDir: string; now?: Clock; adminPasswo
     db,
     services,
     sessions: new Map(),
+    loginThrottle: createLoginThrottle(),
     firstRunNotice,
     close: () => db.close(),
   };

@@ -34,9 +34,18 @@ function detail(call: Call, caseId: number, _written?: void): CaseDetail {
 export const handlers: Handlers = {
   appInfo: () => ({ name: packageJson.productName, version: packageJson.version }),
   login: ({ app, callerId }, input) => {
-    const user = authenticate(app.db, input.username, input.password);
-    app.sessions.set(callerId, user.id);
-    return user;
+    const nowMs = app.services.now().getTime();
+    const wait = app.loginThrottle.retryAfter(input.username, nowMs);
+    if (wait !== null) fail('too_many_attempts', { retryAfterSeconds: wait });
+    try {
+      const user = authenticate(app.db, input.username, input.password);
+      app.loginThrottle.succeeded(input.username);
+      app.sessions.set(callerId, user.id);
+      return user;
+    } catch (error) {
+      app.loginThrottle.failed(input.username, nowMs);
+      throw error;
+    }
   },
   logout: ({ app, callerId }) => {
     app.sessions.delete(callerId);

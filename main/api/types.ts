@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_credentials'
+  | 'too_many_attempts'
   | 'password_too_weak'
   | 'invalid_transition'
   | 'outcome_required'

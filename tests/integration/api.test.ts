@@ -98,6 +98,18 @@ describe('the API wrapper', () => {
     expect(await dispatch('w', 'listCases', {})).toMatchObject({ ok: true });
   });
 
+  it('throttles repeated wrong passwords for a username, even when the right one comes next', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await dispatch('w', 'login', { username: 'petra', password: `guess ${i}` })).toMatchObject({ error: { code: 'invalid_credentials' } });
+    }
+    expect(await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'too_many_attempts', details: { retryAfterSeconds: 300 } },
+    });
+    t.setNow('2026-03-02T09:06:00');
+    expect(await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+  });
+
   it('creates a case, returns it with reference and timeline, and translates domain errors to codes', async () => {
     const created = await dispatch('window-1', 'createCase', validCase);
     expect(created).toMatchObject({ ok: true, value: { reference: '2026-00001', status: 'new', timeline: [{ type: 'created' }] } });
