@@ -7,6 +7,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   type Compilable,
+  type CompiledQuery,
   type InferResult,
 } from 'kysely';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -20,7 +21,9 @@ export interface Db {
   /** Query builder only: compile with it, run through all/first/run. */
   readonly q: Kysely<Schema>;
   all<Q extends Compilable<unknown>>(query: Q): InferResult<Q>;
+  all<R>(query: CompiledQuery<R>): R[];
   first<Q extends Compilable<unknown>>(query: Q): InferResult<Q>[number] | undefined;
+  first<R>(query: CompiledQuery<R>): R | undefined;
   run(query: Compilable<unknown>): BetterSqlite3.RunResult;
   /** Runs fn in an IMMEDIATE transaction (writers queue instead of failing half-way). */
   transaction<T>(fn: () => T): T;
@@ -50,8 +53,8 @@ export function openDatabase(file: string, options: { migrate?: boolean; readonl
 
 function wrap(sqlite: BetterSqlite3.Database): Db {
   const statements = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (query: Compilable<unknown>): [BetterSqlite3.Statement, readonly unknown[]] => {
-    const compiled = query.compile();
+  const prepare = (query: Compilable<unknown> | CompiledQuery<unknown>): [BetterSqlite3.Statement, readonly unknown[]] => {
+    const compiled = 'compile' in query ? query.compile() : query;
     let statement = statements.get(compiled.sql);
     if (!statement) {
       statement = sqlite.prepare(compiled.sql);
@@ -62,11 +65,11 @@ function wrap(sqlite: BetterSqlite3.Database): Db {
   return {
     sqlite,
     q: createQueryBuilder(),
-    all(query) {
+    all(query: Compilable<unknown> | CompiledQuery<unknown>) {
       const [statement, parameters] = prepare(query);
       return statement.all(...parameters) as never;
     },
-    first(query) {
+    first(query: Compilable<unknown> | CompiledQuery<unknown>) {
       const [statement, parameters] = prepare(query);
       return statement.get(...parameters) as never;
     },

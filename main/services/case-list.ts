@@ -1,11 +1,11 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
 import type { CaseCount, CaseListResult, SearchHit } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
 import { departmentScope, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { todayOf, toSummary } from './cases.ts';
+import { todayOf, toSummary, type SummaryRow } from './cases.ts';
 
 export interface CaseFilter {
   statuses?: CaseStatus[] | undefined;
@@ -105,9 +105,27 @@ export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseLi
   return { count, page };
 }
 
+type CompiledList = { count: CompiledQuery<{ n: number }>; page: CompiledQuery<SummaryRow> };
+
+// The window asks for the same few views over and over (refresh, paging back): reuse their compiled SQL.
+const compiledLists = new Map<string, CompiledList>();
+const COMPILED_LIST_CACHE_SIZE = 64;
+
+function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string): CompiledList {
+  const key = JSON.stringify([departmentScope(actor), query, today]);
+  let compiled = compiledLists.get(key);
+  if (!compiled) {
+    const { count, page } = caseListQueries(ctx, actor, query, today);
+    compiled = { count: count.compile(), page: page.compile() };
+    if (compiledLists.size >= COMPILED_LIST_CACHE_SIZE) compiledLists.delete(compiledLists.keys().next().value!);
+    compiledLists.set(key, compiled);
+  }
+  return compiled;
+}
+
 export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
   const today = todayOf(ctx);
-  const { count, page } = caseListQueries(ctx, actor, query, today.date);
+  const { count, page } = compiledList(ctx, actor, query, today.date);
   const total = ctx.db.first(count)?.n ?? 0;
   return { rows: ctx.db.all(page).map((row) => toSummary(row, today)), total };
 }
