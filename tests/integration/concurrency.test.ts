@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../main/app-context.ts';
-import { tempDir } from '../support/temp-app.ts';
+import { removeTempDirs, tempDir } from '../support/temp-app.ts';
+
+afterAll(removeTempDirs);
 
 const worker = fileURLToPath(new URL('../support/create-cases-worker.ts', import.meta.url));
 

@@ -1,10 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/migrate.ts';
 import { MIGRATIONS } from '../../main/db/migrations/index.ts';
 import { openDatabase } from '../../main/db/database.ts';
-import { tempDir } from '../support/temp-app.ts';
+import { removeTempDirs, tempDir } from '../support/temp-app.ts';
+
+afterAll(removeTempDirs);
 
 const opened: BetterSqlite3.Database[] = [];
 function freshFile(): string {

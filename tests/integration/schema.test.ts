@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/database.ts';
-import { tempDir } from '../support/temp-app.ts';
+import { removeTempDirs, tempDir } from '../support/temp-app.ts';
+
+afterAll(removeTempDirs);
 
 /** The Kysely table interfaces are written by hand; this keeps them in step with what the migrations create. */
 function declaredTables(): Map<string, string[]> {

@@ -21,8 +21,17 @@ export interface TempApp {
   cleanup(): void;
 }
 
+const made: string[] = [];
+
+/** A fresh folder under the system temp dir; removeTempDirs() (an afterAll) deletes them all. */
 export function tempDir(prefix = 'ombudsdesk-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function openTempApp(startAt = '2026-03-02T09:00:00'): TempApp {
