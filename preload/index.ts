@@ -1,0 +1,16 @@
+// The narrow bridge: one function per API channel, forwarding to main, which validates everything. Built as one CommonJS file.
+import { contextBridge, ipcRenderer } from 'electron';
+import { channelNames, IPC_PREFIX, type ChannelName } from '../main/api/channels.ts';
+import type { OmbudsdeskApi } from '../main/api/contract.ts';
+
+type Bridge<N extends ChannelName> = { [K in N]: (input?: unknown) => Promise<never> };
+
+function bridge<const N extends readonly ChannelName[]>(names: N): Bridge<N[number]> {
+  const api: Partial<Record<ChannelName, (input?: unknown) => Promise<never>>> = {};
+  for (const name of names) api[name] = (input?: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, input) as Promise<never>;
+  return Object.freeze(api) as Bridge<N[number]>;
+}
+
+const api = bridge(channelNames) satisfies OmbudsdeskApi;
+
+contextBridge.exposeInMainWorld('ombudsdesk', api);
