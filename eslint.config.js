@@ -33,7 +33,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { ...rawIpc, patterns: [{ group: ['electron', '**/main/**', '!**/main/api/contract*'], message: 'The renderer reaches main only through window.ombudsdesk (type-only imports of the contract are fine).' }] }],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer has no Electron: it reaches main only through window.ombudsdesk.' }],
+          patterns: [{ group: ['**/main/**'], allowTypeImports: true, message: 'The renderer may import from main only as types; values come through window.ombudsdesk.' }],
+        },
+      ],
     },
   },
 );

@@ -1,0 +1,46 @@
+// Each test file gets its own transport server with a fresh data folder and a known first admin password.
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ADMIN_PASSWORD = 'first-start-password';
+const server = fileURLToPath(new URL('./transport-server.ts', import.meta.url));
+
+export interface Transport {
+  baseURL: string;
+  dataDir: string;
+}
+
+export const test = base.extend<object, { transport: Transport }>({
+  transport: [
+    // Playwright reads the fixture's dependencies from this destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
+      const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
+        env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const port = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          const match = /LISTENING (\d+)/.exec(seen);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`transport server exited with ${code}`)));
+      });
+      await use({ baseURL: `http://127.0.0.1:${port}/`, dataDir });
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ transport }, use) => use(transport.baseURL),
+});
+
+export { expect } from '@playwright/test';

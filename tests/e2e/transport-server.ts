@@ -1,0 +1,92 @@
+// Test transport: the real handlers and a real SQLite file behind loopback HTTP, instead of Electron's IPC.
+// Serves the built renderer with the app's CSP and a /__transport.js that defines window.ombudsdesk.
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channelNames } from '../../main/api/channels.ts';
+import { createDispatcher } from '../../main/api/dispatch.ts';
+import { openAppContext } from '../../main/app-context.ts';
+import { contentTypeOf } from '../../main/shell/app-path.ts';
+import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
+
+const root = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const dataDir = process.env.OMBUDSDESK_DATA_DIR;
+if (!dataDir) throw new Error('OMBUDSDESK_DATA_DIR must be set');
+const MAX_BODY = 1024 * 1024;
+
+const app = openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD });
+const dispatch = createDispatcher(app);
+
+// Each page gets its own caller id, as each Electron window has its own webContents id.
+const transportScript = `(() => {
+  const session = crypto.randomUUID();
+  const call = (channel) => async (input) => {
+    const response = await fetch('./api/' + channel, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ombudsdesk-session': session },
+      body: JSON.stringify(input === undefined ? null : input),
+    });
+    return response.json();
+  };
+  const api = {};
+  for (const channel of ${JSON.stringify(channelNames)}) api[channel] = call(channel);
+  Object.defineProperty(window, 'ombudsdesk', { value: Object.freeze(api), writable: false });
+})();`;
+
+async function body(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+}
+
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+  try {
+    if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const session = String(request.headers['x-ombudsdesk-session'] ?? 'anonymous');
+      const result = await dispatch(session, channel, await body(request));
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/__transport.js') {
+      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(transportScript);
+      return;
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root)) {
+      response.writeHead(404).end();
+      return;
+    }
+    let content: Buffer | string = await readFile(file);
+    if (relative === 'index.html') {
+      // The transport script must run before the app bundle; it is external, so the CSP still forbids inline code.
+      content = content.toString('utf8').replace('<head>', '<head>\n    <script src="./__transport.js"></script>');
+    }
+    response.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) }).end(content);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    response.writeHead(missing ? 404 : 400, headers).end();
+  }
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`LISTENING ${typeof address === 'object' && address ? address.port : ''}`);
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    server.close();
+    app.close();
+    process.exit(0);
+  });
+}
