@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
+  if (!['demo', 'backup'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
   const app = openAppContext({ dataDir });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
