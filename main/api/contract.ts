@@ -70,6 +70,7 @@ export const caseFilterSchema = z.strictObject({
   overdue: z.boolean().optional(),
   dueBefore: isoDate.optional(),
   text: text(200).optional(),
+  reference: text(20).optional(),
 });
 
 export const contract = {

@@ -17,6 +17,7 @@ export interface CaseFilter {
   overdue?: boolean | undefined;
   dueBefore?: string | undefined;
   text?: string | undefined;
+  reference?: string | undefined;
 }
 
 export interface CaseListQuery {
@@ -61,6 +62,7 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
   if (filter.origins?.length) q = q.where('c.origin', 'in', filter.origins);
   if (filter.departmentIds?.length) q = q.where('c.department_id', 'in', filter.departmentIds);
   if (filter.handlerId !== undefined) q = q.where('c.handler_id', '=', filter.handlerId);
+  if (filter.reference) q = q.where('c.reference', '=', filter.reference.trim());
   if (filter.overdue === true) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '<', today);
   if (filter.overdue === false) {
     q = q.where((eb) => eb.or([eb('c.status', 'not in', RUNNING_STATUSES), eb('c.response_due', '>=', today)]));

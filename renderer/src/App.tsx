@@ -3,8 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../main/api/types.ts';
 import { call } from './api.ts';
-import { Header } from './views/Header.tsx';
-import { Inbox } from './views/Inbox.tsx';
+import { Workbench } from './views/Workbench.tsx';
 import { Login } from './views/Login.tsx';
 import { ChangePassword } from './views/ChangePassword.tsx';
 
@@ -24,12 +23,5 @@ export function App() {
   if (user === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (user === null) return <Login onSignedIn={setUser} />;
   if (user.mustChangePassword) return <ChangePassword user={user} onChanged={setUser} onCancel={logout} />;
-  return (
-    <div className="shell">
-      <Header user={user} onLogout={logout} />
-      <main className="content" id="main">
-        <Inbox />
-      </main>
-    </div>
-  );
+  return <Workbench user={user} onLogout={logout} />;
 }

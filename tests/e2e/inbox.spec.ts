@@ -49,7 +49,7 @@ test.describe.configure({ mode: 'serial' });
 test('first start: sign in as admin, choose a password, see the empty inbox, then cases created through the API', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { name: /Anmelden|Sign in/ })).toBeVisible();
-  await page.getByLabel(/Sprache|Language/).selectOption('de');
+  await page.getByLabel(/^(Sprache|Language)$/).selectOption('de');
   await page.screenshot({ path: 'screenshots/login.png' });
 
   await signIn(page, 'admin', 'wrong password');
@@ -84,7 +84,7 @@ test('first start: sign in as admin, choose a password, see the empty inbox, the
   await expect(page.getByText('7 Fälle')).toBeVisible();
   await page.screenshot({ path: 'screenshots/inbox.png', fullPage: true });
 
-  await page.getByLabel('Sprache').selectOption('en');
+  await page.getByLabel('Sprache', { exact: true }).selectOption('en');
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Reference' })).toBeVisible();
   await expect(rows.nth(1)).toContainText('anonymous');

@@ -57,6 +57,9 @@ describe('translations', () => {
       origin: constList('main/domain/model.ts', 'CASE_ORIGINS'),
       status: constList('main/domain/model.ts', 'CASE_STATUSES'),
       role: constList('main/domain/model.ts', 'ROLES'),
+      action: [...constList('main/domain/workflow.ts', 'CASE_ACTIONS'), 'note', 'extend'],
+      outcome: [...constList('main/domain/model.ts', 'COMPLAINT_OUTCOMES'), ...constList('main/domain/model.ts', 'IDEA_OUTCOMES'), 'informed'],
+      'inbox.views': constList('renderer/src/views/inbox/saved-views.ts', 'SAVED_VIEWS'),
     };
     for (const [group, values] of Object.entries(lists)) {
       expect(values.length).toBeGreaterThan(1);

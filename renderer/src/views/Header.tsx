@@ -2,21 +2,31 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export function Header({ user, onLogout }: { user: SessionUser; onLogout: () => void }) {
+export type Screen = 'inbox';
+
+export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('header.navigation')}>
-        <a href="#main" aria-current="page">
+        <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
           {t('header.inbox')}
-        </a>
+        </button>
       </nav>
+      {onNewCase && (
+        <button type="button" className="primary" onClick={onNewCase}>
+          {t('header.newCase')} <kbd>Ctrl+N</kbd>
+        </button>
+      )}
       <span className="spacer" />
       <span className="who">
         {t('header.signedInAs', { name: user.displayName })} · {t(`role.${user.role}`)}
       </span>
       <LanguageSwitch />
+      <button type="button" onClick={onHelp} aria-label={t('shortcuts.title')}>
+        ?
+      </button>
       <button type="button" onClick={onLogout}>
         {t('header.logout')}
       </button>

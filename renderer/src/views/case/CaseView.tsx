@@ -1,0 +1,133 @@
+// One case: header with reference, status, stage and the deadline countdown; submitter; actions; timeline.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { dueLabel } from '../inbox/columns.tsx';
+import { ActionPanel } from './ActionPanel.tsx';
+import { Timeline } from './Timeline.tsx';
+
+interface Props {
+  caseId: number;
+  user: SessionUser;
+  onBack: () => void;
+  onChanged: () => void;
+}
+
+export function CaseView({ caseId, user, onBack, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [users, setUsers] = useState<UserRecord[]>([]);
+
+  useEffect(() => {
+    call('getCase', { id: caseId }).then(setDetail, setError);
+    call('listDepartments').then(setDepartments, () => undefined);
+    call('listUsers').then(setUsers, () => undefined);
+  }, [caseId]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!detail) return <p>{t('app.loading')}</p>;
+  const due = dueLabel(detail, t);
+  const d = detail.deadlines;
+  return (
+    <article className="case-view" aria-labelledby="case-title">
+      <div className="case-head">
+        <button type="button" onClick={onBack}>
+          ← {t('case.back')}
+        </button>
+        <h1 id="case-title">
+          <span className="reference">{detail.reference}</span> {detail.subject}
+        </h1>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('inbox.column.status')}</dt>
+          <dd>
+            <span className={`status status-${detail.status}`}>{t(`status.${detail.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.stage')}</dt>
+          <dd>{t('case.stageN', { stage: detail.stage })}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.kind')}</dt>
+          <dd>{t(`kind.${detail.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.channel')}</dt>
+          <dd>
+            {t(`channel.${detail.channel}`)} · {t(`origin.${detail.origin}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.received')}</dt>
+          <dd>{formatDateTime(detail.receivedAt, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.due')}</dt>
+          <dd>
+            <span className={`due due-${due.tone}`} data-testid="due">
+              {formatDate(d.responseDue, i18n.language)} · {due.text}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.time')}</dt>
+          <dd data-testid="time-used">{t('case.timeUsed', { gross: d.grossWorkingDays, net: d.netWorkingDays, paused: d.pausedWorkingDays })}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.department')}</dt>
+          <dd>{detail.departmentName ?? t('inbox.noDepartment')}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.column.handler')}</dt>
+          <dd>{detail.handlerName ?? '–'}</dd>
+        </div>
+        {detail.outcome && (
+          <div>
+            <dt>{t('field.outcome')}</dt>
+            <dd>{t(`outcome.${detail.outcome}`)}</dd>
+          </div>
+        )}
+        {detail.duplicateOfReference && (
+          <div>
+            <dt>{t('case.mergedInto')}</dt>
+            <dd>{detail.duplicateOfReference}</dd>
+          </div>
+        )}
+      </dl>
+      <section className="case-body">
+        <h2>{t('case.description')}</h2>
+        <p className="description">{detail.description || '–'}</p>
+        <h2>{t('inbox.column.submitter')}</h2>
+        {detail.submitter.anonymous ? (
+          <p className="muted">{t('inbox.anonymous')}</p>
+        ) : (
+          <p>
+            {[detail.submitter.name, detail.submitter.email, detail.submitter.phone, detail.submitter.organisation].filter(Boolean).join(' · ') || '–'}
+            {detail.submitter.consentGivenAt && <span className="muted"> · {t('case.consentRecorded')}</span>}
+          </p>
+        )}
+      </section>
+      <ActionPanel
+        detail={detail}
+        user={user}
+        departments={departments}
+        users={users}
+        onChanged={(next) => {
+          setDetail(next);
+          onChanged();
+        }}
+      />
+      <section>
+        <h2>{t('case.timeline')}</h2>
+        <Timeline events={detail.timeline} />
+      </section>
+    </article>
+  );
+}

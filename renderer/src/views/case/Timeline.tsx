@@ -1,0 +1,48 @@
+// Every event of a case, oldest first, in the reader's language.
+import { useTranslation } from 'react-i18next';
+import type { TimelineEvent } from '../../../../main/api/types.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+
+function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'], language: string): string {
+  const data = event.data;
+  switch (event.type) {
+    case 'created':
+      return t('timeline.created', { reference: data.reference, channel: t(`channel.${String(data.channel)}`) });
+    case 'status_changed':
+      return t('timeline.statusChanged', { action: t(`action.${String(data.action)}`), to: t(`status.${String(data.to)}`) });
+    case 'updated':
+      return t('timeline.updated', { fields: Object.keys((data.changes as object) ?? {}).map((field) => t(`field.${field}`)).join(', ') });
+    case 'assigned':
+      return t('timeline.assigned');
+    case 'deadline_extended':
+      return t('timeline.extended', { days: data.workingDays, due: formatDate(String(data.responseDueAfter), language) });
+    case 'merged_in':
+      return t('timeline.mergedIn', { reference: data.fromReference });
+    case 'note':
+      return t('timeline.note');
+    default:
+      return t('timeline.other', { type: event.type });
+  }
+}
+
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ol className="timeline" aria-label={t('case.timeline')}>
+      {events.map((event) => {
+        const text = (event.data.text ?? event.data.statement ?? event.data.reason ?? event.data.summary) as string | undefined;
+        return (
+          <li key={event.id} className={`event event-${event.type}`}>
+            <div className="event-head">
+              <strong>{describe(event, t, i18n.language)}</strong>
+              <span className="muted">
+                {formatDateTime(event.at, i18n.language)} · {event.actorName ?? t('timeline.system')}
+              </span>
+            </div>
+            {text && <p className="event-text">{text}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

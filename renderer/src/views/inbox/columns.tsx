@@ -1,0 +1,52 @@
+// Inbox columns: which field each shows and how; sorting happens in main, so a column names its server sort key.
+import type { ColumnDef } from '@tanstack/react-table';
+import { tableFeatures } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import type { CaseSummary } from '../../../../main/api/types.ts';
+import { formatDateTime } from '../../format.ts';
+import type { CaseSort } from './filter.ts';
+
+export const inboxFeatures = tableFeatures({});
+export type InboxColumn = ColumnDef<typeof inboxFeatures, CaseSummary> & { meta?: { sortKey?: CaseSort['column']; className?: string } };
+
+const RUNNING = new Set(['new', 'open', 'forwarded']);
+
+export function dueLabel(row: CaseSummary, t: TFunction): { text: string; tone: 'none' | 'ok' | 'soon' | 'overdue' } {
+  if (!RUNNING.has(row.status)) return { text: t('inbox.due.none'), tone: 'none' };
+  if (row.overdue) return { text: t('inbox.due.overdue', { count: -row.workingDaysLeft }), tone: 'overdue' };
+  if (row.workingDaysLeft === 0) return { text: t('inbox.due.today'), tone: 'soon' };
+  return { text: t('inbox.due.left', { count: row.workingDaysLeft }), tone: row.workingDaysLeft <= 2 ? 'soon' : 'ok' };
+}
+
+export function inboxColumns(t: TFunction, language: string): InboxColumn[] {
+  return [
+    { id: 'reference', header: t('inbox.column.reference'), accessorFn: (row) => row.reference, meta: { sortKey: 'reference', className: 'reference' } },
+    { id: 'received', header: t('inbox.column.received'), accessorFn: (row) => formatDateTime(row.receivedAt, language), meta: { sortKey: 'receivedAt', className: 'nowrap' } },
+    { id: 'kind', header: t('inbox.column.kind'), cell: ({ row }) => <span className={`tag kind-${row.original.kind}`}>{t(`kind.${row.original.kind}`)}</span>, meta: { sortKey: 'kind' } },
+    { id: 'channel', header: t('inbox.column.channel'), accessorFn: (row) => t(`channel.${row.channel}`) },
+    { id: 'origin', header: t('inbox.column.origin'), accessorFn: (row) => t(`origin.${row.origin}`) },
+    { id: 'subject', header: t('inbox.column.subject'), accessorFn: (row) => row.subject, meta: { sortKey: 'subject', className: 'subject' } },
+    {
+      id: 'submitter',
+      header: t('inbox.column.submitter'),
+      cell: ({ row }) => (row.original.anonymous ? <span className="muted">{t('inbox.anonymous')}</span> : (row.original.submitterName ?? '')),
+    },
+    { id: 'department', header: t('inbox.column.department'), accessorFn: (row) => row.departmentName ?? t('inbox.noDepartment') },
+    {
+      id: 'status',
+      header: t('inbox.column.status'),
+      cell: ({ row }) => <span className={`status status-${row.original.status}`}>{t(`status.${row.original.status}`)}</span>,
+      meta: { sortKey: 'status' },
+    },
+    {
+      id: 'due',
+      header: t('inbox.column.due'),
+      cell: ({ row }) => {
+        const due = dueLabel(row.original, t);
+        return <span className={`due due-${due.tone}`}>{due.text}</span>;
+      },
+      meta: { sortKey: 'responseDue' },
+    },
+    { id: 'handler', header: t('inbox.column.handler'), accessorFn: (row) => row.handlerName ?? '' },
+  ];
+}
