@@ -14,14 +14,15 @@ export interface Transport {
   dataDir: string;
 }
 
-export const test = base.extend<object, { transport: Transport }>({
+export const test = base.extend<object, { transport: Transport; officeNow: string | null }>({
+  /** Start the office clock here (ISO time) instead of now; see transport-server.ts. */
+  officeNow: [null, { scope: 'worker', option: true }],
   transport: [
-    // Playwright reads the fixture's dependencies from this destructuring pattern; this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ officeNow }, use) => {
+      const testNow = officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {};
       const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
       const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
-        env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0' },
+        env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0', ...testNow },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const port = await new Promise<string>((resolve, reject) => {

@@ -15,12 +15,15 @@ const dataDir = process.env.OMBUDSDESK_DATA_DIR;
 if (!dataDir) throw new Error('OMBUDSDESK_DATA_DIR must be set');
 const MAX_BODY = 1024 * 1024;
 
-const app = openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD });
+// Tests may start the office clock at a fixed time and move it on (only this test transport can; the app has no such hook).
+let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;
+const app = openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD, now: () => new Date(Date.now() + clockOffsetMs) });
 const dispatch = createDispatcher(app);
 
-// Each page gets its own caller id, as each Electron window has its own webContents id.
+// Each page gets its own caller id that survives a reload, as each Electron window keeps its webContents id.
 const transportScript = `(() => {
-  const session = crypto.randomUUID();
+  const session = sessionStorage.getItem('ombudsdesk.transport') ?? crypto.randomUUID();
+  sessionStorage.setItem('ombudsdesk.transport', session);
   const call = (channel) => async (input) => {
     const response = await fetch('./api/' + channel, {
       method: 'POST',
@@ -54,6 +57,11 @@ const server = createServer(async (request, response) => {
       const session = String(request.headers['x-ombudsdesk-session'] ?? 'anonymous');
       const result = await dispatch(session, channel, await body(request));
       response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (request.method === 'POST' && url.pathname === '/__test/advance-days') {
+      clockOffsetMs += Number(url.searchParams.get('days') ?? 0) * 86_400_000;
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify({ now: new Date(Date.now() + clockOffsetMs).toISOString() }));
       return;
     }
     if (url.pathname === '/__transport.js') {

@@ -117,22 +117,6 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
         <p className="hint">{t('entry.hint')}</p>
         {radios(t('inbox.column.kind'), 'kind', KINDS, kind, setKind, (k) => t(`kind.${k}`), firstField)}
         {radios(t('inbox.column.origin'), 'origin', ['external', 'internal'] as const, origin, setOrigin, (o) => t(`origin.${o}`))}
-        <div className="row">
-          <label>
-            <span>{t('inbox.column.channel')}</span>
-            <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('entry.receivedAt')}</span>
-            <input type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />
-          </label>
-        </div>
         <label>
           <span>{t('inbox.column.subject')}</span>
           <input name="subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
@@ -204,6 +188,22 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
                 </option>
               ))}
             </select>
+          </label>
+        </div>
+        <div className="row secondary">
+          <label>
+            <span>{t('inbox.column.channel')}</span>
+            <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('entry.receivedAt')}</span>
+            <input type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />
           </label>
         </div>
         <ErrorMessage error={error} />
