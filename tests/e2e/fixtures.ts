@@ -14,12 +14,17 @@ export interface Transport {
   dataDir: string;
 }
 
-export const test = base.extend<object, { transport: Transport; officeNow: string | null }>({
+export const test = base.extend<object, { transport: Transport; officeNow: string | null; demoCases: number }>({
+  /** Fill the fresh database with this many demo cases before the first page loads. */
+  demoCases: [0, { scope: 'worker', option: true }],
   /** Start the office clock here (ISO time) instead of now; see transport-server.ts. */
   officeNow: [null, { scope: 'worker', option: true }],
   transport: [
-    async ({ officeNow }, use) => {
-      const testNow = officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {};
+    async ({ officeNow, demoCases }, use) => {
+      const testNow = {
+        ...(officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {}),
+        ...(demoCases ? { OMBUDSDESK_TEST_DEMO_CASES: String(demoCases) } : {}),
+      };
       const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
       const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
         env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0', ...testNow },
@@ -39,7 +44,7 @@ export const test = base.extend<object, { transport: Transport; officeNow: strin
       await new Promise((resolve) => child.once('exit', resolve));
       rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 180_000 },
   ],
   baseURL: async ({ transport }, use) => use(transport.baseURL),
 });

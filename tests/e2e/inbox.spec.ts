@@ -103,6 +103,18 @@ test('the transport is only IPC: unknown channels and bad payloads get error cod
     return response.json();
   });
   expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  // The page cannot reach an unknown channel through window.ombudsdesk either: it only has the contract's channels and is frozen.
+  const bridge = await page.evaluate(() => {
+    const api = window.ombudsdesk as unknown as Record<string, unknown>;
+    try {
+      api.dropEverything = () => undefined;
+    } catch {
+      // strict-mode assignment to a frozen object throws; either way it must not stick
+    }
+    return { unknown: typeof api.dropEverything, frozen: Object.isFrozen(api), channels: Object.keys(api).length };
+  });
+  expect(bridge).toEqual({ unknown: 'undefined', frozen: true, channels: expect.any(Number) });
+  expect(bridge.channels).toBeGreaterThan(5);
   await signIn(page, 'admin', NEW_PASSWORD);
   await expect(page.getByRole('heading', { name: /Eingang|Inbox/ })).toBeVisible();
   const bad = await page.evaluate(() => window.ombudsdesk.createCase({ kind: 'rant' } as never));

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { channelNames } from '../../main/api/channels.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { openAppContext } from '../../main/app-context.ts';
+import { generateDemoData } from '../../main/demo/demo-data.ts';
 import { contentTypeOf } from '../../main/shell/app-path.ts';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
 
@@ -19,6 +20,11 @@ const MAX_BODY = 1024 * 1024;
 let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;
 const app = openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD, now: () => new Date(Date.now() + clockOffsetMs) });
 const dispatch = createDispatcher(app);
+if (process.env.OMBUDSDESK_TEST_DEMO_CASES) {
+  const started = performance.now();
+  generateDemoData(app.services, { cases: Number(process.env.OMBUDSDESK_TEST_DEMO_CASES), seed: 11, until: app.services.now() });
+  console.error(`transport: ${process.env.OMBUDSDESK_TEST_DEMO_CASES} demo cases in ${Math.round(performance.now() - started)} ms`);
+}
 
 // Each page gets its own caller id that survives a reload, as each Electron window keeps its webContents id.
 const transportScript = `(() => {

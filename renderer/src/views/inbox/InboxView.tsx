@@ -238,7 +238,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
                   onKeyDown={(event) => onRowKey(event, item.index, summary.id)}
                 >
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className}>
+                    <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
                       <FlexRender cell={cell} />
                     </td>
                   ))}

@@ -11,11 +11,13 @@ export type InboxColumn = ColumnDef<typeof inboxFeatures, CaseSummary> & { meta?
 
 const RUNNING = new Set(['new', 'open', 'forwarded']);
 
-export function dueLabel(row: CaseSummary, t: TFunction): { text: string; tone: 'none' | 'ok' | 'soon' | 'overdue' } {
+/** The deadline in words; `short` for the inbox column, whose header already says "working days". */
+export function dueLabel(row: CaseSummary, t: TFunction, short = false): { text: string; tone: 'none' | 'ok' | 'soon' | 'overdue' } {
+  const key = short ? 'inbox.dueShort' : 'inbox.due';
   if (!RUNNING.has(row.status)) return { text: t('inbox.due.none'), tone: 'none' };
-  if (row.overdue) return { text: t('inbox.due.overdue', { count: -row.workingDaysLeft }), tone: 'overdue' };
-  if (row.workingDaysLeft === 0) return { text: t('inbox.due.today'), tone: 'soon' };
-  return { text: t('inbox.due.left', { count: row.workingDaysLeft }), tone: row.workingDaysLeft <= 2 ? 'soon' : 'ok' };
+  if (row.overdue) return { text: t(`${key}.overdue`, { count: -row.workingDaysLeft }), tone: 'overdue' };
+  if (row.workingDaysLeft === 0) return { text: t(`${key}.today`), tone: 'soon' };
+  return { text: t(`${key}.left`, { count: row.workingDaysLeft }), tone: row.workingDaysLeft <= 2 ? 'soon' : 'ok' };
 }
 
 export function inboxColumns(t: TFunction, language: string): InboxColumn[] {
@@ -40,9 +42,9 @@ export function inboxColumns(t: TFunction, language: string): InboxColumn[] {
     },
     {
       id: 'due',
-      header: t('inbox.column.due'),
+      header: t('inbox.column.dueWorkingDays'),
       cell: ({ row }) => {
-        const due = dueLabel(row.original, t);
+        const due = dueLabel(row.original, t, true);
         return <span className={`due due-${due.tone}`}>{due.text}</span>;
       },
       meta: { sortKey: 'responseDue' },
