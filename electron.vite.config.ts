@@ -2,41 +2,46 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+const here = (file: string) => resolve(import.meta.dirname, file);
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
-      // Dependencies stay in node_modules; better-sqlite3's .node prebuild must never be inlined (see electron-builder.yml asarUnpack).
+      outDir: here('out/main'),
+      // Every dependency stays in node_modules (electron-builder packs them); tests/static/main-bundle.test.ts checks this.
       externalizeDeps: true,
-      rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/index.ts') },
+      rolldownOptions: {
+        input: { index: here('main/index.ts') },
+        // Named again in case externalizeDeps ever changes: its .node prebuild must load from app.asar.unpacked.
+        external: ['better-sqlite3'],
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
-      // A sandboxed preload must be one CommonJS file that requires nothing but electron.
+      outDir: here('out/preload'),
+      // A sandboxed preload must be one CommonJS file that requires nothing but electron (ELECTRON-NOTES 1).
       externalizeDeps: false,
       isolatedEntries: true,
-      rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
+      rolldownOptions: {
+        input: { index: here('preload/index.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'renderer'),
+    root: here('renderer'),
+    // Relative asset URLs, so the page loads the same from app://ombudsdesk/ as from the dev server.
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      outDir: here('out/renderer'),
       emptyOutDir: true,
       // The CSP forbids inline scripts, so no inline module-preload polyfill.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+      rolldownOptions: { input: here('renderer/index.html') },
     },
   },
 });

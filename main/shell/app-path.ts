@@ -2,29 +2,29 @@
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './csp.ts';
 
+// Scheme, raw authority and raw path, read before any URL parser folds dot segments or decodes escapes.
+const RAW_APP_URL = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(\/[^?#]*)?(?:[?#].*)?$/is;
+// Encoded dots, slashes, backslashes and NUL have no business in our asset names: refuse rather than decode them.
+const SUSPICIOUS_RAW = /%2e|%2f|%5c|%00|\\|\0|\/\//i;
+
+/** The file a request for app://ombudsdesk/... may read, or null when the URL is not a plain path inside rendererRoot. */
 export function resolveAppPath(rendererRoot: string, requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const raw = url.pathname;
-  // Encoded separators and dots have no business in our asset names: refuse instead of decoding twice.
-  if (/%2e|%2f|%5c|%00/i.test(raw) || raw.includes('\\') || raw.includes('\0')) return null;
+  const raw = RAW_APP_URL.exec(requestUrl);
+  if (!raw || raw[1]!.toLowerCase() !== APP_SCHEME || raw[2]!.toLowerCase() !== APP_HOST) return null;
+  const rawPath = raw[3] ?? '/';
+  if (SUSPICIOUS_RAW.test(rawPath)) return null;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(raw);
+    decoded = decodeURIComponent(rawPath);
   } catch {
     return null;
   }
   const segments = decoded.split('/').filter((segment) => segment.length > 0);
-  if (segments.some((segment) => segment === '..' || segment === '.')) return null;
-  const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+  // "..", ".", ":" (drive letters, Windows alternate data streams) and a second layer of escapes are never in a built asset path.
+  if (segments.some((segment) => segment === '..' || segment === '.' || /[:%]/.test(segment))) return null;
   const root = path.resolve(rendererRoot);
-  const resolved = path.resolve(root, relative);
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
+  const resolved = path.resolve(root, segments.length === 0 ? 'index.html' : segments.join('/'));
+  if (!resolved.startsWith(root + path.sep)) return null;
   return resolved;
 }
 

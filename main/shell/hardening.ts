@@ -1,10 +1,16 @@
-// The pure rules behind window hardening (no electron import, so they are unit-tested in Node).
+// The pure rules behind window hardening (no electron value import, so they are unit-tested in plain Node).
 import type { WebPreferences } from 'electron';
 import { APP_ORIGIN } from './csp.ts';
 
-export function hardenedWebPreferences(preload: string): WebPreferences {
+export interface WebPreferenceChoices {
+  /** Spell checking of text fields (on for the workbench; a kiosk or print window may turn it off). */
+  spellcheck?: boolean;
+}
+
+/** The only webPreferences any Ombudsdesk window gets: isolated, sandboxed, no Node, no webview. */
+export function hardenedWebPreferences(preloadPath: string, choices: WebPreferenceChoices = {}): WebPreferences {
   return {
-    preload,
+    preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -15,7 +21,7 @@ export function hardenedWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    spellcheck: choices.spellcheck ?? true,
   };
 }
 
@@ -38,7 +44,9 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   } catch {
     return false;
   }
-  if (parsed.origin === APP_ORIGIN || `${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return true;
+  if (parsed.username !== '' || parsed.password !== '') return false;
+  // Node's URL gives custom schemes an opaque origin ("null") and keeps the host's case; Chromium treats app: as standard.
+  if (`${parsed.protocol}//${parsed.host.toLowerCase()}` === APP_ORIGIN) return true;
   if (!devServerUrl) return false;
   try {
     return parsed.origin === new URL(devServerUrl).origin;

@@ -2,13 +2,19 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
 import { hardenedWebPreferences, isAppUrl, isSafeExternalUrl } from './hardening.ts';
 
+export { hardenedWebPreferences, isSafeExternalUrl } from './hardening.ts';
+
 export interface HardenedWindowOptions extends Omit<BrowserWindowConstructorOptions, 'webPreferences'> {
+  /** Absolute path of the built CommonJS preload (out/preload/index.cjs). */
   preload: string;
+  /** electron-vite's dev server while developing; never set in a packaged app. */
   devServerUrl?: string | undefined;
+  spellcheck?: boolean;
 }
 
-export function createHardenedWindow({ preload, devServerUrl, ...options }: HardenedWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({ ...options, webPreferences: hardenedWebPreferences(preload) });
+export function createHardenedWindow({ preload, devServerUrl, spellcheck, ...options }: HardenedWindowOptions): BrowserWindow {
+  // webPreferences last, so nothing a caller passes can loosen them.
+  const window = new BrowserWindow({ ...options, webPreferences: hardenedWebPreferences(preload, { spellcheck }) });
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
@@ -19,6 +25,7 @@ export function createHardenedWindow({ preload, devServerUrl, ...options }: Hard
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
+  // No frames of any origin: the app never embeds one, so a frame can only be an attack.
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame || !isAppUrl(event.url, devServerUrl)) event.preventDefault();
   });

@@ -1,0 +1,46 @@
+// ELECTRON-NOTES 1: a sandboxed preload is one CommonJS script that may require only electron, events, timers and url.
+// An ES-module preload, or one that requires anything else, fails silently and window.ombudsdesk is undefined.
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, IPC_PREFIX } from '../../main/api/channels.ts';
+import { loadedModules, outPath, readOut, requireBuild } from './build-output.ts';
+
+const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'];
+
+describe('built preload (out/preload/index.cjs)', () => {
+  let preload: string;
+  beforeAll(() => {
+    requireBuild();
+    preload = readOut('preload/index.cjs');
+  });
+
+  it('is a single file', () => {
+    expect(readdirSync(outPath('preload'), { recursive: true })).toEqual(['index.cjs']);
+  });
+
+  it('has no ES module syntax', () => {
+    expect(preload, 'import statement').not.toMatch(/^\s*import[\s{*'"]/m);
+    expect(preload, 'export statement').not.toMatch(/^\s*export[\s{*]/m);
+    expect(preload, 'dynamic import()').not.toMatch(/\bimport\s*\(/);
+    expect(preload, 'import.meta').not.toMatch(/\bimport\.meta\b/);
+  });
+
+  it('requires only what a sandboxed preload can require, and only with literal names', () => {
+    const required = loadedModules(preload);
+    expect(required).toContain('electron');
+    for (const name of required) expect(SANDBOX_MODULES, `require("${name}")`).toContain(name);
+    const requireCalls = preload.match(/(?<![\w$.])require\s*\(/g) ?? [];
+    expect(requireCalls.length, 'every require() names its module literally').toBe(required.length);
+  });
+
+  it('stays tiny: channel names and a forwarder, no schemas or libraries bundled in', () => {
+    expect(preload.length).toBeLessThan(8_000);
+    expect(preload).not.toMatch(/\bzod\b|safeParse|better-sqlite3|kysely/);
+  });
+
+  it('exposes window.ombudsdesk with every channel of the contract', () => {
+    expect(preload).toMatch(/contextBridge\.exposeInMainWorld\(\s*["']ombudsdesk["']/);
+    expect(preload).toContain(JSON.stringify(IPC_PREFIX));
+    for (const channel of channelNames) expect(preload, channel).toContain(JSON.stringify(channel));
+  });
+});

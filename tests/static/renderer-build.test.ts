@@ -1,0 +1,56 @@
+// ELECTRON-NOTES 2: the page is served from app://ombudsdesk/ under a strict CSP, so the built index.html must carry
+// that CSP, load its assets by relative URL (Vite base './'), and contain nothing inline the CSP would block.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
+import { outPath, readOut, readSource, requireBuild } from './build-output.ts';
+
+const cspOf = (html: string) => /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+
+describe('built renderer (out/renderer)', () => {
+  let html: string;
+  let assets: string[];
+  beforeAll(() => {
+    requireBuild();
+    html = readOut('renderer/index.html');
+    assets = readdirSync(outPath('renderer/assets'));
+  });
+
+  it('carries the strict CSP, the same one the app:// protocol sends', () => {
+    expect(cspOf(html)).toBe(CONTENT_SECURITY_POLICY);
+    expect(cspOf(readSource('renderer/index.html'))).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('loads only relative ./assets/ URLs that exist in the build', () => {
+    const urls = [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)].map((match) => match[1]!);
+    expect(urls.some((url) => url.endsWith('.js'))).toBe(true);
+    for (const url of urls) {
+      expect(url, url).toMatch(/^\.\/assets\/[\w.-]+$/);
+      expect(existsSync(outPath(path.join('renderer', url))), `${url} exists`).toBe(true);
+    }
+  });
+
+  it('has no inline scripts, styles or event handlers', () => {
+    for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) expect(tag, 'inline <script>').toMatch(/\bsrc=/);
+    expect(html).not.toMatch(/<script\b[^>]*>[^<\s]/i);
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
+
+  it('bundles nothing the CSP would block at run time (eval, remote or data: fonts, absolute CSS URLs)', () => {
+    for (const file of assets.filter((name) => name.endsWith('.js'))) {
+      const code = readOut(`renderer/assets/${file}`);
+      expect(code, `${file}: eval() needs 'unsafe-eval'`).not.toMatch(/(?<![\w$.])eval\s*\(/);
+      expect(code, `${file}: new Function() needs 'unsafe-eval'`).not.toMatch(/\bnew\s+Function\s*\(/);
+    }
+    for (const file of assets.filter((name) => name.endsWith('.css'))) {
+      for (const [, url] of readOut(`renderer/assets/${file}`).matchAll(/url\(\s*["']?([^"')]+)/g)) {
+        expect(url, `${file}: ${url}`).not.toMatch(/^(\/|https?:|\/\/|data:font|data:application)/);
+      }
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Rules read from the sources: one hardening helper for every window (ELECTRON-NOTES 8), raw IPC in exactly two files,
+// external links only through the helper's check, and no safeStorage use without its availability check (NOTES 7).
+import { describe, expect, it } from 'vitest';
+import { readSource, sourceFiles } from './build-output.ts';
+
+const WINDOW_HELPER = 'main/shell/window.ts';
+// Everything that ships or runs the app; tests are left out (they stub electron and name what they guard).
+const APP_SOURCES = () => ['main', 'preload', 'renderer', 'scripts', 'bench'].flatMap((dir) => sourceFiles(dir));
+const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+describe('windows', () => {
+  it('creates every BrowserWindow (and any other web contents host) in the hardening helper only', () => {
+    const creates = /\bnew\s+(?:[\w$]+\.)?(BrowserWindow|BrowserView|WebContentsView|WebContents)\s*\(/;
+    const offenders = sourceFiles('main').filter((file) => file !== WINDOW_HELPER && creates.test(withoutComments(readSource(file))));
+    expect(offenders, `create windows with createHardenedWindow() from ${WINDOW_HELPER}`).toEqual([]);
+  });
+
+  it('imports the BrowserWindow class as a value only in the helper (elsewhere only as a type)', () => {
+    const valueImports = (code: string) =>
+      [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]electron(?:\/main)?['"]/g)]
+        .filter((match) => !/^\s*import\s+type\b/.test(match[0]))
+        .flatMap((match) => match[1]!.split(','))
+        .map((specifier) => specifier.trim())
+        .filter((specifier) => /^(BrowserWindow|BrowserView|WebContentsView)\b/.test(specifier));
+    const offenders = sourceFiles('main').filter((file) => file !== WINDOW_HELPER && valueImports(readSource(file)).length > 0);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the helper constructs exactly one BrowserWindow, with the hardened preferences', () => {
+    const helper = withoutComments(readSource(WINDOW_HELPER));
+    expect(helper.match(/\bnew\s+BrowserWindow\s*\(/g)).toHaveLength(1);
+    expect(helper).toMatch(/new BrowserWindow\(\{\s*\.\.\.options,\s*webPreferences:\s*hardenedWebPreferences\(/);
+  });
+
+  it('opens external links only from the helper, after isSafeExternalUrl', () => {
+    const offenders = APP_SOURCES().filter((file) => file !== WINDOW_HELPER && /\bopenExternal\s*\(/.test(withoutComments(readSource(file))));
+    expect(offenders).toEqual([]);
+    expect(readSource(WINDOW_HELPER)).toMatch(/if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(url\)/);
+  });
+});
+
+describe('IPC', () => {
+  it('mentions ipcMain only in main/shell/ipc.ts and ipcRenderer only in preload/index.ts', () => {
+    const mentions = (name: string) => APP_SOURCES().filter((file) => new RegExp(`\\b${name}\\b`).test(readSource(file)));
+    expect(mentions('ipcMain')).toEqual(['main/shell/ipc.ts']);
+    expect(mentions('ipcRenderer')).toEqual(['preload/index.ts']);
+  });
+});
+
+describe('safeStorage', () => {
+  it('is never used without checking isEncryptionAvailable(), and never falls back to plain text', () => {
+    for (const file of APP_SOURCES()) {
+      const code = withoutComments(readSource(file));
+      if (/\bsafeStorage\.(encryptString|decryptString)\b/.test(code)) {
+        expect(code, `${file} must check safeStorage.isEncryptionAvailable() and tell the user`).toMatch(/\bsafeStorage\.isEncryptionAvailable\(\)/);
+      }
+      expect(code, file).not.toMatch(/setUsePlainTextEncryption\s*\(\s*true/);
+    }
+  });
+});

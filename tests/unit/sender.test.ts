@@ -1,0 +1,68 @@
+// Which frames may call the API, and that the IPC wrapper checks the sender before anything is dispatched.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames, IPC_PREFIX } from '../../main/api/channels.ts';
+import { setupIpc } from '../../main/shell/ipc.ts';
+import { isTrustedSender, isTrustedSenderUrl } from '../../main/shell/sender.ts';
+
+type Handler = (event: unknown, payload: unknown) => unknown;
+const electron = vi.hoisted(() => ({ handlers: new Map<string, Handler>() }));
+vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: Handler) => electron.handlers.set(channel, handler) } }));
+
+describe('isTrustedSenderUrl', () => {
+  it('trusts the app origin only', () => {
+    expect(isTrustedSenderUrl('app://ombudsdesk/index.html')).toBe(true);
+    expect(isTrustedSenderUrl('app://ombudsdesk/')).toBe(true);
+    for (const url of ['app://other/index.html', 'https://evil.example/', 'file:///opt/ombudsdesk/index.html', 'about:blank', 'devtools://devtools/', 'http://localhost:5173/', '']) {
+      expect(isTrustedSenderUrl(url), url).toBe(false);
+    }
+  });
+
+  it('trusts the dev server only when one is given', () => {
+    expect(isTrustedSenderUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSenderUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSenderUrl('http://127.0.0.1:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSenderUrl('app://ombudsdesk/index.html', 'http://localhost:5173')).toBe(true);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('requires the top frame of an app page', () => {
+    expect(isTrustedSender({ url: 'app://ombudsdesk/index.html', isTopFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://ombudsdesk/index.html', isTopFrame: false })).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', isTopFrame: true })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+    expect(isTrustedSender(undefined)).toBe(false);
+  });
+});
+
+describe('setupIpc', () => {
+  const dispatch = vi.fn(async (_caller: string, _channel: string, payload: unknown) => ({ ok: true as const, value: payload }));
+  const top = { parent: null };
+  const event = (url: string | null, parent: unknown = null) => ({ sender: { id: 7 }, senderFrame: url === null ? null : { url, parent } });
+
+  beforeEach(() => {
+    electron.handlers.clear();
+    dispatch.mockClear();
+    setupIpc(dispatch);
+  });
+
+  it('handles exactly the contract channels, with the prefix', () => {
+    expect([...electron.handlers.keys()]).toEqual(channelNames.map((name) => IPC_PREFIX + name));
+  });
+
+  it('dispatches a trusted call with the webContents id as caller', async () => {
+    const result = await electron.handlers.get(`${IPC_PREFIX}listCases`)!(event('app://ombudsdesk/index.html'), { limit: 5 });
+    expect(result).toEqual({ ok: true, value: { limit: 5 } });
+    expect(dispatch).toHaveBeenCalledWith('7', 'listCases', { limit: 5 });
+  });
+
+  it('answers forbidden_sender without dispatching for foreign pages, iframes and vanished frames', async () => {
+    for (const untrusted of [event('https://evil.example/'), event('app://ombudsdesk/index.html', top), event(null), event('http://localhost:5173/')]) {
+      expect(await electron.handlers.get(`${IPC_PREFIX}login`)!(untrusted, { username: 'admin', password: 'x' })).toEqual({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+});
