@@ -122,4 +122,11 @@ test('no serious or critical accessibility violations on the main screens', asyn
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Tastenkürzel' }).click();
   await check('shortcut help');
+  await page.getByRole('button', { name: 'Schließen' }).click();
+  await page.getByRole('button', { name: 'Einstellungen' }).click();
+  for (const section of ['Fristen und Kalender', 'Fachbereiche', 'Kategorien', 'Benutzer und Rollen']) {
+    await page.getByRole('button', { name: section, exact: true }).click();
+    await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
+    await check(`settings: ${section}`);
+  }
 });

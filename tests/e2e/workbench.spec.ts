@@ -182,3 +182,45 @@ test('a duplicate is merged from the quick entry suggestions', async ({ page }) 
   const merged = await page.evaluate(() => window.ombudsdesk.getCase({ id: 3 }));
   expect(merged).toMatchObject({ ok: true, value: { status: 'merged', duplicateOfReference: '2027-00001' } });
 });
+
+test('settings: departments, users with roles, holiday region and deadline rules', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.getByRole('button', { name: 'Einstellungen' }).click();
+  await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
+
+  await page.getByLabel(/^Feiertagsregion/).selectOption('DK');
+  await page.getByLabel('Beschwerde Stufe 1 Antwort').fill('15');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+  const settings = await page.evaluate(() => window.ombudsdesk.getSettings());
+  expect(settings).toMatchObject({ ok: true, value: { holidayRegion: 'DK', deadlineRules: { complaint: { stage1: { respondDays: 15 } } } } });
+  await page.getByLabel('Beschwerde Stufe 1 Antwort').fill('3');
+  await page.getByLabel('Beschwerde Stufe 1 Eingangsbestätigung').fill('9');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Die Fristregeln sind ungültig.');
+  await page.screenshot({ path: 'screenshots/settings.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Fachbereiche' }).click();
+  await page.getByLabel('Neuer Fachbereich').fill('Jugendamt');
+  await page.getByRole('button', { name: 'Hinzufügen' }).click();
+  await expect(page.getByLabel('Name von Jugendamt')).toBeVisible();
+  await page.getByLabel('Neuer Fachbereich').fill('jugendamt');
+  await page.getByRole('button', { name: 'Hinzufügen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Das gibt es bereits.');
+
+  await page.getByRole('button', { name: 'Benutzer und Rollen' }).click();
+  await page.getByRole('button', { name: 'Neuer Benutzer' }).click();
+  const form = page.getByRole('form', { name: 'Neuer Benutzer' });
+  await form.getByLabel('Name', { exact: true }).fill('Klaus Weiß');
+  await form.getByLabel('Benutzername').fill('k.weiss');
+  await form.getByLabel(/^Rolle/).selectOption({ label: 'Fachbereichsleitung' });
+  await form.getByLabel(/^Erstes Passwort/).fill('kurz');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Das Passwort muss mindestens 10 Zeichen haben.');
+  await form.getByLabel(/^Erstes Passwort/).fill('klaus-first-password');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Bitte wählen Sie mindestens einen Fachbereich.');
+  await form.getByLabel('Jugendamt').check();
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('row', { name: /Klaus Weiß.*k\.weiss.*Fachbereichsleitung.*Jugendamt/ })).toBeVisible();
+});

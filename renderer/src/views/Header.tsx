@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type Screen = 'inbox';
+export type Screen = 'inbox' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined }) {
   const { t } = useTranslation();
@@ -13,6 +13,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
         <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
           {t('header.inbox')}
         </button>
+        {user.role === 'admin' && (
+          <button type="button" className="nav" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
+            {t('header.settings')}
+          </button>
+        )}
       </nav>
       {onNewCase && (
         <button type="button" className="primary" onClick={onNewCase}>

@@ -7,6 +7,7 @@ import { QuickEntry } from './entry/QuickEntry.tsx';
 import { Header, type Screen } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { InboxView } from './inbox/InboxView.tsx';
+import { SettingsView } from './settings/SettingsView.tsx';
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
 const ENTRY_ROLES = ['admin', 'ombudsman', 'deputy'];
@@ -36,13 +37,13 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (event.ctrlKey && event.shiftKey && key === 'w' && canEnter) setEntry('walk_in');
       else if (event.ctrlKey && !event.shiftKey && key === 'n' && canEnter) setEntry('phone');
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
-      else if (!isTyping(event.target) && event.key === '/' && !openCase) searchRef.current?.focus();
+      else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       else return;
       event.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entry, help, canEnter, openCase]);
+  }, [entry, help, canEnter, openCase, screen]);
 
   return (
     <div className="shell">
@@ -63,7 +64,9 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         </p>
       )}
       <main className="content" id="main">
-        {openCase !== null ? (
+        {screen === 'settings' ? (
+          <SettingsView />
+        ) : openCase !== null ? (
           <CaseView caseId={openCase} user={user} onBack={() => setOpenCase(null)} onChanged={refresh} />
         ) : (
           <InboxView user={user} onOpenCase={setOpenCase} searchRef={searchRef} refreshToken={refreshToken} />

@@ -1,0 +1,98 @@
+// Departments and categories: add, rename, deactivate (never delete: old cases keep pointing at them).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Department } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+
+type Kind = 'departments' | 'categories';
+
+const API = {
+  departments: { list: () => call('listDepartments'), save: (input: { id?: number; name: string; active: boolean }) => call('saveDepartment', input) },
+  categories: { list: () => call('listCategories'), save: (input: { id?: number; name: string; active: boolean }) => call('saveCategory', input) },
+};
+
+export function NamedListSettings({ kind }: { kind: Kind }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Department[]>([]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Record<number, string>>({});
+
+  useEffect(() => {
+    API[kind].list().then(setItems, setError);
+  }, [kind]);
+
+  async function save(input: { id?: number; name: string; active: boolean }) {
+    setError(null);
+    try {
+      await API[kind].save(input);
+      setItems(await API[kind].list());
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (await save({ name, active: true })) setName('');
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${kind}-title`}>
+      <h2 id={`${kind}-title`}>{t(`settings.${kind}.title`)}</h2>
+      <table className="plain">
+        <thead>
+          <tr>
+            <th scope="col">{t('settings.name')}</th>
+            <th scope="col">{t('settings.active')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('settings.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <input
+                  aria-label={t('settings.nameOf', { name: item.name })}
+                  value={editing[item.id] ?? item.name}
+                  onChange={(e) => setEditing({ ...editing, [item.id]: e.target.value })}
+                />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={t('settings.activeOf', { name: item.name })} checked={item.active} onChange={(e) => void save({ id: item.id, name: item.name, active: e.target.checked })} />
+              </td>
+              <td>
+                {editing[item.id] !== undefined && editing[item.id] !== item.name && (
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      if (await save({ id: item.id, name: editing[item.id]!, active: item.active })) {
+                        const { [item.id]: _done, ...rest } = editing;
+                        setEditing(rest);
+                      }
+                    }}
+                  >
+                    {t('settings.save')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="inline-form" onSubmit={add}>
+        <label>
+          <span>{t(`settings.${kind}.new`)}</span>
+          <input required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button type="submit">{t('settings.add')}</button>
+      </form>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
