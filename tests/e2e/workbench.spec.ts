@@ -119,8 +119,14 @@ test('triage, forward, hold and resume (the due date moves by the paused working
   await signInAsAdmin(page);
   await openCase(page, '2027-00001');
   await expect(page.getByTestId('due')).toContainText('noch 10 Arbeitstage');
-  await act(page, 'Sichten');
+  await act(page, 'Sichten', async (p) => {
+    const form = p.getByRole('form', { name: 'Sichten' });
+    await form.getByLabel(/^Kategorie/).selectOption({ label: 'Verkehr' });
+    await form.getByLabel(/^Priorität/).selectOption({ label: 'hoch' });
+  });
   await expect(page.getByText('in Bearbeitung').first()).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Verkehr' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'hoch' })).toBeVisible();
   await act(page, 'An Fachbereich weiterleiten', async (p) => {
     await p.getByRole('form', { name: 'An Fachbereich weiterleiten' }).getByLabel('Fachbereich').selectOption({ label: 'Bürgerbüro' });
   });
@@ -145,7 +151,9 @@ test('triage, forward, hold and resume (the due date moves by the paused working
   await expect(page.getByText('beantwortet').first()).toBeVisible();
   await act(page, 'Abschließen');
   await expect(page.getByText('abgeschlossen').first()).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Verlauf' }).getByRole('listitem')).toHaveCount(8);
+  const timeline = page.getByRole('list', { name: 'Verlauf' }).getByRole('listitem');
+  await expect(timeline).toHaveCount(9);
+  await expect(timeline.nth(1)).toContainText('Geändert: Kategorie, Priorität');
   await page.screenshot({ path: 'screenshots/case-view.png', fullPage: true });
 });
 

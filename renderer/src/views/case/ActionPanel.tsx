@@ -1,7 +1,7 @@
 // The workflow actions this case allows for this role, each with the few fields it needs; errors stay next to the action and nothing typed is lost.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
+import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
@@ -27,11 +27,12 @@ interface Props {
   detail: CaseDetail;
   user: SessionUser;
   departments: Department[];
+  categories: Category[];
   users: UserRecord[];
   onChanged: (detail: CaseDetail) => void;
 }
 
-export function ActionPanel({ detail, user, departments, users, onChanged }: Props) {
+export function ActionPanel({ detail, user, departments, categories, users, onChanged }: Props) {
   const { t } = useTranslation();
   const actions = allowedActions(detail, user);
   const [action, setAction] = useState<Action | null>(null);
@@ -61,6 +62,18 @@ export function ActionPanel({ detail, user, departments, users, onChanged }: Pro
         case 'extend':
           result = await call('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
           break;
+        case 'triage': {
+          await call('updateCase', {
+            id,
+            kind: (field('kind') || detail.kind) as CaseDetail['kind'],
+            priority: (field('priority') || detail.priority) as CaseDetail['priority'],
+            departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
+            categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
+          });
+          if (field('handlerId')) await call('assignCase', { id, handlerId: Number(field('handlerId')) });
+          result = await call('transitionCase', { id, action });
+          break;
+        }
         case 'forward':
           result = await call('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
           break;
@@ -109,6 +122,63 @@ export function ActionPanel({ detail, user, departments, users, onChanged }: Pro
       </div>
       {action && (
         <form className="action-form" onSubmit={submit} aria-label={t(`action.${action}`)}>
+          {action === 'triage' && (
+            <div className="row">
+              <label>
+                <span>{t('field.kind')}</span>
+                <select autoFocus value={field('kind') || detail.kind} onChange={set('kind')}>
+                  {(['complaint', 'idea', 'praise', 'question'] as const).map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`kind.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('field.departmentId')}</span>
+                <select value={field('departmentId') || String(detail.departmentId ?? '')} onChange={set('departmentId')}>
+                  <option value="">{t('case.choose')}</option>
+                  {departments.filter((d) => d.active).map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('field.categoryId')}</span>
+                <select value={field('categoryId') || String(detail.categoryId ?? '')} onChange={set('categoryId')}>
+                  <option value="">{t('case.choose')}</option>
+                  {categories.filter((c) => c.active).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('field.priority')}</span>
+                <select value={field('priority') || detail.priority} onChange={set('priority')}>
+                  {(['low', 'normal', 'high', 'urgent'] as const).map((priority) => (
+                    <option key={priority} value={priority}>
+                      {t(`priority.${priority}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>{t('inbox.column.handler')}</span>
+                <select value={field('handlerId') || String(detail.handlerId ?? '')} onChange={set('handlerId')}>
+                  <option value="">{t('case.me')}</option>
+                  {users.filter((u) => u.active && OFFICE_ROLES.includes(u.role)).map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.displayName}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
           {action === 'forward' && (
             <label>
               <span>{t('field.departmentId')}</span>

@@ -1,7 +1,7 @@
 // One case: header with reference, status, stage and the deadline countdown; submitter; actions; timeline.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
+import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
@@ -22,11 +22,13 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [users, setUsers] = useState<UserRecord[]>([]);
+  const [categories, setCategories] = useState<Category[]>([]);
 
   useEffect(() => {
     call('getCase', { id: caseId }).then(setDetail, setError);
     call('listDepartments').then(setDepartments, () => undefined);
     call('listUsers').then(setUsers, () => undefined);
+    call('listCategories').then(setCategories, () => undefined);
   }, [caseId]);
 
   if (error) return <ErrorMessage error={error} />;
@@ -81,6 +83,14 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
           <dd data-testid="time-used">{t('case.timeUsed', { gross: d.grossWorkingDays, net: d.netWorkingDays, paused: d.pausedWorkingDays })}</dd>
         </div>
         <div>
+          <dt>{t('field.categoryId')}</dt>
+          <dd>{detail.categoryName ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('field.priority')}</dt>
+          <dd>{t(`priority.${detail.priority}`)}</dd>
+        </div>
+        <div>
           <dt>{t('inbox.column.department')}</dt>
           <dd>{detail.departmentName ?? t('inbox.noDepartment')}</dd>
         </div>
@@ -118,6 +128,7 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
         detail={detail}
         user={user}
         departments={departments}
+        categories={categories}
         users={users}
         onChanged={(next) => {
           setDetail(next);
