@@ -52,14 +52,23 @@ export function toFtsQuery(text: string): string | null {
 
 type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object>;
 
-function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string): CaseQuery {
+/**
+ * Kind, channel and origin have only a handful of values each. For a page of 100 rows it is far cheaper to walk the
+ * sort column's index and skip non-matching rows than to collect thousands of matches and sort them; a unary `+`
+ * keeps SQLite from choosing those columns' index (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
+ */
+function broadColumn(column: 'kind' | 'channel' | 'origin', forPage: boolean) {
+  return forPage ? sql.raw<string>(`+c.${column}`) : sql.ref<string>(`c.${column}`);
+}
+
+function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false): CaseQuery {
   let q = query;
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
   if (filter.statuses?.length) q = q.where('c.status', 'in', filter.statuses);
-  if (filter.kinds?.length) q = q.where('c.kind', 'in', filter.kinds);
-  if (filter.channels?.length) q = q.where('c.channel', 'in', filter.channels);
-  if (filter.origins?.length) q = q.where('c.origin', 'in', filter.origins);
+  if (filter.kinds?.length) q = q.where(broadColumn('kind', forPage), 'in', filter.kinds);
+  if (filter.channels?.length) q = q.where(broadColumn('channel', forPage), 'in', filter.channels);
+  if (filter.origins?.length) q = q.where(broadColumn('origin', forPage), 'in', filter.origins);
   if (filter.departmentIds?.length) q = q.where('c.department_id', 'in', filter.departmentIds);
   if (filter.handlerId !== undefined) q = q.where('c.handler_id', '=', filter.handlerId);
   if (filter.reference) q = q.where('c.reference', '=', filter.reference.trim());
@@ -76,9 +85,10 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
 
 /** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
 export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string) {
-  const base = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today);
-  const count = base.select((eb) => eb.fn.countAll<number>().as('n'));
-  const page = base
+  const count = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today).select((eb) =>
+    eb.fn.countAll<number>().as('n'),
+  );
+  const page = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true)
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('users as h', 'h.id', 'c.handler_id')
       .select([

@@ -62,6 +62,28 @@ describe('migrations', () => {
     for (const table of tables) expect(table.strict, table.name).toBe(1);
   });
 
+  it('pages a broad kind filter along the sort index and counts it from the covering facet index (0002)', async () => {
+    const { createServiceContext } = await import('../../main/services/context.ts');
+    const { caseListQueries } = await import('../../main/services/case-list.ts');
+    const db = openDatabase(freshFile());
+    opened.push(db.sqlite);
+    const ctx = createServiceContext(db);
+    const actor = { id: 1, role: 'ombudsman' as const, departmentIds: [] };
+    const { count, page } = caseListQueries(
+      ctx,
+      actor,
+      { filter: { kinds: ['idea'], channels: ['phone'] }, sort: { column: 'receivedAt', direction: 'desc' }, limit: 100, offset: 0 },
+      '2026-11-23',
+    );
+    const plan = (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+      const compiled = query.compile();
+      return (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    };
+    expect(plan(count)).toMatch(/COVERING INDEX cases_facets \(kind=\? AND channel=\?\)/);
+    expect(plan(page)).toMatch(/SCAN c USING INDEX cases_received/);
+    expect(plan(page)).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('serves the inbox query from an index', () => {
     const db = openDatabase(freshFile());
     opened.push(db.sqlite);
