@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { activeChoices, SelectField } from '../SelectField.tsx';
 
 type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
 
@@ -15,6 +16,8 @@ const OUTCOMES: Record<CaseDetail['kind'], string[]> = {
 };
 
 const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
+const KIND_VALUES = ['complaint', 'idea', 'praise', 'question'] as const;
+const PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
 
 export function allowedActions(detail: CaseDetail, user: SessionUser): Action[] {
   if (user.role === 'executive') return [];
@@ -40,7 +43,9 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const field = (name: string) => fields[name] ?? '';
-  const set = (name: string) => (event: { target: { value: string } }) => setFields((current) => ({ ...current, [name]: event.target.value }));
+  const setValue = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const set = (name: string) => (event: { target: { value: string } }) => setValue(name)(event.target.value);
+  const officeUsers = users.filter((u) => OFFICE_ROLES.includes(u.role));
 
   function choose(next: Action) {
     setAction(next);
@@ -124,99 +129,21 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
         <form className="action-form" onSubmit={submit} aria-label={t(`action.${action}`)}>
           {action === 'triage' && (
             <div className="row">
-              <label>
-                <span>{t('field.kind')}</span>
-                <select autoFocus value={field('kind') || detail.kind} onChange={set('kind')}>
-                  {(['complaint', 'idea', 'praise', 'question'] as const).map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`kind.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>{t('field.departmentId')}</span>
-                <select value={field('departmentId') || String(detail.departmentId ?? '')} onChange={set('departmentId')}>
-                  <option value="">{t('case.choose')}</option>
-                  {departments.filter((d) => d.active).map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>{t('field.categoryId')}</span>
-                <select value={field('categoryId') || String(detail.categoryId ?? '')} onChange={set('categoryId')}>
-                  <option value="">{t('case.choose')}</option>
-                  {categories.filter((c) => c.active).map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>{t('field.priority')}</span>
-                <select value={field('priority') || detail.priority} onChange={set('priority')}>
-                  {(['low', 'normal', 'high', 'urgent'] as const).map((priority) => (
-                    <option key={priority} value={priority}>
-                      {t(`priority.${priority}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>{t('inbox.column.handler')}</span>
-                <select value={field('handlerId') || String(detail.handlerId ?? '')} onChange={set('handlerId')}>
-                  <option value="">{t('case.me')}</option>
-                  {users.filter((u) => u.active && OFFICE_ROLES.includes(u.role)).map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.displayName}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField autoFocus label={t('field.kind')} value={field('kind') || detail.kind} onChange={setValue('kind')} choices={KIND_VALUES.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
+              <SelectField label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
+              <SelectField label={t('field.categoryId')} value={field('categoryId') || String(detail.categoryId ?? '')} onChange={setValue('categoryId')} choices={activeChoices(categories, (c) => c.name)} empty={t('case.choose')} />
+              <SelectField label={t('field.priority')} value={field('priority') || detail.priority} onChange={setValue('priority')} choices={PRIORITY_VALUES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))} />
+              <SelectField label={t('inbox.column.handler')} value={field('handlerId') || String(detail.handlerId ?? '')} onChange={setValue('handlerId')} choices={activeChoices(officeUsers, (u) => u.displayName)} empty={t('case.me')} />
             </div>
           )}
           {action === 'forward' && (
-            <label>
-              <span>{t('field.departmentId')}</span>
-              <select autoFocus required value={field('departmentId') || String(detail.departmentId ?? '')} onChange={set('departmentId')}>
-                <option value="">{t('case.choose')}</option>
-                {departments.filter((d) => d.active).map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField autoFocus required label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
           )}
           {action === 'answer' && (
-            <label>
-              <span>{t('field.outcome')}</span>
-              <select autoFocus value={field('outcome')} onChange={set('outcome')}>
-                <option value="">{t('case.choose')}</option>
-                {OUTCOMES[detail.kind].map((outcome) => (
-                  <option key={outcome} value={outcome}>
-                    {t(`outcome.${outcome}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField autoFocus label={t('field.outcome')} value={field('outcome')} onChange={setValue('outcome')} choices={OUTCOMES[detail.kind].map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))} empty={t('case.choose')} />
           )}
           {action === 'escalate' && (
-            <label>
-              <span>{t('case.stage2Handler')}</span>
-              <select autoFocus value={field('handlerId')} onChange={set('handlerId')}>
-                <option value="">{t('case.me')}</option>
-                {users.filter((u) => u.active && OFFICE_ROLES.includes(u.role) && u.id !== user.id).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField autoFocus label={t('case.stage2Handler')} value={field('handlerId')} onChange={setValue('handlerId')} choices={activeChoices(officeUsers.filter((u) => u.id !== user.id), (u) => u.displayName)} empty={t('case.me')} />
           )}
           {action === 'merge' && (
             <label>

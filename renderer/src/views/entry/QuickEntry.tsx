@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category, Department, SearchHit } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { activeChoices, SelectField } from '../SelectField.tsx';
 import { CHANNELS, KINDS } from '../inbox/filter.ts';
 
 type Kind = (typeof KINDS)[number];
@@ -44,8 +45,8 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   const firstField = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
-    call('listDepartments').then((all) => setDepartments(all.filter((d) => d.active)), () => undefined);
-    call('listCategories').then((all) => setCategories(all.filter((c) => c.active)), () => undefined);
+    call('listDepartments').then(setDepartments, () => undefined);
+    call('listCategories').then(setCategories, () => undefined);
     firstField.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
   }, []);
 
@@ -167,40 +168,11 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
           </>
         )}
         <div className="row">
-          <label>
-            <span>{t('inbox.column.department')}</span>
-            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-              <option value="">{t('case.choose')}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('field.categoryId')}</span>
-            <select value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-              <option value="">{t('case.choose')}</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('inbox.column.department')} value={departmentId} onChange={setDepartmentId} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
+          <SelectField label={t('field.categoryId')} value={categoryId} onChange={setCategoryId} choices={activeChoices(categories, (c) => c.name)} empty={t('case.choose')} />
         </div>
         <div className="row secondary">
-          <label>
-            <span>{t('inbox.column.channel')}</span>
-            <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('inbox.column.channel')} value={channel} onChange={(value) => setChannel(value as Channel)} choices={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           <label>
             <span>{t('entry.receivedAt')}</span>
             <input type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />
