@@ -11,3 +11,8 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
+
+/** Short date and time for dense tables (23.11.26, 09:15). */
+export function formatShortDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../../main/api/types.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatShortDateTime } from '../../format.ts';
 import type { CaseSort } from './filter.ts';
 
 export const inboxFeatures = tableFeatures({});
@@ -23,7 +23,7 @@ export function dueLabel(row: CaseSummary, t: TFunction, short = false): { text:
 export function inboxColumns(t: TFunction, language: string): InboxColumn[] {
   return [
     { id: 'reference', header: t('inbox.column.reference'), accessorFn: (row) => row.reference, meta: { sortKey: 'reference', className: 'reference' } },
-    { id: 'received', header: t('inbox.column.received'), accessorFn: (row) => formatDateTime(row.receivedAt, language), meta: { sortKey: 'receivedAt', className: 'nowrap' } },
+    { id: 'received', header: t('inbox.column.received'), accessorFn: (row) => formatShortDateTime(row.receivedAt, language), meta: { sortKey: 'receivedAt', className: 'nowrap' } },
     { id: 'kind', header: t('inbox.column.kind'), cell: ({ row }) => <span className={`tag kind-${row.original.kind}`}>{t(`kind.${row.original.kind}`)}</span>, meta: { sortKey: 'kind' } },
     { id: 'channel', header: t('inbox.column.channel'), accessorFn: (row) => t(`channel.${row.channel}`) },
     { id: 'origin', header: t('inbox.column.origin'), accessorFn: (row) => t(`origin.${row.origin}`) },
