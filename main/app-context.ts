@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLoginThrottle, type LoginThrottle } from './domain/login-throttle.ts';
 import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
+import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
 import { ensureFirstAdmin } from './services/users.ts';
@@ -11,6 +12,8 @@ export interface AppContext {
   dataDir: string;
   db: Db;
   services: ServiceContext;
+  /** Attachment files under <dataDir>/attachments, content-addressed. */
+  attachments: AttachmentStore;
   /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
   sessions: Map<string, number>;
   loginThrottle: LoginThrottle;
@@ -32,6 +35,7 @@ export function openAppContext(opts: { dataDir: string; now?: Clock; adminPasswo
     dataDir: opts.dataDir,
     db,
     services,
+    attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
     sessions: new Map(),
     loginThrottle: createLoginThrottle(),
     firstRunNotice,

@@ -26,6 +26,13 @@ export const channelNames = [
   'getSettings',
   'updateSettings',
   'listHolidayRegions',
+  'listReplyTemplates',
+  'saveReplyTemplate',
+  'renderReply',
+  'recordReply',
+  'addAttachment',
+  'listAttachments',
+  'getAttachment',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -8,12 +8,17 @@ import {
   CASE_STATUSES,
   LANGUAGES,
   PRIORITIES,
+  REPLY_CHANNELS,
   ROLES,
 } from '../domain/model.ts';
+import { DEFAULT_MEDIA_TYPE, MAX_ATTACHMENT_BASE64_CHARS } from '../domain/attachments.ts';
+import { TEMPLATE_LANGUAGES } from '../domain/templates.ts';
 import type { ChannelName } from './channels.ts';
 import type {
   ApiResult,
   AppInfo,
+  AttachmentContent,
+  AttachmentInfo,
   CaseCount,
   CaseDetail,
   CaseListResult,
@@ -21,6 +26,8 @@ import type {
   Department,
   HolidayRegionOption,
   OfficeSettings,
+  RenderedReply,
+  ReplyTemplate,
   SearchHit,
   SessionUser,
   UserRecord,
@@ -201,6 +208,57 @@ export const contract = {
     output: out<OfficeSettings>(),
   },
   listHolidayRegions: { input: none, output: out<HolidayRegionOption[]>() },
+  listReplyTemplates: {
+    input: z
+      .strictObject({
+        kind: z.enum(CASE_KINDS).optional(),
+        language: z.enum(TEMPLATE_LANGUAGES).optional(),
+        includeInactive: z.boolean().default(false),
+      })
+      .prefault({}),
+    output: out<ReplyTemplate[]>(),
+  },
+  saveReplyTemplate: {
+    input: z.strictObject({
+      id: id.optional(),
+      kind: z.enum(CASE_KINDS),
+      language: z.enum(TEMPLATE_LANGUAGES),
+      name: requiredText(100),
+      // Shorter than a reply's subject (300), so filled placeholders still fit.
+      subject: requiredText(200),
+      body: requiredText(20_000),
+      active: z.boolean().default(true),
+    }),
+    output: out<ReplyTemplate>(),
+  },
+  renderReply: { input: z.strictObject({ caseId: id, templateId: id }), output: out<RenderedReply>() },
+  recordReply: {
+    input: z.strictObject({
+      caseId: id,
+      channel: z.enum(REPLY_CHANNELS),
+      subject: requiredText(300),
+      body: requiredText(50_000),
+      templateId: id.optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  addAttachment: {
+    input: z.strictObject({
+      caseId: id,
+      // Separators and control characters are refused by the service with invalid_file_name.
+      fileName: requiredText(255),
+      // Browsers report '' for types they do not know.
+      mediaType: text(100)
+        .toLowerCase()
+        .regex(/^([\w!#$&^.+-]+\/[\w!#$&^.+-]+)?$/)
+        .transform((value) => value || DEFAULT_MEDIA_TYPE),
+      // The size limit itself is the service's (attachment_too_large, checked before decoding).
+      dataBase64: z.string().max(MAX_ATTACHMENT_BASE64_CHARS),
+    }),
+    output: out<AttachmentInfo>(),
+  },
+  listAttachments: { input: z.strictObject({ caseId: id }), output: out<AttachmentInfo[]>() },
+  getAttachment: { input: z.strictObject({ id }), output: out<AttachmentContent>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -3,11 +3,14 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../services/actor.ts';
+import { addAttachment, getAttachment, listAttachments } from '../services/attachments.ts';
 import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updateCase } from '../services/cases.ts';
 import { caseCounts, listCases, searchCases } from '../services/case-list.ts';
 import { transitionCase } from '../services/case-workflow.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
 import { fail } from '../services/errors.ts';
+import { recordReply, renderReply } from '../services/replies.ts';
+import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templates.ts';
 import { authenticate, changePassword, listUsers, saveUser } from '../services/users.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
@@ -74,4 +77,11 @@ export const handlers: Handlers = {
   getSettings: ({ app }) => app.services.settings(),
   updateSettings: ({ app }, input) => app.services.saveSettings(input),
   listHolidayRegions: () => SUPPORTED_REGIONS.map((region) => ({ code: region.code, name: region.name })),
+  listReplyTemplates: ({ app }, input) => listReplyTemplates(app.services, input),
+  saveReplyTemplate: ({ app }, input) => saveReplyTemplate(app.services, input),
+  renderReply: (call, input) => renderReply(call.app.services, actorOf(call), input.caseId, input.templateId),
+  recordReply: (call, input) => detail(call, input.caseId, recordReply(call.app.services, actorOf(call), input)),
+  addAttachment: (call, input) => addAttachment(call.app.services, call.app.attachments, actorOf(call), input),
+  listAttachments: (call, input) => listAttachments(call.app.services, actorOf(call), input.caseId),
+  getAttachment: (call, input) => getAttachment(call.app.services, call.app.attachments, actorOf(call), input.id),
 };

@@ -32,6 +32,14 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   getSettings: 'signed_in',
   updateSettings: ['admin'],
   listHolidayRegions: 'signed_in',
+  // Department heads may draft from a template (scoped to their cases); only the office records replies.
+  listReplyTemplates: [...OFFICE, 'department_head'],
+  saveReplyTemplate: OFFICE,
+  renderReply: [...OFFICE, 'department_head'],
+  recordReply: OFFICE,
+  addAttachment: OFFICE,
+  listAttachments: CASE_READERS,
+  getAttachment: CASE_READERS,
 };
 
 export function isAllowed(access: Access, role: Role | null): boolean {

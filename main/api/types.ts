@@ -7,10 +7,12 @@ import type {
   CaseStatus,
   Language,
   Priority,
+  ReplyChannel,
   Role,
 } from '../domain/model.ts';
 import type { CaseAction } from '../domain/workflow.ts';
 import type { DeadlineRules } from '../domain/deadlines.ts';
+import type { TemplateLanguage } from '../domain/templates.ts';
 
 export type ErrorCode =
   | 'invalid_input'
@@ -38,6 +40,10 @@ export type ErrorCode =
   | 'invalid_deadline_rules'
   | 'last_admin'
   | 'password_change_required'
+  | 'template_placeholder_unknown'
+  | 'attachment_too_large'
+  | 'invalid_file_name'
+  | 'attachment_unavailable'
   | 'internal';
 
 export interface ApiError {
@@ -136,6 +142,7 @@ export interface CaseDetail extends CaseSummary {
   deadlines: CaseDeadlineView;
   availableActions: CaseAction[];
   timeline: TimelineEvent[];
+  attachments: AttachmentInfo[];
 }
 
 export interface CaseCount {
@@ -184,4 +191,54 @@ export interface OfficeSettings {
 export interface HolidayRegionOption {
   code: string;
   name: string;
+}
+
+export interface ReplyTemplate {
+  id: number;
+  kind: CaseKind;
+  language: TemplateLanguage;
+  name: string;
+  subject: string;
+  body: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A template filled from one case, for the reply editor; nothing is recorded until recordReply. */
+export interface RenderedReply {
+  templateId: number;
+  language: TemplateLanguage;
+  subject: string;
+  body: string;
+}
+
+/** The data of a timeline event of type 'reply'. */
+export interface ReplyEventData {
+  channel: ReplyChannel;
+  subject: string;
+  body: string;
+  templateId: number | null;
+}
+
+export interface AttachmentInfo {
+  id: number;
+  caseId: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
+  addedById: number | null;
+  addedByName: string | null;
+}
+
+export interface AttachmentContent {
+  id: number;
+  caseId: number;
+  fileName: string;
+  /** As the uploader's system named it: untrusted, never a reason to render the bytes inline. */
+  mediaType: string;
+  size: number;
+  dataBase64: string;
 }

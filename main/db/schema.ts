@@ -102,6 +102,29 @@ export interface CaseEventsTable {
   data: string;
 }
 
+export interface ReplyTemplatesTable {
+  id: Generated<number>;
+  kind: string;
+  language: string;
+  name: string;
+  subject: string;
+  body: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  case_id: number;
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  added_at: string;
+  added_by: number | null;
+}
+
 export interface CaseSearchTable {
   rowid: number;
   case_search: string;
@@ -122,4 +145,6 @@ export interface Schema {
   case_pauses: CasePausesTable;
   case_events: CaseEventsTable;
   case_search: CaseSearchTable;
+  reply_templates: ReplyTemplatesTable;
+  attachments: AttachmentsTable;
 }

@@ -6,6 +6,10 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_CHANNELS = ['web', 'email', 'phone', 'walk_in', 'letter'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
+/** How the office answered: a reply is recorded with the way it went out. */
+export const REPLY_CHANNELS = ['letter', 'email', 'phone'] as const;
+export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
+
 export const CASE_ORIGINS = ['external', 'internal'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 

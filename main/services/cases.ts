@@ -10,6 +10,7 @@ import type { CasesTable } from '../db/schema.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 import { departmentScope, type Actor } from './actor.ts';
+import { readAttachments } from './attachment-records.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
@@ -274,6 +275,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
       stage1HandlerId: row.stage1_handler_id,
     }),
     timeline: readTimeline(db, id),
+    attachments: readAttachments(db, id),
   };
 }
 

@@ -84,6 +84,30 @@ describe('migrations', () => {
     expect(plan(page)).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('adds reply templates (16 seeded, de and en) and attachments to a database at 0002, keeping its cases (0003)', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    const upTo0002 = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '0003_replies_attachments'));
+    expect(upTo0002.map((m) => m.id)).toEqual(['0001_foundation', '0002_inbox_facet_index']);
+    migrate(sqlite, upTo0002);
+    sqlite.exec(`INSERT INTO cases (reference, year, number, kind, channel, origin, received_at, received_on, subject, status, stage_started_on, ack_due, response_due, created_at, updated_at)
+      VALUES ('2026-00001', 2026, 1, 'idea', 'web', 'external', '2026-11-23T08:00:00.000Z', '2026-11-23', 'Mehr Bänke im Park', 'new', '2026-11-23', '2026-11-30', '2026-12-07', '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')`);
+    expect(migrate(sqlite, MIGRATIONS)).toEqual(['0003_replies_attachments']);
+    expect(sqlite.prepare('SELECT reference FROM cases').pluck().all()).toEqual(['2026-00001']);
+    const seeded = sqlite.prepare('SELECT kind, language, count(*) AS n, min(active) AS active FROM reply_templates GROUP BY kind, language').all();
+    expect(seeded).toHaveLength(8);
+    for (const group of seeded) expect(group).toMatchObject({ n: 2, active: 1 });
+    expect(sqlite.prepare("SELECT created_at FROM reply_templates LIMIT 1").pluck().get()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(sqlite.prepare("SELECT body FROM reply_templates WHERE language = 'de' AND kind = 'complaint' AND name = 'Antwort'").pluck().get()).toMatch(/^\{\{salutation\}\},\n\nwir haben Ihre Beschwerde/);
+
+    const plan = (sql: string) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(plan('SELECT * FROM attachments WHERE case_id = 1 ORDER BY id')).toMatch(/USING INDEX attachments_case \(case_id=\?\)/);
+    expect(plan('SELECT * FROM attachments WHERE case_id = 1 ORDER BY id')).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT count(*) FROM attachments WHERE sha256 = 'ab'")).toMatch(/COVERING INDEX attachments_sha256/);
+    expect(plan("SELECT * FROM reply_templates WHERE kind = 'idea' AND language = 'de'")).toMatch(/USING INDEX sqlite_autoindex_reply_templates_1 \(kind=\? AND language=\?\)/);
+    expect(() => sqlite.prepare("INSERT INTO attachments (case_id, sha256, file_name, media_type, size, added_at) VALUES (1, 'not-a-hash', 'a', 'b/c', 1, 'x')").run()).toThrow(/CHECK/);
+  });
+
   it('serves the inbox query from an index', () => {
     const db = openDatabase(freshFile());
     opened.push(db.sqlite);

@@ -1,10 +1,11 @@
 // The shipped migrations, in order. Append only: never edit, reorder or remove an entry that has shipped.
 import { migration as m0001 } from './0001_foundation.ts';
 import { migration as m0002 } from './0002_inbox_facet_index.ts';
+import { migration as m0003 } from './0003_replies_attachments.ts';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];

@@ -1,0 +1,94 @@
+// Reply templates: the placeholders a case can fill, the wording per language, and rendering that never hides an unknown one.
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+
+/** Languages with template wording (salutations, date format); sv, da and cs follow with their translations. */
+export const TEMPLATE_LANGUAGES = ['de', 'en'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+export const PLACEHOLDERS = ['salutation', 'name', 'reference', 'received', 'due', 'department'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type PlaceholderValues = Record<Placeholder, string>;
+
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+/** What a case contributes to a reply; dates are local calendar dates (yyyy-MM-dd). */
+export interface ReplyFacts {
+  submitterName: string | null;
+  anonymous: boolean;
+  reference: string;
+  receivedOn: string;
+  responseDue: string;
+  departmentName: string | null;
+}
+
+interface Wording {
+  datePattern: string;
+  greeting: (name: string) => string;
+  /** For anonymous submitters, organisations without a contact person, and unknown names. */
+  neutralSalutation: string;
+  /** Stands in for {{department}} while no department is responsible yet. */
+  office: string;
+}
+
+// "Guten Tag <name>" is the usual German greeting when the form of address (Frau/Herr) is unknown.
+const WORDING: Record<TemplateLanguage, Wording> = {
+  de: {
+    datePattern: 'dd.MM.yyyy',
+    greeting: (name) => `Guten Tag ${name}`,
+    neutralSalutation: 'Sehr geehrte Damen und Herren',
+    office: 'Ideen- und Beschwerdemanagement',
+  },
+  en: {
+    datePattern: 'd MMMM yyyy',
+    greeting: (name) => `Dear ${name}`,
+    neutralSalutation: 'Dear Sir or Madam',
+    office: 'Ideas and Complaints Office',
+  },
+};
+
+// {{ name }} with inner spaces counts as {{name}}; anything else between double braces is a placeholder we must know.
+const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+export function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+/** The placeholder names in text that no case can fill, each once, in order of appearance. */
+export function unknownPlaceholders(text: string): string[] {
+  const unknown = new Set<string>();
+  for (const match of text.matchAll(TOKEN)) if (!isPlaceholder(match[1]!)) unknown.add(match[1]!);
+  return [...unknown];
+}
+
+/** Unknown placeholders of a whole template (subject and body). */
+export function templateProblems(template: TemplateText): string[] {
+  return [...new Set([...unknownPlaceholders(template.subject), ...unknownPlaceholders(template.body)])];
+}
+
+/** A calendar date as a letter in that language writes it: 23.11.2026, 23 November 2026. */
+export function formatLetterDate(date: string, language: TemplateLanguage): string {
+  return format(parseISO(date), WORDING[language].datePattern);
+}
+
+export function placeholderValues(language: TemplateLanguage, facts: ReplyFacts): PlaceholderValues {
+  const wording = WORDING[language];
+  const name = facts.anonymous ? null : facts.submitterName?.trim() || null;
+  return {
+    salutation: name ? wording.greeting(name) : wording.neutralSalutation,
+    name: name ?? wording.neutralSalutation,
+    reference: facts.reference,
+    received: formatLetterDate(facts.receivedOn, language),
+    due: formatLetterDate(facts.responseDue, language),
+    department: facts.departmentName?.trim() || wording.office,
+  };
+}
+
+/** Fills the known placeholders in one pass (a value containing "{{due}}" stays text); unknown ones stay visible. */
+export function renderTemplate(template: TemplateText, values: PlaceholderValues): TemplateText {
+  const fill = (text: string) => text.replace(TOKEN, (token, name: string) => (isPlaceholder(name) ? values[name] : token));
+  return { subject: fill(template.subject), body: fill(template.body) };
+}

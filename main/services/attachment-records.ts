@@ -1,0 +1,34 @@
+// Reading attachment rows (no access check here: callers check the case through loadCaseRow).
+import type { AttachmentInfo } from '../api/types.ts';
+import type { Db } from '../db/database.ts';
+
+const selectInfo = (db: Db) =>
+  db.q
+    .selectFrom('attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.added_by')
+    .select(['a.id', 'a.case_id', 'a.file_name', 'a.media_type', 'a.size', 'a.sha256', 'a.added_at', 'a.added_by', 'u.display_name']);
+
+type InfoRow = Awaited<ReturnType<ReturnType<typeof selectInfo>['executeTakeFirstOrThrow']>>;
+
+function toInfo(row: InfoRow): AttachmentInfo {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    addedAt: row.added_at,
+    addedById: row.added_by,
+    addedByName: row.display_name,
+  };
+}
+
+export function readAttachments(db: Db, caseId: number): AttachmentInfo[] {
+  return db.all(selectInfo(db).where('a.case_id', '=', caseId).orderBy('a.id')).map(toInfo);
+}
+
+export function readAttachment(db: Db, id: number): AttachmentInfo | undefined {
+  const row = db.first(selectInfo(db).where('a.id', '=', id));
+  return row ? toInfo(row) : undefined;
+}

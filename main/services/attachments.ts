@@ -1,0 +1,90 @@
+// Attachments of a case: files go to the content-addressed store first, then the row and its timeline event in one transaction,
+// so a row never points to a file that is not there (a failed insert at worst leaves an unreferenced file).
+import { base64DecodedSize, fileNameProblem, isBase64, MAX_ATTACHMENT_BYTES } from '../domain/attachments.ts';
+import type { AttachmentContent, AttachmentInfo } from '../api/types.ts';
+import type { Actor } from './actor.ts';
+import { readAttachment, readAttachments } from './attachment-records.ts';
+import { sha256Of, type AttachmentStore } from './attachment-store.ts';
+import { loadCaseRow, type CaseRow } from './cases.ts';
+import type { ServiceContext } from './context.ts';
+import { fail } from './errors.ts';
+import { appendEvent } from './timeline.ts';
+
+export interface AddAttachmentInput {
+  caseId: number;
+  fileName: string;
+  mediaType: string;
+  dataBase64: string;
+}
+
+function refuseClosedCase(row: CaseRow): void {
+  if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'attach' });
+}
+
+export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): AttachmentInfo {
+  const { db } = ctx;
+  refuseClosedCase(loadCaseRow(ctx, actor, input.caseId));
+  const problem = fileNameProblem(input.fileName);
+  if (problem) fail('invalid_file_name', { reason: problem });
+  // Checked from the text's length alone: an oversized upload is never decoded.
+  const size = base64DecodedSize(input.dataBase64);
+  if (size > MAX_ATTACHMENT_BYTES) {
+    fail('attachment_too_large', { size, maxBytes: MAX_ATTACHMENT_BYTES, maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  }
+  if (!isBase64(input.dataBase64)) fail('invalid_input', { field: 'dataBase64' });
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const sha256 = store.put(bytes);
+  const id = db.transaction(() => {
+    // Read again inside the transaction: the case may have been withdrawn or merged while the file was written.
+    const row = loadCaseRow(ctx, actor, input.caseId);
+    refuseClosedCase(row);
+    const stamp = ctx.now().toISOString();
+    const attachmentId = db.first(
+      db.q
+        .insertInto('attachments')
+        .values({
+          case_id: row.id,
+          sha256,
+          file_name: input.fileName,
+          media_type: input.mediaType,
+          size: bytes.length,
+          added_at: stamp,
+          added_by: actor.id,
+        })
+        .returning('id'),
+    )!.id;
+    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', row.id));
+    appendEvent(db, {
+      caseId: row.id,
+      actorId: actor.id,
+      type: 'attachment_added',
+      at: stamp,
+      data: { attachmentId, fileName: input.fileName, mediaType: input.mediaType, size: bytes.length, sha256 },
+    });
+    return attachmentId;
+  });
+  return readAttachment(db, id)!;
+}
+
+export function listAttachments(ctx: ServiceContext, actor: Actor, caseId: number): AttachmentInfo[] {
+  loadCaseRow(ctx, actor, caseId);
+  return readAttachments(ctx.db, caseId);
+}
+
+export function getAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, id: number): AttachmentContent {
+  const info = readAttachment(ctx.db, id);
+  if (!info) fail('not_found', { field: 'id' });
+  // The same answer as for a missing id: a department head must not learn what exists elsewhere.
+  loadCaseRow(ctx, actor, info.caseId);
+  const bytes = store.read(info.sha256);
+  if (!bytes) fail('attachment_unavailable', { id, reason: 'missing' });
+  if (bytes.length !== info.size || sha256Of(bytes) !== info.sha256) fail('attachment_unavailable', { id, reason: 'damaged' });
+  return {
+    id: info.id,
+    caseId: info.caseId,
+    fileName: info.fileName,
+    mediaType: info.mediaType,
+    size: info.size,
+    dataBase64: bytes.toString('base64'),
+  };
+}

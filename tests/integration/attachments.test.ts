@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
+import type { ApiResult, AttachmentContent, AttachmentInfo, CaseDetail } from '../../main/api/types.ts';
+import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES } from '../../main/domain/attachments.ts';
+import { ATTACHMENTS_FOLDER, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+
+let t: TempApp;
+let dispatch: Dispatch;
+let roads: number;
+let library: number;
+const errors: unknown[] = [];
+
+const WINDOWS = { office: 'office-window', head: 'head-window', boss: 'boss-window' } as const;
+type Who = keyof typeof WINDOWS;
+
+function call(who: Who, channel: string, payload?: unknown): Promise<ApiResult<unknown>> {
+  return dispatch(WINDOWS[who], channel, payload);
+}
+
+async function value<T>(who: Who, channel: string, payload?: unknown): Promise<T> {
+  const result = await call(who, channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.details)}`);
+  return result.value as T;
+}
+
+const root = () => path.join(t.dir, ATTACHMENTS_FOLDER);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const count = (table: 'attachments' | 'case_events') => t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+/** Every file under the attachments folder (temp files included), relative to it. */
+function filesOnDisk(): string[] {
+  if (!existsSync(root())) return [];
+  return readdirSync(root(), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root(), path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+async function newCase(departmentId: number = roads): Promise<CaseDetail> {
+  return value<CaseDetail>('office', 'createCase', { kind: 'complaint', channel: 'letter', origin: 'external', subject: 'Falschparker vor der Schule', departmentId });
+}
+
+const letter = Buffer.from('%PDF-1.7\nSehr geehrte Damen und Herren, anbei das Foto.\n');
+const upload = (caseId: number, bytes: Uint8Array = letter, fileName = 'Brief vom 20.11.pdf') => ({
+  caseId,
+  fileName,
+  mediaType: 'application/pdf',
+  dataBase64: Buffer.from(bytes).toString('base64'),
+});
+
+beforeEach(async () => {
+  t = openTempApp('2026-11-23T09:00:00');
+  roads = t.department('Tiefbauamt');
+  library = t.department('Stadtbibliothek');
+  t.user('petra', 'ombudsman');
+  t.user('head', 'department_head', [roads]);
+  t.user('boss', 'executive');
+  dispatch = createDispatcher(t.app, (_message, error) => errors.push(error));
+  for (const [who, username] of [['office', 'petra'], ['head', 'head'], ['boss', 'boss']] as const) {
+    expect(await call(who, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+  }
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  t.cleanup();
+  errors.length = 0;
+});
+
+describe('attachments', () => {
+  it('are stored by content, listed with the case, returned byte for byte, and noted on the timeline', async () => {
+    const detail = await newCase();
+    const hash = sha256(letter);
+    t.setNow('2026-11-23T11:00:00');
+    const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
+    expect(info).toEqual({
+      id: expect.any(Number),
+      caseId: detail.id,
+      fileName: 'Brief vom 20.11.pdf',
+      mediaType: 'application/pdf',
+      size: letter.length,
+      sha256: hash,
+      addedAt: new Date('2026-11-23T11:00:00').toISOString(),
+      addedById: expect.any(Number),
+      addedByName: 'petra',
+    });
+    expect(filesOnDisk()).toEqual([path.join(hash.slice(0, 2), hash)]);
+    expect(readFileSync(path.join(root(), hash.slice(0, 2), hash)).equals(letter)).toBe(true);
+
+    expect(await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).toEqual([info]);
+    const fresh = await value<CaseDetail>('office', 'getCase', { id: detail.id });
+    expect(fresh.attachments).toEqual([info]);
+    expect(fresh.updatedAt).toBe(info.addedAt);
+    expect(fresh.timeline.at(-1)).toMatchObject({
+      type: 'attachment_added',
+      actorName: 'petra',
+      data: { attachmentId: info.id, fileName: info.fileName, mediaType: 'application/pdf', size: letter.length, sha256: hash },
+    });
+    const content = await value<AttachmentContent>('office', 'getAttachment', { id: info.id });
+    expect(content).toMatchObject({ id: info.id, caseId: detail.id, fileName: info.fileName, mediaType: 'application/pdf', size: letter.length });
+    expect(Buffer.from(content.dataBase64, 'base64').equals(letter)).toBe(true);
+  });
+
+  it('keep identical content as one file on disk, however often and wherever it is attached', async () => {
+    const first = await newCase();
+    const second = await newCase(library);
+    await value('office', 'addAttachment', upload(first.id));
+    await value('office', 'addAttachment', upload(first.id, letter, 'Kopie.pdf'));
+    await value('office', 'addAttachment', upload(second.id, letter, 'Weitergeleitet.pdf'));
+    const other = Buffer.from('anderer Inhalt');
+    await value('office', 'addAttachment', { ...upload(second.id, other, 'notiz.txt'), mediaType: '' });
+    expect(count('attachments')).toBe(4);
+    expect(filesOnDisk()).toEqual([sha256(letter), sha256(other)].map((hash) => path.join(hash.slice(0, 2), hash)).sort());
+    const listed = await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: second.id });
+    expect(listed.map((a) => [a.fileName, a.mediaType])).toEqual([
+      ['Weitergeleitet.pdf', 'application/pdf'],
+      ['notiz.txt', 'application/octet-stream'],
+    ]);
+  });
+
+  it('are read only by those who may read the case: a department head sees their own department only', async () => {
+    const ours = await newCase(roads);
+    const theirs = await newCase(library);
+    const ourFile = await value<AttachmentInfo>('office', 'addAttachment', upload(ours.id, Buffer.from('Straßenplan')));
+    const theirFile = await value<AttachmentInfo>('office', 'addAttachment', upload(theirs.id, Buffer.from('Leihausweis von Frau K.')));
+    const hidden = { ok: false, error: { code: 'not_found', details: { field: 'id' } } };
+
+    expect(await call('head', 'listAttachments', { caseId: theirs.id })).toEqual(hidden);
+    expect(await call('head', 'getAttachment', { id: theirFile.id })).toEqual(hidden);
+    // The same answer as for an attachment that does not exist at all.
+    expect(await call('head', 'getAttachment', { id: 9999 })).toEqual(hidden);
+    expect(await value<AttachmentInfo[]>('head', 'listAttachments', { caseId: ours.id })).toEqual([ourFile]);
+    expect(await value<AttachmentContent>('head', 'getAttachment', { id: ourFile.id })).toMatchObject({ fileName: ourFile.fileName });
+
+    expect(await value<AttachmentContent>('boss', 'getAttachment', { id: theirFile.id })).toMatchObject({ id: theirFile.id });
+    expect(await call('head', 'addAttachment', upload(ours.id))).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await call('boss', 'addAttachment', upload(ours.id))).toMatchObject({ error: { code: 'forbidden' } });
+    expect(count('attachments')).toBe(2);
+  });
+
+  it('leave no row, no event and no file when writing the file fails half-way', async () => {
+    const detail = await newCase();
+    const events = count('case_events');
+    // Writes half of the bytes, then the disk "fails".
+    const halfWritten: string[] = [];
+    t.app.attachments = createAttachmentStore(root(), (file, bytes) => {
+      writeNewFile(file, bytes.subarray(0, bytes.length >> 1));
+      halfWritten.push(path.relative(root(), file));
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    expect(await call('office', 'addAttachment', upload(detail.id))).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(errors).toHaveLength(1);
+    const hash = sha256(letter);
+    // The half file had a temp name beside the final one, and is gone.
+    expect(halfWritten).toHaveLength(1);
+    expect(halfWritten[0]!.startsWith(path.join(hash.slice(0, 2), `.${hash}.`)) && halfWritten[0]!.endsWith('.tmp'), halfWritten[0]).toBe(true);
+    expect({ rows: count('attachments'), events: count('case_events'), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
+
+    // The folder for this content cannot be created (a file is in the way): the same, nothing written.
+    t.app.attachments = createAttachmentStore(root());
+    rmSync(root(), { recursive: true });
+    mkdirSync(root());
+    writeFileSync(path.join(root(), hash.slice(0, 2)), 'in the way');
+    expect(await call('office', 'addAttachment', upload(detail.id))).toEqual({ ok: false, error: { code: 'internal' } });
+    expect({ rows: count('attachments'), events: count('case_events') }).toEqual({ rows: 0, events });
+    expect(filesOnDisk()).toEqual([hash.slice(0, 2)]);
+  });
+
+  it('refuse an oversized upload from its length, before decoding it', async () => {
+    const detail = await newCase();
+    const decode = vi.spyOn(Buffer, 'from');
+    const base64Decodes = () => (decode.mock.calls as unknown[][]).filter((args) => args[1] === 'base64').length;
+    // Not even valid base64: had it been decoded or checked first, the answer would be invalid_input.
+    const tooLarge = '!'.repeat(4 * Math.ceil((MAX_ATTACHMENT_BYTES + 1) / 3));
+    expect(await call('office', 'addAttachment', { ...upload(detail.id), dataBase64: tooLarge })).toEqual({
+      ok: false,
+      error: { code: 'attachment_too_large', details: { size: (tooLarge.length / 4) * 3, maxBytes: MAX_ATTACHMENT_BYTES, maxMegabytes: 25 } },
+    });
+    expect(base64Decodes()).toBe(0);
+    expect(await call('office', 'addAttachment', { ...upload(detail.id), dataBase64: 'A'.repeat(MAX_ATTACHMENT_BASE64_CHARS + 4) })).toMatchObject({
+      error: { code: 'invalid_input' },
+    });
+    expect({ rows: count('attachments'), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+
+    // Exactly the limit is fine (and decoded once); one byte more is not.
+    const limit = upload(detail.id, Buffer.alloc(MAX_ATTACHMENT_BYTES, 7), 'scan.tif');
+    expect(await call('office', 'addAttachment', limit)).toMatchObject({ ok: true, value: { size: MAX_ATTACHMENT_BYTES } });
+    expect(base64Decodes()).toBe(1);
+    decode.mockRestore();
+    expect(await call('office', 'addAttachment', upload(detail.id, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 7), 'scan.tif'))).toMatchObject({
+      error: { code: 'attachment_too_large' },
+    });
+    expect(count('attachments')).toBe(1);
+  });
+
+  it('answer bad payloads with invalid_input and bad file names with invalid_file_name, writing nothing', async () => {
+    const detail = await newCase();
+    const events = count('case_events');
+    const valid = upload(detail.id);
+    const bad: unknown[] = [
+      undefined,
+      {},
+      { ...valid, fileName: '' },
+      { ...valid, fileName: 'x'.repeat(256) },
+      { ...valid, fileName: 42 },
+      { ...valid, mediaType: 'pdf' },
+      { ...valid, mediaType: 'text/html; charset=utf-8' },
+      { ...valid, mediaType: `application/${'x'.repeat(100)}` },
+      { ...valid, dataBase64: 42 },
+      { ...valid, dataBase64: 'not base64!' },
+      { ...valid, dataBase64: 'QUJD\nREVG' },
+      { ...valid, dataBase64: 'QUJ' },
+      { ...valid, caseId: 0 },
+      { ...valid, path: '/etc/passwd' },
+    ];
+    for (const payload of bad) {
+      expect(await call('office', 'addAttachment', payload), JSON.stringify(payload)?.slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    const names: [string, string][] = [
+      ['../../ombudsdesk.sqlite', 'path_separator'],
+      ['C:\\Users\\brief.pdf', 'path_separator'],
+      ['brief\u0000.pdf', 'control_character'],
+      ['zeile\numbruch.pdf', 'control_character'],
+      ['rechnung\u202Efdp.exe', 'control_character'],
+      ['..', 'reserved_name'],
+    ];
+    for (const [fileName, reason] of names) {
+      expect(await call('office', 'addAttachment', { ...valid, fileName }), JSON.stringify(fileName)).toEqual({
+        ok: false,
+        error: { code: 'invalid_file_name', details: { reason } },
+      });
+    }
+    expect({ rows: count('attachments'), events: count('case_events'), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
+    expect(await call('office', 'addAttachment', { ...valid, fileName: 'Bürgeranfrage (Kopie) – März.pdf' })).toMatchObject({ ok: true });
+    expect(await call('office', 'addAttachment', { ...valid, caseId: 9999 })).toMatchObject({ error: { code: 'not_found' } });
+    expect(errors).toEqual([]);
+  });
+
+  it('are refused on withdrawn and merged cases', async () => {
+    const detail = await newCase();
+    await value('office', 'transitionCase', { id: detail.id, action: 'withdraw' });
+    expect(await call('office', 'addAttachment', upload(detail.id))).toEqual({
+      ok: false,
+      error: { code: 'invalid_transition', details: { from: 'withdrawn', action: 'attach' } },
+    });
+    const target = await newCase();
+    const merged = await newCase();
+    await value('office', 'transitionCase', { id: merged.id, action: 'merge', intoId: target.id });
+    expect(await call('office', 'addAttachment', upload(merged.id))).toMatchObject({ error: { code: 'invalid_transition', details: { from: 'merged' } } });
+    expect({ rows: count('attachments'), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+  });
+
+  it('report a missing or damaged file as attachment_unavailable, and a new upload of the content repairs it', async () => {
+    const detail = await newCase();
+    const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
+    const file = path.join(root(), info.sha256.slice(0, 2), info.sha256);
+    writeFileSync(file, Buffer.alloc(letter.length, 0));
+    expect(await call('office', 'getAttachment', { id: info.id })).toEqual({
+      ok: false,
+      error: { code: 'attachment_unavailable', details: { id: info.id, reason: 'damaged' } },
+    });
+    await value('office', 'addAttachment', upload(detail.id, letter, 'nochmal.pdf'));
+    expect(readFileSync(file).equals(letter)).toBe(true);
+    expect(await call('office', 'getAttachment', { id: info.id })).toMatchObject({ ok: true });
+
+    writeFileSync(file, '');
+    expect(await call('office', 'getAttachment', { id: info.id })).toMatchObject({ error: { code: 'attachment_unavailable', details: { reason: 'damaged' } } });
+    rmSync(file);
+    expect(await call('office', 'getAttachment', { id: info.id })).toEqual({
+      ok: false,
+      error: { code: 'attachment_unavailable', details: { id: info.id, reason: 'missing' } },
+    });
+    expect(errors).toEqual([]);
+  });
+});
