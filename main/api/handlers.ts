@@ -1,5 +1,6 @@
 // IPC handlers only translate: they hand the validated payload and the caller to a service.
 import packageJson from '../../package.json' with { type: 'json' };
+import { MAX_ATTACHMENT_BYTES } from '../domain/attachments.ts';
 import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../services/actor.ts';
@@ -35,7 +36,7 @@ function detail(call: Call, caseId: number, _written?: void): CaseDetail {
 }
 
 export const handlers: Handlers = {
-  appInfo: () => ({ name: packageJson.productName, version: packageJson.version }),
+  appInfo: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES }),
   login: ({ app, callerId }, input) => {
     const nowMs = app.services.now().getTime();
     const wait = app.loginThrottle.retryAfter(input.username, nowMs);

@@ -66,6 +66,8 @@ export interface SessionUser {
 export interface AppInfo {
   name: string;
   version: string;
+  /** The largest attachment main accepts, so the renderer can refuse a bigger file before reading it. */
+  maxAttachmentBytes: number;
 }
 
 export interface CaseDeadlineView {

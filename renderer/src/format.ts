@@ -16,3 +16,9 @@ export function formatNumber(value: number, language: string): string {
 export function formatShortDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** A file size as people read it (12 byte, 3.4 kB, 1.2 MB), in decimal units as file managers show them. */
+export function formatBytes(bytes: number, language: string): string {
+  const [unit, divisor] = bytes < 1000 ? (['byte', 1] as const) : bytes < 1_000_000 ? (['kilobyte', 1000] as const) : (['megabyte', 1_000_000] as const);
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / divisor);
+}

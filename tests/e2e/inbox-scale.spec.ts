@@ -124,9 +124,11 @@ test('no serious or critical accessibility violations on the main screens', asyn
   await check('shortcut help');
   await page.getByRole('button', { name: 'Schließen' }).click();
   await page.getByRole('button', { name: 'Einstellungen' }).click();
-  for (const section of ['Fristen und Kalender', 'Fachbereiche', 'Kategorien', 'Benutzer und Rollen']) {
+  for (const section of ['Fristen und Kalender', 'Fachbereiche', 'Kategorien', 'Benutzer und Rollen', 'Antwortvorlagen']) {
     await page.getByRole('button', { name: section, exact: true }).click();
     await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
     await check(`settings: ${section}`);
   }
+  await page.getByRole('button', { name: /^Eingangsbestätigung bearbeiten \(Beschwerde/ }).click();
+  await check('settings: template form');
 });

@@ -13,7 +13,7 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
         <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
           {t('header.inbox')}
         </button>
-        {user.role === 'admin' && (
+        {['admin', 'ombudsman', 'deputy'].includes(user.role) && (
           <button type="button" className="nav" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
             {t('header.settings')}
           </button>

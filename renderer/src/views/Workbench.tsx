@@ -65,7 +65,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       )}
       <main className="content" id="main">
         {screen === 'settings' ? (
-          <SettingsView />
+          <SettingsView user={user} />
         ) : openCase !== null ? (
           <CaseView caseId={openCase} user={user} onBack={() => setOpenCase(null)} onChanged={refresh} />
         ) : (

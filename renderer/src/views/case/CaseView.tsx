@@ -7,7 +7,11 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { dueLabel } from '../inbox/columns.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
+import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { ReplyPanel } from './ReplyPanel.tsx';
 import { Timeline } from './Timeline.tsx';
+
+const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
 
 interface Props {
   caseId: number;
@@ -34,6 +38,12 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
   if (error) return <ErrorMessage error={error} />;
   if (!detail) return <p>{t('app.loading')}</p>;
   const due = dueLabel(detail, t);
+  const office = OFFICE_ROLES.includes(user.role);
+  const open = detail.status !== 'withdrawn' && detail.status !== 'merged';
+  const changed = (next: CaseDetail) => {
+    setDetail(next);
+    onChanged();
+  };
   const d = detail.deadlines;
   return (
     <article className="case-view" aria-labelledby="case-title">
@@ -83,6 +93,10 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
           <dd data-testid="time-used">{t('case.timeUsed', { gross: d.grossWorkingDays, net: d.netWorkingDays, paused: d.pausedWorkingDays })}</dd>
         </div>
         <div>
+          <dt>{t('case.firstResponse')}</dt>
+          <dd data-testid="first-response">{detail.firstResponseAt ? formatDateTime(detail.firstResponseAt, i18n.language) : t('case.noResponseYet')}</dd>
+        </div>
+        <div>
           <dt>{t('field.categoryId')}</dt>
           <dd>{detail.categoryName ?? '–'}</dd>
         </div>
@@ -130,9 +144,14 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
         departments={departments}
         categories={categories}
         users={users}
-        onChanged={(next) => {
-          setDetail(next);
-          onChanged();
+        onChanged={changed}
+      />
+      {office && open && <ReplyPanel detail={detail} onChanged={changed} />}
+      <AttachmentsPanel
+        detail={detail}
+        canAdd={office && open}
+        onAdded={() => {
+          call('getCase', { id: caseId }).then(changed, setError);
         }}
       />
       <section>

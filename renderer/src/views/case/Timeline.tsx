@@ -20,6 +20,10 @@ function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'
       return t('timeline.mergedIn', { reference: data.fromReference });
     case 'note':
       return t('timeline.note');
+    case 'reply':
+      return t('timeline.reply', { channel: t(`reply.channels.${String(data.channel)}`), subject: data.subject });
+    case 'attachment_added':
+      return t('timeline.attachmentAdded', { name: data.fileName });
     default:
       return t('timeline.other', { type: event.type });
   }
@@ -30,7 +34,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline" aria-label={t('case.timeline')}>
       {events.map((event) => {
-        const text = (event.data.text ?? event.data.statement ?? event.data.reason ?? event.data.summary) as string | undefined;
+        const text = (event.data.text ?? event.data.statement ?? event.data.reason ?? event.data.summary ?? event.data.body) as string | undefined;
         return (
           <li key={event.id} className={`event event-${event.type}`}>
             <div className="event-head">

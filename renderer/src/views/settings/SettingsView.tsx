@@ -1,22 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../../main/api/types.ts';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
+import { TemplateSettings } from './TemplateSettings.tsx';
 import { UserSettings } from './UserSettings.tsx';
 
-const SECTIONS = ['office', 'departments', 'categories', 'users'] as const;
-type Section = (typeof SECTIONS)[number];
+// The administrator manages the structure; the ombudsman and the deputy maintain their reply templates (main enforces both).
+const SECTIONS = { office: ['admin'], departments: ['admin'], categories: ['admin'], users: ['admin'], templates: ['admin', 'ombudsman', 'deputy'] } as const;
+type Section = keyof typeof SECTIONS;
 
-export function SettingsView() {
+export function SettingsView({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>('office');
+  const sections = (Object.keys(SECTIONS) as Section[]).filter((name) => (SECTIONS[name] as readonly string[]).includes(user.role));
+  const [section, setSection] = useState<Section>(sections[0] ?? 'templates');
   return (
     <section className="settings" aria-labelledby="settings-title">
       <div className="toolbar">
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
       <div className="views" role="group" aria-label={t('settings.sections')}>
-        {SECTIONS.map((name) => (
+        {sections.map((name) => (
           <button key={name} type="button" aria-pressed={section === name} onClick={() => setSection(name)}>
             {t(`settings.${name}.title`)}
           </button>
@@ -26,6 +30,7 @@ export function SettingsView() {
       {section === 'departments' && <NamedListSettings kind="departments" />}
       {section === 'categories' && <NamedListSettings kind="categories" />}
       {section === 'users' && <UserSettings />}
+      {section === 'templates' && <TemplateSettings />}
     </section>
   );
 }

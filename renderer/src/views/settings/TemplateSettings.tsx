@@ -1,0 +1,125 @@
+// Reply templates per kind and language: pick one to edit or start a new one; placeholders are listed and checked by main.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReplyTemplate } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { SelectField } from '../SelectField.tsx';
+
+const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
+const LANGUAGES = ['de', 'en'] as const;
+const PLACEHOLDERS = ['salutation', 'name', 'reference', 'received', 'due', 'department'];
+
+type Draft = Pick<ReplyTemplate, 'kind' | 'language' | 'name' | 'subject' | 'body' | 'active'> & { id?: number };
+const EMPTY: Draft = { kind: 'complaint', language: 'de', name: '', subject: '', body: '', active: true };
+
+export function TemplateSettings() {
+  const { t } = useTranslation();
+  const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    call('listReplyTemplates', { includeInactive: true }).then(setTemplates, setError);
+  }, []);
+
+  const edit = (next: Draft | null) => {
+    setDraft(next);
+    setError(null);
+    setNotice('');
+  };
+  const change = (patch: Partial<Draft>) => setDraft((current) => (current ? { ...current, ...patch } : current));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    setError(null);
+    try {
+      const saved = await call('saveReplyTemplate', draft);
+      setTemplates(await call('listReplyTemplates', { includeInactive: true }));
+      setDraft({ ...draft, id: saved.id });
+      setNotice(t('settings.saved'));
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="templates-title">
+      <h2 id="templates-title">{t('settings.templates.title')}</h2>
+      <table className="plain">
+        <thead>
+          <tr>
+            <th scope="col">{t('field.kind')}</th>
+            <th scope="col">{t('language.label')}</th>
+            <th scope="col">{t('settings.name')}</th>
+            <th scope="col">{t('settings.active')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('settings.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {templates.map((template) => (
+            <tr key={template.id} aria-current={draft?.id === template.id ? 'true' : undefined}>
+              <td>{t(`kind.${template.kind}`)}</td>
+              <td>{t(`language.${template.language}`)}</td>
+              <td>{template.name}</td>
+              <td>{template.active ? t('settings.yes') : t('settings.no')}</td>
+              <td>
+                <button type="button" aria-label={t('settings.templates.editOf', { name: template.name, kind: t(`kind.${template.kind}`), language: t(`language.${template.language}`) })} onClick={() => edit({ ...template })}>
+                  {t('settings.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => edit({ ...EMPTY })}>
+        {t('settings.templates.new')}
+      </button>
+      {draft && (
+        <form className="template-form" onSubmit={save} aria-label={draft.id ? t('settings.templates.edit') : t('settings.templates.new')}>
+          <div className="row">
+            <SelectField label={t('field.kind')} value={draft.kind} onChange={(kind) => change({ kind: kind as Draft['kind'] })} choices={KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
+            <SelectField label={t('language.label')} value={draft.language} onChange={(language) => change({ language: language as Draft['language'] })} choices={LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))} />
+            <label>
+              <span>{t('settings.name')}</span>
+              <input autoFocus required maxLength={100} value={draft.name} onChange={(e) => change({ name: e.target.value })} />
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.active} onChange={(e) => change({ active: e.target.checked })} />
+              <span>{t('settings.active')}</span>
+            </label>
+          </div>
+          <label>
+            <span>{t('reply.subject')}</span>
+            <input required maxLength={200} value={draft.subject} onChange={(e) => change({ subject: e.target.value })} />
+          </label>
+          <label>
+            <span>{t('reply.body')}</span>
+            <textarea required rows={14} value={draft.body} onChange={(e) => change({ body: e.target.value })} aria-describedby="placeholder-help" />
+          </label>
+          <p id="placeholder-help" className="muted">
+            {t('settings.templates.placeholders')} {PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}
+          </p>
+          <ErrorMessage error={error} />
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('settings.save')}
+            </button>
+            <button type="button" onClick={() => edit(null)}>
+              {t('case.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
