@@ -33,6 +33,17 @@ export const channelNames = [
   'addAttachment',
   'listAttachments',
   'getAttachment',
+  'listImprovements',
+  'getImprovement',
+  'createImprovement',
+  'adoptIdea',
+  'updateImprovement',
+  'setImprovementStatus',
+  'linkCaseToImprovement',
+  'unlinkCaseFromImprovement',
+  'departmentHome',
+  'youSaidWeDid',
+  'exportYouSaidWeDid',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

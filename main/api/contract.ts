@@ -13,6 +13,7 @@ import {
 } from '../domain/model.ts';
 import { DEFAULT_MEDIA_TYPE, MAX_ATTACHMENT_BASE64_CHARS } from '../domain/attachments.ts';
 import { TEMPLATE_LANGUAGES } from '../domain/templates.ts';
+import { IMPROVEMENT_STATUSES, LINK_RELATIONS } from '../domain/improvements.ts';
 import type { ChannelName } from './channels.ts';
 import type {
   ApiResult,
@@ -22,6 +23,11 @@ import type {
   CaseCount,
   CaseDetail,
   CaseListResult,
+  DepartmentHome,
+  ExportFile,
+  ImprovementDetail,
+  ImprovementSummary,
+  YouSaidWeDidEntry,
   Category,
   Department,
   HolidayRegionOption,
@@ -45,6 +51,7 @@ const optionalText = (max: number) =>
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
+const year = z.number().int().min(2000).max(2200);
 /** Output types exist only for the compiler; the value is never read. */
 const out = <T>() => undefined as unknown as T;
 const none = z.undefined().or(z.null()).or(z.strictObject({}));
@@ -259,6 +266,68 @@ export const contract = {
   },
   listAttachments: { input: z.strictObject({ caseId: id }), output: out<AttachmentInfo[]>() },
   getAttachment: { input: z.strictObject({ id }), output: out<AttachmentContent>() },
+  listImprovements: {
+    input: z
+      .strictObject({
+        statuses: z.array(z.enum(IMPROVEMENT_STATUSES)).max(IMPROVEMENT_STATUSES.length).optional(),
+        departmentIds: z.array(id).max(500).optional(),
+        doneYear: year.optional(),
+        caseId: id.optional(),
+      })
+      .prefault({}),
+    output: out<ImprovementSummary[]>(),
+  },
+  getImprovement: { input: z.strictObject({ id }), output: out<ImprovementDetail>() },
+  createImprovement: {
+    input: z.strictObject({
+      title: requiredText(200),
+      description: text(20_000).default(''),
+      departmentId: id,
+      responsibleId: id.nullish(),
+      targetDate: isoDate.nullish(),
+      links: z.array(z.strictObject({ caseId: id, relation: z.enum(LINK_RELATIONS).optional() })).max(500).optional(),
+    }),
+    output: out<ImprovementDetail>(),
+  },
+  adoptIdea: {
+    input: z.strictObject({
+      caseId: id,
+      title: requiredText(200),
+      description: text(20_000).default(''),
+      departmentId: id.nullish(),
+      responsibleId: id.nullish(),
+      targetDate: isoDate.nullish(),
+    }),
+    output: out<ImprovementDetail>(),
+  },
+  updateImprovement: {
+    input: z.strictObject({
+      id,
+      title: requiredText(200).optional(),
+      description: text(20_000).optional(),
+      departmentId: id.optional(),
+      responsibleId: id.nullable().optional(),
+      targetDate: isoDate.nullable().optional(),
+    }),
+    output: out<ImprovementDetail>(),
+  },
+  setImprovementStatus: {
+    input: z.strictObject({
+      id,
+      status: z.enum(IMPROVEMENT_STATUSES),
+      doneOn: isoDate.nullish(),
+      note: text(5_000).nullish(),
+    }),
+    output: out<ImprovementDetail>(),
+  },
+  linkCaseToImprovement: {
+    input: z.strictObject({ improvementId: id, caseId: id, relation: z.enum(LINK_RELATIONS).optional() }),
+    output: out<ImprovementDetail>(),
+  },
+  unlinkCaseFromImprovement: { input: z.strictObject({ improvementId: id, caseId: id }), output: out<ImprovementDetail>() },
+  departmentHome: { input: none, output: out<DepartmentHome>() },
+  youSaidWeDid: { input: z.strictObject({ year }), output: out<YouSaidWeDidEntry[]>() },
+  exportYouSaidWeDid: { input: z.strictObject({ year, language: z.enum(TEMPLATE_LANGUAGES) }), output: out<ExportFile>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -11,11 +11,22 @@ import { transitionCase } from '../services/case-workflow.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
 import { fail } from '../services/errors.ts';
 import { recordReply, renderReply } from '../services/replies.ts';
+import { departmentHome, exportYouSaidWeDid, youSaidWeDid } from '../services/improvement-reports.ts';
+import {
+  adoptIdea,
+  createImprovement,
+  getImprovement,
+  linkCase,
+  listImprovements,
+  setImprovementStatus,
+  unlinkCase,
+  updateImprovement,
+} from '../services/improvements.ts';
 import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templates.ts';
 import { authenticate, changePassword, listUsers, saveUser } from '../services/users.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
-import type { CaseDetail, SessionUser } from './types.ts';
+import type { CaseDetail, ImprovementDetail, SessionUser } from './types.ts';
 
 export interface Call {
   app: AppContext;
@@ -33,6 +44,11 @@ function actorOf(call: Call): Actor {
 /** Writes return nothing; the window gets the fresh case back in the same call. */
 function detail(call: Call, caseId: number, _written?: void): CaseDetail {
   return getCase(call.app.services, actorOf(call), caseId);
+}
+
+/** After a write, the improvement as it now is (the write has already run when this is called). */
+function improvement(call: Call, improvementId: number, _written?: void): ImprovementDetail {
+  return getImprovement(call.app.services, actorOf(call), improvementId);
 }
 
 export const handlers: Handlers = {
@@ -85,4 +101,15 @@ export const handlers: Handlers = {
   addAttachment: (call, input) => addAttachment(call.app.services, call.app.attachments, actorOf(call), input),
   listAttachments: (call, input) => listAttachments(call.app.services, actorOf(call), input.caseId),
   getAttachment: (call, input) => getAttachment(call.app.services, call.app.attachments, actorOf(call), input.id),
+  listImprovements: (call, input) => listImprovements(call.app.services, actorOf(call), input),
+  getImprovement: (call, input) => getImprovement(call.app.services, actorOf(call), input.id),
+  createImprovement: (call, input) => improvement(call, createImprovement(call.app.services, actorOf(call), input)),
+  adoptIdea: (call, input) => improvement(call, adoptIdea(call.app.services, actorOf(call), input)),
+  updateImprovement: (call, input) => improvement(call, input.id, updateImprovement(call.app.services, actorOf(call), input)),
+  setImprovementStatus: (call, input) => improvement(call, input.id, setImprovementStatus(call.app.services, actorOf(call), input)),
+  linkCaseToImprovement: (call, input) => improvement(call, input.improvementId, linkCase(call.app.services, actorOf(call), input)),
+  unlinkCaseFromImprovement: (call, input) => improvement(call, input.improvementId, unlinkCase(call.app.services, actorOf(call), input)),
+  departmentHome: (call) => departmentHome(call.app.services, actorOf(call)),
+  youSaidWeDid: (call, input) => youSaidWeDid(call.app.services, actorOf(call), input.year),
+  exportYouSaidWeDid: (call, input) => exportYouSaidWeDid(call.app.services, actorOf(call), input.year, input.language),
 };

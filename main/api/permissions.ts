@@ -6,6 +6,9 @@ export type Access = 'public' | 'signed_in' | readonly Role[];
 
 const OFFICE: readonly Role[] = ['admin', 'ombudsman', 'deputy'];
 const CASE_READERS: readonly Role[] = [...OFFICE, 'department_head', 'executive'];
+// Improvements are the ombudsman's and the deputy's to shape; department heads move their own; the executive reads.
+const IMPROVEMENT_EDITORS: readonly Role[] = ['ombudsman', 'deputy'];
+const IMPROVEMENT_READERS: readonly Role[] = [...IMPROVEMENT_EDITORS, 'department_head', 'executive'];
 
 export const PERMISSIONS: Record<ChannelName, Access> = {
   appInfo: 'public',
@@ -40,6 +43,17 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   addAttachment: OFFICE,
   listAttachments: CASE_READERS,
   getAttachment: CASE_READERS,
+  listImprovements: IMPROVEMENT_READERS,
+  getImprovement: IMPROVEMENT_READERS,
+  createImprovement: IMPROVEMENT_EDITORS,
+  adoptIdea: IMPROVEMENT_EDITORS,
+  updateImprovement: IMPROVEMENT_EDITORS,
+  setImprovementStatus: [...IMPROVEMENT_EDITORS, 'department_head'],
+  linkCaseToImprovement: IMPROVEMENT_EDITORS,
+  unlinkCaseFromImprovement: IMPROVEMENT_EDITORS,
+  departmentHome: ['department_head'],
+  youSaidWeDid: IMPROVEMENT_READERS,
+  exportYouSaidWeDid: IMPROVEMENT_READERS,
 };
 
 export function isAllowed(access: Access, role: Role | null): boolean {

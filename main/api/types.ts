@@ -13,6 +13,7 @@ import type {
 import type { CaseAction } from '../domain/workflow.ts';
 import type { DeadlineRules } from '../domain/deadlines.ts';
 import type { TemplateLanguage } from '../domain/templates.ts';
+import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
 
 export type ErrorCode =
   | 'invalid_input'
@@ -44,6 +45,10 @@ export type ErrorCode =
   | 'attachment_too_large'
   | 'invalid_file_name'
   | 'attachment_unavailable'
+  | 'done_date_required'
+  | 'done_date_in_future'
+  | 'done_note_required'
+  | 'not_an_idea'
   | 'internal';
 
 export interface ApiError {
@@ -145,6 +150,7 @@ export interface CaseDetail extends CaseSummary {
   availableActions: CaseAction[];
   timeline: TimelineEvent[];
   attachments: AttachmentInfo[];
+  improvements: CaseImprovementLink[];
 }
 
 export interface CaseCount {
@@ -242,5 +248,88 @@ export interface AttachmentContent {
   /** As the uploader's system named it: untrusted, never a reason to render the bytes inline. */
   mediaType: string;
   size: number;
+  dataBase64: string;
+}
+
+/** An improvement as a list row. */
+export interface ImprovementSummary {
+  id: number;
+  title: string;
+  departmentId: number;
+  departmentName: string;
+  responsibleId: number | null;
+  responsibleName: string | null;
+  status: ImprovementStatus;
+  targetDate: string | null;
+  doneOn: string | null;
+  /** Target date passed and neither done nor declined. */
+  overdue: boolean;
+  caseCount: number;
+  updatedAt: string;
+}
+
+/** A case as seen from an improvement it is linked to. */
+export interface LinkedCase {
+  caseId: number;
+  reference: string;
+  kind: CaseKind;
+  origin: CaseOrigin;
+  subject: string;
+  status: CaseStatus;
+  relation: LinkRelation;
+  submitterName: string | null;
+  anonymous: boolean;
+}
+
+export interface ImprovementDetail extends ImprovementSummary {
+  description: string;
+  signedOffById: number | null;
+  signedOffByName: string | null;
+  signedOffAt: string | null;
+  doneNote: string | null;
+  createdAt: string;
+  nextStatuses: ImprovementStatus[];
+  cases: LinkedCase[];
+  timeline: TimelineEvent[];
+}
+
+/** An improvement as seen from a case linked to it. */
+export interface CaseImprovementLink {
+  improvementId: number;
+  title: string;
+  status: ImprovementStatus;
+  doneOn: string | null;
+  relation: LinkRelation;
+}
+
+/** A department head's start screen: what waits for their statement, and their improvements; overdue first. */
+export interface DepartmentHome {
+  statementRequests: CaseSummary[];
+  improvements: ImprovementSummary[];
+}
+
+/** A ready "you said, we did" letter to one person behind a done improvement. */
+export interface ImprovementNotification {
+  caseId: number;
+  reference: string;
+  name: string | null;
+  language: TemplateLanguage;
+  /** email when the person left an address for it, else a letter to the postal address. */
+  channel: 'email' | 'letter';
+  address: string;
+  subject: string;
+  body: string;
+}
+
+export interface YouSaidWeDidEntry {
+  improvement: ImprovementSummary & { description: string; doneNote: string | null };
+  cases: LinkedCase[];
+  notifications: ImprovementNotification[];
+}
+
+/** A generated file for the renderer to save: never opened inside Ombudsdesk. */
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
   dataBase64: string;
 }

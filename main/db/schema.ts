@@ -147,4 +147,43 @@ export interface Schema {
   case_search: CaseSearchTable;
   reply_templates: ReplyTemplatesTable;
   attachments: AttachmentsTable;
+  improvements: ImprovementsTable;
+  improvement_cases: ImprovementCasesTable;
+  improvement_events: ImprovementEventsTable;
+}
+
+export interface ImprovementsTable {
+  id: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  department_id: number;
+  responsible_id: number | null;
+  status: Generated<string>;
+  target_date: string | null;
+  done_on: string | null;
+  /** Generated from done_on; never written. */
+  done_year: Generated<number | null>;
+  signed_off_by: number | null;
+  signed_off_at: string | null;
+  done_note: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ImprovementCasesTable {
+  improvement_id: number;
+  case_id: number;
+  relation: string;
+  linked_at: string;
+  linked_by: number | null;
+}
+
+export interface ImprovementEventsTable {
+  id: Generated<number>;
+  improvement_id: number;
+  at: string;
+  actor_id: number | null;
+  type: string;
+  data: string;
 }

@@ -11,6 +11,7 @@ import type { CasesTable } from '../db/schema.ts';
 export type CaseRow = Selectable<CasesTable>;
 import { departmentScope, type Actor } from './actor.ts';
 import { readAttachments } from './attachment-records.ts';
+import { caseImprovementLinks } from './improvement-links.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
@@ -276,6 +277,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
     }),
     timeline: readTimeline(db, id),
     attachments: readAttachments(db, id),
+    improvements: caseImprovementLinks(db, id),
   };
 }
 

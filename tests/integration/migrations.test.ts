@@ -92,7 +92,7 @@ describe('migrations', () => {
     migrate(sqlite, upTo0002);
     sqlite.exec(`INSERT INTO cases (reference, year, number, kind, channel, origin, received_at, received_on, subject, status, stage_started_on, ack_due, response_due, created_at, updated_at)
       VALUES ('2026-00001', 2026, 1, 'idea', 'web', 'external', '2026-11-23T08:00:00.000Z', '2026-11-23', 'Mehr Bänke im Park', 'new', '2026-11-23', '2026-11-30', '2026-12-07', '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z')`);
-    expect(migrate(sqlite, MIGRATIONS)).toEqual(['0003_replies_attachments']);
+    expect(migrate(sqlite, MIGRATIONS.slice(0, upTo0002.length + 1))).toEqual(['0003_replies_attachments']);
     expect(sqlite.prepare('SELECT reference FROM cases').pluck().all()).toEqual(['2026-00001']);
     const seeded = sqlite.prepare('SELECT kind, language, count(*) AS n, min(active) AS active FROM reply_templates GROUP BY kind, language').all();
     expect(seeded).toHaveLength(8);
@@ -106,6 +106,23 @@ describe('migrations', () => {
     expect(plan("SELECT count(*) FROM attachments WHERE sha256 = 'ab'")).toMatch(/COVERING INDEX attachments_sha256/);
     expect(plan("SELECT * FROM reply_templates WHERE kind = 'idea' AND language = 'de'")).toMatch(/USING INDEX sqlite_autoindex_reply_templates_1 \(kind=\? AND language=\?\)/);
     expect(() => sqlite.prepare("INSERT INTO attachments (case_id, sha256, file_name, media_type, size, added_at) VALUES (1, 'not-a-hash', 'a', 'b/c', 1, 'x')").run()).toThrow(/CHECK/);
+  });
+
+  it('adds improvements, their case links and an append-only timeline to a database at 0003 (0004)', () => {
+    const sqlite = new BetterSqlite3(freshFile());
+    opened.push(sqlite);
+    const upTo0003 = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '0004_improvements'));
+    migrate(sqlite, upTo0003);
+    sqlite.exec(`INSERT INTO departments (name, created_at) VALUES ('Straßen', 'now')`);
+    expect(migrate(sqlite, MIGRATIONS.slice(0, upTo0003.length + 1))).toEqual(['0004_improvements']);
+    sqlite.exec(`INSERT INTO improvements (title, department_id, created_at, updated_at) VALUES ('Radweg', 1, 'now', 'now')`);
+    sqlite.exec(`UPDATE improvements SET status = 'done', done_on = '2027-05-31', done_note = 'x', signed_off_at = 'now'`);
+    expect(sqlite.prepare('SELECT done_year FROM improvements').pluck().get()).toBe(2027);
+    expect(() => sqlite.exec(`UPDATE improvements SET done_on = '31.05.2027'`)).toThrow(/CHECK/);
+    const plan = (sql: string) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(plan('SELECT id FROM improvements WHERE department_id = 1 AND status = \'planned\'')).toMatch(/INDEX improvements_department_status/);
+    expect(plan('SELECT id FROM improvements WHERE done_year = 2027 AND done_on IS NOT NULL')).toMatch(/INDEX improvements_done_year/);
+    expect(plan('SELECT improvement_id FROM improvement_cases WHERE case_id = 1')).toMatch(/COVERING INDEX improvement_cases_case/);
   });
 
   it('serves the inbox query from an index', () => {

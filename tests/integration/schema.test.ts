@@ -26,7 +26,7 @@ describe('schema types', () => {
     expect(declared.size).toBeGreaterThan(8);
     for (const [table, columns] of declared) {
       if (table === 'case_search') continue; // FTS5 virtual table: hidden columns rowid, rank and the table name itself
-      const actual = (db.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort();
+      const actual = (db.sqlite.prepare(`SELECT name FROM pragma_table_xinfo(?)`).pluck().all(table) as string[]).sort();
       expect(actual, table).toEqual([...columns].sort());
     }
     db.close();

@@ -1,0 +1,106 @@
+// What follows from improvements: a department head's start screen, and the yearly "you said, we did" list with a
+// ready letter for each person who left contact data and consent. Both are scoped to the actor's departments.
+import * as XLSX from 'xlsx';
+import { improvementLetter } from '../domain/improvement-letters.ts';
+import type { DepartmentHome, ExportFile, ImprovementNotification, YouSaidWeDidEntry } from '../api/types.ts';
+import type { Actor } from './actor.ts';
+import { listCases } from './case-list.ts';
+import type { ServiceContext } from './context.ts';
+import { getImprovement, listImprovements } from './improvements.ts';
+
+export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHome {
+  // Sorted by due date, so overdue statement requests come first.
+  const statementRequests = listCases(ctx, actor, {
+    filter: { statuses: ['forwarded'] },
+    sort: { column: 'responseDue', direction: 'asc' },
+    limit: 500,
+    offset: 0,
+  }).rows;
+  return { statementRequests, improvements: listImprovements(ctx, actor, {}) };
+}
+
+export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): YouSaidWeDidEntry[] {
+  const { db } = ctx;
+  return listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] })
+    .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : a.id - b.id))
+    .map((summary) => {
+      const detail = getImprovement(ctx, actor, summary.id);
+      const people = detail.cases.length
+        ? db.all(
+            db.q
+              .selectFrom('cases')
+              .select(['id', 'reference', 'received_on', 'submitter_anonymous', 'submitter_name', 'submitter_email', 'submitter_address', 'submitter_language', 'consent_given_at'])
+              .where('id', 'in', detail.cases.map((c) => c.caseId))
+              .where('submitter_anonymous', '=', 0)
+              .where('consent_given_at', 'is not', null)
+              .where('status', 'not in', ['withdrawn', 'merged'])
+              .orderBy('id'),
+          )
+        : [];
+      const notifications: ImprovementNotification[] = [];
+      for (const person of people) {
+        const address = person.submitter_email ?? person.submitter_address;
+        if (!address) continue;
+        const letter = improvementLetter({
+          person: { submitterName: person.submitter_name, anonymous: false, reference: person.reference, receivedOn: person.received_on },
+          language: person.submitter_language,
+          improvementTitle: detail.title,
+          departmentName: detail.departmentName,
+          doneOn: detail.doneOn!,
+          whatWasDone: detail.doneNote ?? '',
+        });
+        notifications.push({
+          caseId: person.id,
+          reference: person.reference,
+          name: person.submitter_name,
+          language: letter.language,
+          channel: person.submitter_email ? 'email' : 'letter',
+          address,
+          subject: letter.subject,
+          body: letter.body,
+        });
+      }
+      return {
+        improvement: { ...summary, description: detail.description, doneNote: detail.doneNote },
+        cases: detail.cases,
+        notifications,
+      };
+    });
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const HEADERS = {
+  de: {
+    sheetNames: ['Verbesserungen', 'Briefe'],
+    improvements: ['Nr.', 'Verbesserung', 'Fachbereich', 'Umgesetzt am', 'Was getan wurde', 'Fälle'],
+    letters: ['Verbesserung Nr.', 'Aktenzeichen', 'Name', 'Sprache', 'Versandweg', 'Adresse', 'Betreff', 'Text'],
+  },
+  en: {
+    sheetNames: ['Improvements', 'Letters'],
+    improvements: ['No.', 'Improvement', 'Department', 'Done on', 'What was done', 'Cases'],
+    letters: ['Improvement no.', 'Reference', 'Name', 'Language', 'Channel', 'Address', 'Subject', 'Text'],
+  },
+} as const;
+
+/** Two sheets: the improvements with the cases behind them, and the letters ready to send; headers in the reader's language. */
+export function exportYouSaidWeDid(ctx: ServiceContext, actor: Actor, year: number, language: keyof typeof HEADERS): ExportFile {
+  const headers = HEADERS[language];
+  const entries = youSaidWeDid(ctx, actor, year);
+  const improvementRows = entries.map(({ improvement, cases }) => [
+    improvement.id,
+    improvement.title,
+    improvement.departmentName,
+    improvement.doneOn,
+    improvement.doneNote ?? '',
+    cases.map((c) => c.reference).join(', '),
+  ]);
+  const letterRows = entries.flatMap(({ improvement, notifications }) =>
+    notifications.map((n) => [improvement.id, n.reference, n.name ?? '', n.language, n.channel, n.address, n.subject, n.body]),
+  );
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[...headers.improvements], ...improvementRows]), headers.sheetNames[0]);
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[...headers.letters], ...letterRows]), headers.sheetNames[1]);
+  const data = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return { fileName: `you-said-we-did-${year}.xlsx`, mediaType: XLSX_TYPE, dataBase64: data.toString('base64') };
+}

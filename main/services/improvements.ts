@@ -1,0 +1,345 @@
+// Improvements: created from an idea (which is then adopted) or by hand, linked to cases, moved through their statuses and
+// signed off as done. Department heads see and move only their own departments' improvements; every change is one
+// transaction with its timeline events (on the improvement, and on each case it touches).
+import type { Selectable } from 'kysely';
+import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
+import type { CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
+import type { ImprovementDetail, ImprovementSummary, LinkedCase, TimelineEvent } from '../api/types.ts';
+import type { Db } from '../db/database.ts';
+import type { ImprovementsTable } from '../db/schema.ts';
+import { departmentScope, type Actor } from './actor.ts';
+import { loadCaseRow, requireExisting, todayOf } from './cases.ts';
+import type { ServiceContext } from './context.ts';
+import { fail } from './errors.ts';
+import { appendEvent } from './timeline.ts';
+
+type ImprovementRow = Selectable<ImprovementsTable>;
+
+export interface ImprovementFilter {
+  statuses?: ImprovementStatus[] | undefined;
+  departmentIds?: number[] | undefined;
+  doneYear?: number | undefined;
+  caseId?: number | undefined;
+}
+
+export interface CreateImprovementInput {
+  title: string;
+  description: string;
+  departmentId: number;
+  responsibleId?: number | null | undefined;
+  targetDate?: string | null | undefined;
+  links?: { caseId: number; relation?: LinkRelation | undefined }[] | undefined;
+}
+
+export interface AdoptIdeaInput {
+  caseId: number;
+  title: string;
+  description: string;
+  departmentId?: number | null | undefined;
+  responsibleId?: number | null | undefined;
+  targetDate?: string | null | undefined;
+}
+
+export interface UpdateImprovementInput {
+  id: number;
+  title?: string | undefined;
+  description?: string | undefined;
+  departmentId?: number | undefined;
+  responsibleId?: number | null | undefined;
+  targetDate?: string | null | undefined;
+}
+
+export interface SetStatusInput {
+  id: number;
+  status: ImprovementStatus;
+  doneOn?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+function appendImprovementEvent(db: Db, event: { improvementId: number; actorId: number | null; type: string; at: string; data?: Record<string, unknown> }) {
+  db.run(
+    db.q.insertInto('improvement_events').values({
+      improvement_id: event.improvementId,
+      actor_id: event.actorId,
+      type: event.type,
+      at: event.at,
+      data: JSON.stringify(event.data ?? {}),
+    }),
+  );
+}
+
+/** An improvement the actor may see, or not_found (a department head must not learn what exists elsewhere). */
+export function loadImprovementRow(ctx: ServiceContext, actor: Actor, id: number): ImprovementRow {
+  const row = ctx.db.first(ctx.db.q.selectFrom('improvements').selectAll().where('id', '=', id));
+  const scope = departmentScope(actor);
+  if (!row || (scope && !scope.includes(row.department_id))) fail('not_found', { field: 'id' });
+  return row;
+}
+
+const summarySelect = (db: Db) =>
+  db.q
+    .selectFrom('improvements as i')
+    .innerJoin('departments as d', 'd.id', 'i.department_id')
+    .leftJoin('users as r', 'r.id', 'i.responsible_id')
+    .select((eb) => [
+      'i.id',
+      'i.title',
+      'i.department_id',
+      'd.name as department_name',
+      'i.responsible_id',
+      'r.display_name as responsible_name',
+      'i.status',
+      'i.target_date',
+      'i.done_on',
+      'i.updated_at',
+      eb.selectFrom('improvement_cases as l').select((e) => e.fn.countAll<number>().as('n')).whereRef('l.improvement_id', '=', 'i.id').as('case_count'),
+    ]);
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['executeTakeFirstOrThrow']>>;
+
+function toSummary(row: SummaryRow, today: string): ImprovementSummary {
+  const status = row.status as ImprovementStatus;
+  return {
+    id: row.id,
+    title: row.title,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    responsibleId: row.responsible_id,
+    responsibleName: row.responsible_name,
+    status,
+    targetDate: row.target_date,
+    doneOn: row.done_on,
+    overdue: row.target_date !== null && row.target_date < today && status !== 'done' && status !== 'declined',
+    caseCount: Number(row.case_count ?? 0),
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Overdue first, then by target date (none last), then newest. */
+function byUrgency(a: ImprovementSummary, b: ImprovementSummary): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.targetDate !== b.targetDate) return (a.targetDate ?? '9999') < (b.targetDate ?? '9999') ? -1 : 1;
+  return b.id - a.id;
+}
+
+export function listImprovements(ctx: ServiceContext, actor: Actor, filter: ImprovementFilter): ImprovementSummary[] {
+  const { db } = ctx;
+  let query = summarySelect(db);
+  const scope = departmentScope(actor);
+  if (scope) query = query.where('i.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  if (filter.statuses?.length) query = query.where('i.status', 'in', filter.statuses);
+  if (filter.departmentIds?.length) query = query.where('i.department_id', 'in', filter.departmentIds);
+  if (filter.doneYear !== undefined) query = query.where('i.done_year', '=', filter.doneYear);
+  if (filter.caseId !== undefined) {
+    const caseId = filter.caseId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('improvement_cases as l').select('l.case_id').whereRef('l.improvement_id', '=', 'i.id').where('l.case_id', '=', caseId)));
+  }
+  const today = todayOf(ctx).date;
+  return db.all(query.orderBy('i.id', 'desc')).map((row) => toSummary(row, today)).sort(byUrgency);
+}
+
+function readLinkedCases(db: Db, improvementId: number): LinkedCase[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('improvement_cases as l')
+        .innerJoin('cases as c', 'c.id', 'l.case_id')
+        .select(['c.id', 'c.reference', 'c.kind', 'c.origin', 'c.subject', 'c.status', 'l.relation', 'c.submitter_name', 'c.submitter_anonymous'])
+        .where('l.improvement_id', '=', improvementId)
+        .orderBy('c.id'),
+    )
+    .map((row) => ({
+      caseId: row.id,
+      reference: row.reference,
+      kind: row.kind as CaseKind,
+      origin: row.origin as CaseOrigin,
+      subject: row.subject,
+      status: row.status as CaseStatus,
+      relation: row.relation as LinkRelation,
+      submitterName: row.submitter_anonymous === 1 ? null : row.submitter_name,
+      anonymous: row.submitter_anonymous === 1,
+    }));
+}
+
+function readImprovementTimeline(db: Db, improvementId: number): TimelineEvent[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('improvement_events as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select(['e.id', 'e.at', 'e.actor_id', 'u.display_name', 'e.type', 'e.data'])
+        .where('e.improvement_id', '=', improvementId)
+        .orderBy('e.id'),
+    )
+    .map((row) => ({ id: row.id, at: row.at, actorId: row.actor_id, actorName: row.display_name, type: row.type, data: JSON.parse(row.data) as Record<string, unknown> }));
+}
+
+export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): ImprovementDetail {
+  const { db } = ctx;
+  const row = loadImprovementRow(ctx, actor, id);
+  const summary = toSummary(db.first(summarySelect(db).where('i.id', '=', id))!, todayOf(ctx).date);
+  const signer = row.signed_off_by === null ? undefined : db.first(db.q.selectFrom('users').select('display_name').where('id', '=', row.signed_off_by));
+  return {
+    ...summary,
+    description: row.description,
+    signedOffById: row.signed_off_by,
+    signedOffByName: signer?.display_name ?? null,
+    signedOffAt: row.signed_off_at,
+    doneNote: row.done_note,
+    createdAt: row.created_at,
+    nextStatuses: [...NEXT_STATUSES[summary.status]],
+    cases: readLinkedCases(db, id),
+    timeline: readImprovementTimeline(db, id),
+  };
+}
+
+function linkInTransaction(ctx: ServiceContext, actor: Actor, improvement: ImprovementRow, caseId: number, relation: LinkRelation | undefined, stamp: string): void {
+  const { db } = ctx;
+  // The office sees every case; the scope check still runs so this never links what the actor cannot read.
+  const target = loadCaseRow(ctx, actor, caseId);
+  const existing = db.first(db.q.selectFrom('improvement_cases').select('relation').where('improvement_id', '=', improvement.id).where('case_id', '=', caseId));
+  if (existing) fail('conflict', { field: 'caseId', reference: target.reference });
+  const link = relation ?? defaultRelation(target.kind);
+  db.run(db.q.insertInto('improvement_cases').values({ improvement_id: improvement.id, case_id: caseId, relation: link, linked_at: stamp, linked_by: actor.id }));
+  appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_linked', at: stamp, data: { caseId, reference: target.reference, relation: link } });
+  appendEvent(db, { caseId, actorId: actor.id, type: 'improvement_linked', at: stamp, data: { improvementId: improvement.id, title: improvement.title, relation: link } });
+  db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', caseId));
+}
+
+function insertImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput, stamp: string): ImprovementRow {
+  const { db } = ctx;
+  requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+  requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+  const row = db.first(
+    db.q
+      .insertInto('improvements')
+      .values({
+        title: input.title,
+        description: input.description,
+        department_id: input.departmentId,
+        responsible_id: input.responsibleId ?? null,
+        target_date: input.targetDate ?? null,
+        created_at: stamp,
+        created_by: actor.id,
+        updated_at: stamp,
+      })
+      .returningAll(),
+  )!;
+  appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'created', at: stamp, data: { title: row.title, departmentId: row.department_id } });
+  return row;
+}
+
+export function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): number {
+  return ctx.db.transaction(() => {
+    const stamp = ctx.now().toISOString();
+    const row = insertImprovement(ctx, actor, input, stamp);
+    for (const link of input.links ?? []) linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
+    return row.id;
+  });
+}
+
+/** "Adopt as improvement": the improvement, the link and the idea's outcome "adopted" in one transaction. */
+export function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInput): number {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const idea = loadCaseRow(ctx, actor, input.caseId);
+    if (idea.kind !== 'idea') fail('not_an_idea', { kind: idea.kind });
+    if (idea.status === 'withdrawn' || idea.status === 'merged') fail('invalid_transition', { from: idea.status, action: 'adopt' });
+    const departmentId = input.departmentId ?? idea.department_id;
+    if (departmentId === null) fail('department_required');
+    const stamp = ctx.now().toISOString();
+    const row = insertImprovement(ctx, actor, { ...input, departmentId }, stamp);
+    linkInTransaction(ctx, actor, row, idea.id, 'idea', stamp);
+    if (idea.outcome !== 'adopted') {
+      db.run(db.q.updateTable('cases').set({ outcome: 'adopted', updated_at: stamp }).where('id', '=', idea.id));
+      appendEvent(db, { caseId: idea.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes: { outcome: [idea.outcome, 'adopted'] } } });
+    }
+    return row.id;
+  });
+}
+
+export function linkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number; relation?: LinkRelation | undefined }): void {
+  ctx.db.transaction(() => {
+    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
+    const stamp = ctx.now().toISOString();
+    linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);
+    ctx.db.run(ctx.db.q.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id));
+  });
+}
+
+export function unlinkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number }): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
+    const target = loadCaseRow(ctx, actor, input.caseId);
+    const removed = db.run(db.q.deleteFrom('improvement_cases').where('improvement_id', '=', improvement.id).where('case_id', '=', input.caseId));
+    if (removed.changes === 0) fail('not_found', { field: 'caseId' });
+    const stamp = ctx.now().toISOString();
+    appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_unlinked', at: stamp, data: { caseId: target.id, reference: target.reference } });
+    appendEvent(db, { caseId: target.id, actorId: actor.id, type: 'improvement_unlinked', at: stamp, data: { improvementId: improvement.id, title: improvement.title } });
+    db.run(db.q.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id));
+  });
+}
+
+const EDITABLE = { title: 'title', description: 'description', departmentId: 'department_id', responsibleId: 'responsible_id', targetDate: 'target_date' } as const;
+
+export function updateImprovement(ctx: ServiceContext, actor: Actor, input: UpdateImprovementInput): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadImprovementRow(ctx, actor, input.id);
+    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+    const changes: Record<string, [unknown, unknown]> = {};
+    const set: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
+      const value = input[field];
+      if (value === undefined || value === row[column]) continue;
+      changes[field] = [row[column], value];
+      set[column] = value;
+    }
+    if (Object.keys(changes).length === 0) return;
+    const stamp = ctx.now().toISOString();
+    db.run(db.q.updateTable('improvements').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
+    appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+  });
+}
+
+/** Moves an improvement on; done needs a date not in the future and a note, and records who signed it off. */
+export function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: SetStatusInput): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadImprovementRow(ctx, actor, input.id);
+    const from = row.status as ImprovementStatus;
+    const problem = checkStatusChange(from, { to: input.status, doneOn: input.doneOn, note: input.note }, todayOf(ctx).date);
+    if (problem) fail(problem.code, problem.details);
+    const stamp = ctx.now().toISOString();
+    const done = input.status === 'done';
+    const note = input.note?.trim() || null;
+    db.run(
+      db.q
+        .updateTable('improvements')
+        .set({
+          status: input.status,
+          done_on: done ? input.doneOn! : null,
+          done_note: done ? note : null,
+          signed_off_by: done ? actor.id : null,
+          signed_off_at: done ? stamp : null,
+          updated_at: stamp,
+        })
+        .where('id', '=', row.id),
+    );
+    appendImprovementEvent(db, {
+      improvementId: row.id,
+      actorId: actor.id,
+      type: 'status_changed',
+      at: stamp,
+      data: { from, to: input.status, ...(done ? { doneOn: input.doneOn } : {}), ...(note ? { text: note } : {}) },
+    });
+    if (done) {
+      // Each linked case shows in its own timeline that the change it asked for has been made.
+      for (const link of db.all(db.q.selectFrom('improvement_cases').select('case_id').where('improvement_id', '=', row.id))) {
+        appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
+      }
+    }
+  });
+}

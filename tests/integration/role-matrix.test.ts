@@ -1,0 +1,141 @@
+// Every role against every API action, through the real dispatcher: the one permission table in main must hold.
+// Allowed calls succeed; refused ones get `forbidden` (signed out: `not_authenticated`) and change nothing in the database.
+// Each call runs on its own copy of one prepared data folder, so no call depends on another's side effects.
+import { cpSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, type ChannelName } from '../../main/api/channels.ts';
+import { createDispatcher } from '../../main/api/dispatch.ts';
+import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
+import { openAppContext } from '../../main/app-context.ts';
+import { ROLES, type Role } from '../../main/domain/model.ts';
+import type { Actor } from '../../main/services/actor.ts';
+import { addAttachment } from '../../main/services/attachments.ts';
+import { createCase } from '../../main/services/cases.ts';
+import { transitionCase } from '../../main/services/case-workflow.ts';
+import { adoptIdea } from '../../main/services/improvements.ts';
+import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir } from '../support/temp-app.ts';
+
+const NOW = '2027-06-01T09:00:00';
+let template = '';
+const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0 };
+
+beforeAll(() => {
+  const t = openTempApp(NOW);
+  ids.deptA = t.department('Straßen');
+  t.department('Grünflächen');
+  const users = Object.fromEntries(ROLES.map((role) => [role, t.user(`user-${role}`, role, role === 'department_head' ? [ids.deptA] : [])])) as Record<Role, Actor>;
+  ids.ombudsman = users.ombudsman.id!;
+  const office = users.ombudsman;
+  const make = (kind: 'complaint' | 'idea', subject: string) =>
+    createCase(t.app.services, office, {
+      kind,
+      channel: 'email',
+      origin: 'external',
+      subject,
+      description: '',
+      departmentId: ids.deptA,
+      priority: 'normal',
+      submitter: { anonymous: false, name: 'Erika Muster', email: 'erika@example.org', phone: null, address: null, organisation: null, language: 'de', consent: true, consentText: 'ok' },
+    });
+  ids.forwarded = make('complaint', 'Weitergeleitete Beschwerde');
+  transitionCase(t.app.services, office, { id: ids.forwarded, action: 'forward', departmentId: ids.deptA });
+  ids.complaint = make('complaint', 'Schlagloch');
+  ids.idea = make('idea', 'Mehr Bänke');
+  ids.linkedIdea = make('idea', 'Radweg');
+  ids.improvement = adoptIdea(t.app.services, office, { caseId: ids.linkedIdea, title: 'Radweg markieren', description: '' });
+  ids.attachment = addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' }).id;
+  t.app.close();
+  template = t.dir;
+});
+afterAll(removeTempDirs);
+
+/** A payload each channel accepts from a role that may call it, against the prepared data (the Record type makes a new channel fail to compile until it is added). */
+function payload(channel: ChannelName): unknown {
+  const byChannel: Record<ChannelName, unknown> = {
+    appInfo: undefined,
+    login: { username: 'user-ombudsman', password: STAFF_PASSWORD },
+    logout: undefined,
+    currentUser: undefined,
+    changePassword: { currentPassword: STAFF_PASSWORD, newPassword: 'another-staff-password-456' },
+    listCases: {},
+    getCase: { id: ids.complaint },
+    createCase: { kind: 'praise', channel: 'phone', origin: 'internal', subject: 'Lob' },
+    updateCase: { id: ids.complaint, priority: 'high' },
+    transitionCase: { id: ids.forwarded, action: 'return_from_department', statement: 'Stellungnahme' },
+    assignCase: { id: ids.complaint, handlerId: ids.ombudsman },
+    addCaseNote: { id: ids.complaint, text: 'Notiz' },
+    extendCaseDeadline: { id: ids.complaint, workingDays: 5, reason: 'Gutachten' },
+    searchCases: { query: 'Schlagloch' },
+    caseCounts: undefined,
+    listDepartments: undefined,
+    saveDepartment: { name: 'Bürgerbüro' },
+    listCategories: undefined,
+    saveCategory: { name: 'Verkehr' },
+    listUsers: undefined,
+    saveUser: { username: 'neu', displayName: 'Neu', role: 'deputy', password: 'a-first-password-789' },
+    getSettings: undefined,
+    updateSettings: { closedDays: ['2027-12-24'] },
+    listHolidayRegions: undefined,
+    listReplyTemplates: {},
+    saveReplyTemplate: { kind: 'idea', language: 'de', name: 'Zwischenstand', subject: 'Ihre Idee {{reference}}', body: '{{salutation}}' },
+    renderReply: { caseId: ids.complaint, templateId: 1 },
+    recordReply: { caseId: ids.complaint, channel: 'email', subject: 'Antwort', body: 'Text' },
+    addAttachment: { caseId: ids.complaint, fileName: 'brief.txt', mediaType: 'text/plain', dataBase64: 'SGFsbG8=' },
+    listAttachments: { caseId: ids.complaint },
+    getAttachment: { id: ids.attachment },
+    listImprovements: {},
+    getImprovement: { id: ids.improvement },
+    createImprovement: { title: 'Neue Ampel', departmentId: ids.deptA },
+    adoptIdea: { caseId: ids.idea, title: 'Bänke aufstellen' },
+    updateImprovement: { id: ids.improvement, targetDate: '2027-09-30' },
+    setImprovementStatus: { id: ids.improvement, status: 'planned' },
+    linkCaseToImprovement: { improvementId: ids.improvement, caseId: ids.complaint },
+    unlinkCaseFromImprovement: { improvementId: ids.improvement, caseId: ids.linkedIdea },
+    departmentHome: undefined,
+    youSaidWeDid: { year: 2027 },
+    exportYouSaidWeDid: { year: 2027, language: 'de' },
+  };
+  return byChannel[channel];
+}
+
+/** Every row of every table, as one string: "changed nothing" means this is equal before and after. */
+function snapshot(sqlite: import('better-sqlite3').Database): string {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' ORDER BY name").pluck().all() as string[];
+  return tables.map((table) => `${table}:${JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}"`).raw().all())}`).join('\n');
+}
+
+async function run(role: Role | null, channel: ChannelName) {
+  const dir = tempDir();
+  cpSync(template, dir, { recursive: true });
+  const app = openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
+  try {
+    const dispatch = createDispatcher(app, () => undefined);
+    if (role) expect(await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD }), role).toMatchObject({ ok: true });
+    const before = snapshot(app.db.sqlite);
+    const result = await dispatch('s', channel, payload(channel));
+    return { result, changed: snapshot(app.db.sqlite) !== before };
+  } finally {
+    app.close();
+  }
+}
+
+describe('the role x action matrix', () => {
+  for (const role of [...ROLES, null] as const) {
+    it(`holds for ${role ?? 'a signed-out caller'} on all ${channelNames.length} actions`, async () => {
+      const outcomes: string[] = [];
+      for (const channel of channelNames) {
+        const access = PERMISSIONS[channel];
+        const allowed = isAllowed(access, role);
+        const { result, changed } = await run(role, channel);
+        if (allowed) {
+          if (!result.ok) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
+        } else {
+          const expected = role ? 'forbidden' : 'not_authenticated';
+          if (result.ok || result.error.code !== expected) outcomes.push(`${channel}: expected ${expected}, got ${JSON.stringify(result)}`.slice(0, 200));
+          if (changed) outcomes.push(`${channel}: refused but changed the database`);
+        }
+      }
+      expect(outcomes).toEqual([]);
+    }, 60_000);
+  }
+});
