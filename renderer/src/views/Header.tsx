@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type Screen = 'inbox' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined }) {
   const { t } = useTranslation();
@@ -10,9 +10,19 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('header.navigation')}>
+        {user.role === 'department_head' && (
+          <button type="button" className="nav" aria-current={screen === 'home' ? 'page' : undefined} onClick={() => onNavigate('home')}>
+            {t('header.home')}
+          </button>
+        )}
         <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
           {t('header.inbox')}
         </button>
+        {user.role !== 'admin' && (
+          <button type="button" className="nav" aria-current={screen === 'improvements' ? 'page' : undefined} onClick={() => onNavigate('improvements')}>
+            {t('header.improvements')}
+          </button>
+        )}
         {['admin', 'ombudsman', 'deputy'].includes(user.role) && (
           <button type="button" className="nav" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
             {t('header.settings')}

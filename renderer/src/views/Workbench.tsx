@@ -7,10 +7,19 @@ import { QuickEntry } from './entry/QuickEntry.tsx';
 import { Header, type Screen } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { InboxView } from './inbox/InboxView.tsx';
+import { DepartmentHome } from './improvements/DepartmentHome.tsx';
+import { ImprovementsView } from './improvements/ImprovementsView.tsx';
+import { ImprovementView } from './improvements/ImprovementView.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
 const ENTRY_ROLES = ['admin', 'ombudsman', 'deputy'];
+
+/** The office's calendar date here (yyyy-MM-dd), the latest a done date may be. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -18,8 +27,9 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () => void }) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>('inbox');
+  const [screen, setScreen] = useState<Screen>(user.role === 'department_head' ? 'home' : 'inbox');
   const [openCase, setOpenCase] = useState<number | null>(null);
+  const [openImprovement, setOpenImprovement] = useState<number | null>(null);
   const [entry, setEntry] = useState<EntryChannel | null>(null);
   const [help, setHelp] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -53,6 +63,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         onNavigate={(next) => {
           setScreen(next);
           setOpenCase(null);
+          setOpenImprovement(null);
         }}
         onLogout={onLogout}
         onHelp={() => setHelp(true)}
@@ -67,7 +78,33 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         {screen === 'settings' ? (
           <SettingsView user={user} />
         ) : openCase !== null ? (
-          <CaseView caseId={openCase} user={user} onBack={() => setOpenCase(null)} onChanged={refresh} />
+          <CaseView
+            key={openCase}
+            caseId={openCase}
+            user={user}
+            onBack={() => setOpenCase(null)}
+            onChanged={refresh}
+            onOpenImprovement={(id) => {
+              setOpenCase(null);
+              setOpenImprovement(id);
+            }}
+          />
+        ) : openImprovement !== null ? (
+          <ImprovementView
+            key={openImprovement}
+            id={openImprovement}
+            user={user}
+            today={localToday()}
+            onBack={() => setOpenImprovement(null)}
+            onOpenCase={(id) => {
+              setOpenImprovement(null);
+              setOpenCase(id);
+            }}
+          />
+        ) : screen === 'home' ? (
+          <DepartmentHome onOpenCase={setOpenCase} onOpenImprovement={setOpenImprovement} refreshToken={refreshToken} />
+        ) : screen === 'improvements' ? (
+          <ImprovementsView user={user} onOpen={setOpenImprovement} />
         ) : (
           <InboxView user={user} onOpenCase={setOpenCase} searchRef={searchRef} refreshToken={refreshToken} />
         )}

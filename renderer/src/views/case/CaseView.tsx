@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ErrorMessage.tsx';
 import { dueLabel } from '../inbox/columns.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CaseImprovements } from './CaseImprovements.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -18,9 +19,10 @@ interface Props {
   user: SessionUser;
   onBack: () => void;
   onChanged: () => void;
+  onOpenImprovement: (id: number) => void;
 }
 
-export function CaseView({ caseId, user, onBack, onChanged }: Props) {
+export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }: Props) {
   const { t, i18n } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -138,6 +140,14 @@ export function CaseView({ caseId, user, onBack, onChanged }: Props) {
           </p>
         )}
       </section>
+      <CaseImprovements
+        detail={detail}
+        user={user}
+        onOpenImprovement={onOpenImprovement}
+        onChanged={() => {
+          call('getCase', { id: caseId }).then(changed, setError);
+        }}
+      />
       <ActionPanel
         detail={detail}
         user={user}

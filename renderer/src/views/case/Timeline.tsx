@@ -7,11 +7,24 @@ function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'
   const data = event.data;
   switch (event.type) {
     case 'created':
+      if (data.reference === undefined) return t('timeline.improvementCreated');
       return t('timeline.created', { reference: data.reference, channel: t(`channel.${String(data.channel)}`) });
     case 'status_changed':
+      // Improvements record from/to without a workflow action.
+      if (data.action === undefined) return t('timeline.improvementStatus', { to: t(`improvementStatus.${String(data.to)}`) });
       return t('timeline.statusChanged', { action: t(`action.${String(data.action)}`), to: t(`status.${String(data.to)}`) });
+    case 'case_linked':
+      return t('timeline.caseLinked', { reference: data.reference, relation: t(`relation.${String(data.relation)}`) });
+    case 'case_unlinked':
+      return t('timeline.caseUnlinked', { reference: data.reference });
+    case 'improvement_linked':
+      return t('timeline.improvementLinked', { title: data.title, relation: t(`relation.${String(data.relation)}`) });
+    case 'improvement_unlinked':
+      return t('timeline.improvementUnlinked', { title: data.title });
+    case 'improvement_done':
+      return t('timeline.improvementDone', { title: data.title, date: formatDate(String(data.doneOn), language) });
     case 'updated':
-      return t('timeline.updated', { fields: Object.keys((data.changes as object) ?? {}).map((field) => t(`field.${field}`)).join(', ') });
+      return t('timeline.updated', { fields: Object.keys((data.changes as object) ?? {}).map((field) => t(`field.${field}`, { defaultValue: t(`improvementField.${field}`) })).join(', ') });
     case 'assigned':
       return t('timeline.assigned');
     case 'deadline_extended':

@@ -1,0 +1,281 @@
+// One improvement: facts, the status steps this role may take (done needs a date and a note), editing for the office,
+// the linked cases (open, link by reference, unlink) and the timeline.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Department, ImprovementDetail, SessionUser, UserRecord } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { Timeline } from '../case/Timeline.tsx';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { activeChoices, SelectField } from '../SelectField.tsx';
+import { IMPROVEMENT_EDITORS } from './ImprovementsView.tsx';
+
+type Status = ImprovementDetail['status'];
+
+interface Props {
+  id: number;
+  user: SessionUser;
+  today: string;
+  onBack: () => void;
+  onOpenCase: (id: number) => void;
+}
+
+export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) {
+  const { t, i18n } = useTranslation();
+  const [detail, setDetail] = useState<ImprovementDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [next, setNext] = useState<Status | null>(null);
+  const [doneOn, setDoneOn] = useState(today);
+  const [note, setNote] = useState('');
+  const [reference, setReference] = useState('');
+  const [linkError, setLinkError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ title: '', description: '', departmentId: '', responsibleId: '', targetDate: '' });
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [users, setUsers] = useState<UserRecord[]>([]);
+  const canEdit = IMPROVEMENT_EDITORS.includes(user.role);
+  const canMove = canEdit || user.role === 'department_head';
+
+  useEffect(() => {
+    call('getImprovement', { id }).then(setDetail, setLoadError);
+    if (IMPROVEMENT_EDITORS.includes(user.role)) {
+      call('listDepartments').then(setDepartments, () => undefined);
+      call('listUsers').then(setUsers, () => undefined);
+    }
+  }, [id, user.role]);
+
+  async function run(action: () => Promise<ImprovementDetail>) {
+    setError(null);
+    try {
+      setDetail(await action());
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    }
+  }
+
+  async function move(event: FormEvent) {
+    event.preventDefault();
+    if (!next) return;
+    const ok = await run(() => call('setImprovementStatus', { id, status: next, ...(next === 'done' ? { doneOn, note } : {}) }));
+    if (ok) {
+      setNext(null);
+      setNote('');
+    }
+  }
+
+  async function changeLinks(action: () => Promise<ImprovementDetail>) {
+    setLinkError(null);
+    try {
+      setDetail(await action());
+      return true;
+    } catch (failure) {
+      setLinkError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
+      return false;
+    }
+  }
+
+  async function link(event: FormEvent) {
+    event.preventDefault();
+    const done = await changeLinks(async () => {
+      const found = await call('listCases', { filter: { reference: reference.trim() }, limit: 1 });
+      if (!found.rows[0]) throw new Error('case.mergeTargetUnknown');
+      return call('linkCaseToImprovement', { improvementId: id, caseId: found.rows[0].id });
+    });
+    if (done) setReference('');
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(() =>
+      call('updateImprovement', {
+        id,
+        title: draft.title,
+        description: draft.description,
+        departmentId: Number(draft.departmentId),
+        responsibleId: draft.responsibleId ? Number(draft.responsibleId) : null,
+        targetDate: draft.targetDate || null,
+      }),
+    );
+    if (ok) setEditing(false);
+  }
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!detail) return <p>{t('app.loading')}</p>;
+  return (
+    <article className="improvement-view" aria-labelledby="improvement-title">
+      <div className="case-head">
+        <button type="button" onClick={onBack}>
+          ← {t('improvement.back')}
+        </button>
+        <h1 id="improvement-title">{detail.title}</h1>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('improvements.column.status')}</dt>
+          <dd>
+            <span className={`status improvement-${detail.status}`}>{t(`improvementStatus.${detail.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('improvements.column.department')}</dt>
+          <dd>{detail.departmentName}</dd>
+        </div>
+        <div>
+          <dt>{t('improvements.column.responsible')}</dt>
+          <dd>{detail.responsibleName ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('improvements.column.target')}</dt>
+          <dd>
+            {detail.targetDate ? formatDate(detail.targetDate, i18n.language) : '–'}
+            {detail.overdue && <strong className="due due-overdue"> · {t('improvements.overdue')}</strong>}
+          </dd>
+        </div>
+        {detail.status === 'done' && (
+          <>
+            <div>
+              <dt>{t('improvements.column.done')}</dt>
+              <dd data-testid="done-on">{formatDate(detail.doneOn!, i18n.language)}</dd>
+            </div>
+            <div>
+              <dt>{t('improvement.signedOff')}</dt>
+              <dd>{t('improvement.signedOffBy', { name: detail.signedOffByName ?? '–', at: formatDateTime(detail.signedOffAt!, i18n.language) })}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+      <section className="case-body">
+        <h2>{t('case.description')}</h2>
+        <p className="description">{detail.description || '–'}</p>
+        {detail.doneNote && (
+          <>
+            <h2>{t('improvement.doneNote')}</h2>
+            <p className="description">{detail.doneNote}</p>
+          </>
+        )}
+      </section>
+
+      {canMove && (detail.nextStatuses.length > 0 || canEdit) && (
+        <section className="actions-panel" aria-labelledby="improvement-actions">
+          <h2 id="improvement-actions">{t('case.actions')}</h2>
+          <div className="action-buttons">
+            {detail.nextStatuses.map((status) => (
+              <button key={status} type="button" aria-pressed={next === status} onClick={() => setNext(status)}>
+                {status === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${status}`) })}
+              </button>
+            ))}
+            {canEdit && (
+              <button
+                type="button"
+                aria-pressed={editing}
+                onClick={() => {
+                  setDraft({
+                    title: detail.title,
+                    description: detail.description,
+                    departmentId: String(detail.departmentId),
+                    responsibleId: String(detail.responsibleId ?? ''),
+                    targetDate: detail.targetDate ?? '',
+                  });
+                  setEditing(true);
+                }}
+              >
+                {t('settings.edit')}
+              </button>
+            )}
+          </div>
+          {next && (
+            <form className="action-form" onSubmit={move} aria-label={next === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${next}`) })}>
+              {next === 'done' && (
+                <>
+                  <label>
+                    <span>{t('improvement.doneOnLabel')}</span>
+                    <input type="date" required max={today} value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
+                  </label>
+                  <label>
+                    <span>{t('improvement.doneNote')}</span>
+                    <textarea autoFocus required rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+                  </label>
+                </>
+              )}
+              <div className="actions">
+                <button type="submit" className="primary">
+                  {t('improvement.confirm')}
+                </button>
+                <button type="button" onClick={() => setNext(null)}>
+                  {t('case.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+          {editing && (
+            <form className="action-form" onSubmit={save} aria-label={t('settings.edit')}>
+              <label>
+                <span>{t('improvements.column.title')}</span>
+                <input required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+              </label>
+              <label>
+                <span>{t('case.description')}</span>
+                <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+              </label>
+              <SelectField label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} />
+              <SelectField label={t('improvements.column.responsible')} value={draft.responsibleId} onChange={(v) => setDraft({ ...draft, responsibleId: v })} choices={activeChoices(users, (u) => u.displayName)} empty="–" />
+              <label>
+                <span>{t('improvements.column.target')}</span>
+                <input type="date" value={draft.targetDate} onChange={(e) => setDraft({ ...draft, targetDate: e.target.value })} />
+              </label>
+              <div className="actions">
+                <button type="submit" className="primary">
+                  {t('settings.save')}
+                </button>
+                <button type="button" onClick={() => setEditing(false)}>
+                  {t('case.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+          <ErrorMessage error={error} />
+        </section>
+      )}
+
+      <section aria-labelledby="linked-title">
+        <h2 id="linked-title">{t('improvement.cases')}</h2>
+        {detail.cases.length === 0 ? (
+          <p className="muted">{t('improvement.noCases')}</p>
+        ) : (
+          <ul className="linked-cases">
+            {detail.cases.map((c) => (
+              <li key={c.caseId}>
+                <button type="button" className="link" onClick={() => onOpenCase(c.caseId)}>
+                  {c.reference}
+                </button>{' '}
+                {c.subject} <span className="muted">· {t(`kind.${c.kind}`)} · {t(`relation.${c.relation}`)} · {t(`status.${c.status}`)}</span>
+                {canEdit && (
+                  <button type="button" className="small" aria-label={t('improvement.unlink', { reference: c.reference })} onClick={() => void changeLinks(() => call('unlinkCaseFromImprovement', { improvementId: id, caseId: c.caseId }))}>
+                    ✕
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <form className="inline-form" onSubmit={link} aria-label={t('improvement.link')}>
+            <label>
+              <span>{t('improvement.linkReference')}</span>
+              <input required placeholder="2026-00042" value={reference} onChange={(e) => setReference(e.target.value)} />
+            </label>
+            <button type="submit">{t('improvement.link')}</button>
+          </form>
+        )}
+        <ErrorMessage error={linkError} />
+      </section>
+      <section>
+        <h2>{t('case.timeline')}</h2>
+        <Timeline events={detail.timeline} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,143 @@
+// The Improvements screen: a filterable table (status, department, year done), overdue first; a row opens the improvement.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Department, ImprovementSummary, SessionUser } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { formatDate } from '../../format.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { activeChoices, SelectField } from '../SelectField.tsx';
+import { YouSaidWeDid } from './YouSaidWeDid.tsx';
+
+export const IMPROVEMENT_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'declined'] as const;
+export const IMPROVEMENT_EDITORS = ['ombudsman', 'deputy'];
+
+interface Props {
+  user: SessionUser;
+  onOpen: (id: number) => void;
+}
+
+export function ImprovementTable({ rows, onOpen, caption }: { rows: ImprovementSummary[]; onOpen: (id: number) => void; caption: string }) {
+  const { t, i18n } = useTranslation();
+  if (rows.length === 0) return <p className="muted">{t('improvements.none')}</p>;
+  return (
+    <table className="plain improvements">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('improvements.column.title')}</th>
+          <th scope="col">{t('improvements.column.department')}</th>
+          <th scope="col">{t('improvements.column.responsible')}</th>
+          <th scope="col">{t('improvements.column.status')}</th>
+          <th scope="col">{t('improvements.column.target')}</th>
+          <th scope="col">{t('improvements.column.done')}</th>
+          <th scope="col">{t('improvements.column.cases')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className={row.overdue ? 'overdue' : undefined}>
+            <td>
+              <button type="button" className="link" onClick={() => onOpen(row.id)}>
+                {row.title}
+              </button>
+            </td>
+            <td>{row.departmentName}</td>
+            <td>{row.responsibleName ?? '–'}</td>
+            <td>
+              <span className={`status improvement-${row.status}`}>{t(`improvementStatus.${row.status}`)}</span>
+            </td>
+            <td>
+              {row.targetDate ? formatDate(row.targetDate, i18n.language) : '–'}
+              {row.overdue && <strong className="due due-overdue"> · {t('improvements.overdue')}</strong>}
+            </td>
+            <td>{row.doneOn ? formatDate(row.doneOn, i18n.language) : '–'}</td>
+            <td>{row.caseCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ImprovementsView({ user, onOpen }: Props) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<ImprovementSummary[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [status, setStatus] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const [year, setYear] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const [draft, setDraft] = useState({ title: '', departmentId: '', targetDate: '' });
+  const [showReport, setShowReport] = useState(false);
+  const canEdit = IMPROVEMENT_EDITORS.includes(user.role);
+
+  useEffect(() => {
+    call('listDepartments').then(setDepartments, () => undefined);
+  }, []);
+
+  useEffect(() => {
+    call('listImprovements', {
+      statuses: status ? [status as ImprovementSummary['status']] : undefined,
+      departmentIds: departmentId ? [Number(departmentId)] : undefined,
+      doneYear: year ? Number(year) : undefined,
+    }).then((list) => {
+      setRows(list);
+      setError(null);
+    }, setError);
+  }, [status, departmentId, year]);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const created = await call('createImprovement', { title: draft.title, departmentId: Number(draft.departmentId), targetDate: draft.targetDate || null });
+      onOpen(created.id);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+  const visibleDepartments = user.role === 'department_head' ? departments.filter((d) => user.departmentIds.includes(d.id)) : departments;
+  return (
+    <section className="improvements-view" aria-labelledby="improvements-title">
+      <div className="toolbar">
+        <h1 id="improvements-title">{t('improvements.title')}</h1>
+        {canEdit && (
+          <button type="button" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
+            {t('improvements.new')}
+          </button>
+        )}
+        <button type="button" onClick={() => setShowReport((v) => !v)} aria-expanded={showReport}>
+          {t('youSaid.title')}
+        </button>
+      </div>
+      {creating && (
+        <form className="inline-form" onSubmit={create} aria-label={t('improvements.new')}>
+          <label>
+            <span>{t('improvements.column.title')}</span>
+            <input autoFocus required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+          </label>
+          <SelectField required label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
+          <label>
+            <span>{t('improvements.column.target')}</span>
+            <input type="date" value={draft.targetDate} onChange={(e) => setDraft({ ...draft, targetDate: e.target.value })} />
+          </label>
+          <button type="submit" className="primary">
+            {t('settings.add')}
+          </button>
+        </form>
+      )}
+      {showReport && <YouSaidWeDid />}
+      <div className="filters" role="group" aria-label={t('improvements.filters')}>
+        <SelectField label={t('improvements.column.status')} value={status} onChange={setStatus} choices={IMPROVEMENT_STATUSES.map((s) => ({ value: s, label: t(`improvementStatus.${s}`) }))} empty={t('improvements.all')} />
+        <SelectField label={t('improvements.column.department')} value={departmentId} onChange={setDepartmentId} choices={visibleDepartments.map((d) => ({ value: d.id, label: d.name }))} empty={t('improvements.all')} />
+        <SelectField label={t('improvements.yearDone')} value={year} onChange={setYear} choices={years.map((y) => ({ value: y, label: String(y) }))} empty={t('improvements.all')} />
+      </div>
+      <ErrorMessage error={error} />
+      <ImprovementTable rows={rows} onOpen={onOpen} caption={t('improvements.title')} />
+    </section>
+  );
+}
