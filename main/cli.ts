@@ -1,15 +1,19 @@
-// Ombudsdesk without a window: the same services for demo data, backups and (later) imports and draw verification.
+// Ombudsdesk without a window: the same services for demo data and backups, and the prize draw verifier.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
 import { backupDatabase } from './db/database.ts';
 import { generateDemoData } from './demo/demo-data.ts';
+import { verifyProtocol } from './domain/draw.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   demo --cases N [--seed S]   fill the database with N realistic demo cases (reproducible for the same seed)
   backup <file>               write a consistent copy of the live database to <file>
+  draw verify <protocol.json> re-compute a prize draw's fingerprint and ranking from its protocol file alone
+                              (exit 0: verified, 1: a mismatch, 2: the file cannot be read)
 
 Options:
   --data-dir DIR              data folder (default: $OMBUDSDESK_DATA_DIR or ./.ombudsdesk-data)`;
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
+  if (command === 'draw') return drawCommand(rest);
   if (!['demo', 'backup'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
   const app = openAppContext({ dataDir });
@@ -74,6 +79,27 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** Needs no database: the protocol file alone is checked, so anyone can run it on a copy they were given. */
+function drawCommand([sub, file]: string[]): number {
+  if (sub !== 'verify' || !file) throw new UsageError('usage: draw verify <protocol.json>');
+  let protocol: unknown;
+  try {
+    protocol = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+  } catch (error) {
+    console.error(`ombudsdesk: cannot read ${file} as a JSON protocol (${error instanceof Error ? error.message : String(error)}).`);
+    return 2;
+  }
+  const result = verifyProtocol(protocol);
+  if (!result.ok) {
+    for (const problem of result.problems) console.error(problem);
+    console.error('Protocol NOT verified.');
+    return 1;
+  }
+  const p = protocol as { fingerprint: string; entries: string[]; winners: string[] };
+  console.log(`Protocol verified: fingerprint ${p.fingerprint}, ${p.entries.length} entries, winners: ${p.winners.join(', ')}`);
+  return 0;
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -44,6 +44,13 @@ export const channelNames = [
   'departmentHome',
   'youSaidWeDid',
   'exportYouSaidWeDid',
+  'drawEligibility',
+  'listDraws',
+  'getDraw',
+  'prepareDraw',
+  'performDraw',
+  'exportDrawProtocol',
+  'recordWinnerFollowUp',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_MEDIA_TYPE, MAX_ATTACHMENT_BASE64_CHARS } from '../domain/attachments.ts';
 import { TEMPLATE_LANGUAGES } from '../domain/templates.ts';
 import { IMPROVEMENT_STATUSES, LINK_RELATIONS } from '../domain/improvements.ts';
+import { FOLLOW_UP_TYPES } from '../domain/draw-followup.ts';
 import type { ChannelName } from './channels.ts';
 import type {
   ApiResult,
@@ -24,6 +25,9 @@ import type {
   CaseDetail,
   CaseListResult,
   DepartmentHome,
+  DrawDetail,
+  DrawEligibility,
+  DrawSummary,
   ExportFile,
   ImprovementDetail,
   ImprovementSummary,
@@ -52,6 +56,7 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 const year = z.number().int().min(2000).max(2200);
+const pool = z.enum(['external', 'internal']);
 /** Output types exist only for the compiler; the value is never read. */
 const out = <T>() => undefined as unknown as T;
 const none = z.undefined().or(z.null()).or(z.strictObject({}));
@@ -328,6 +333,32 @@ export const contract = {
   departmentHome: { input: none, output: out<DepartmentHome>() },
   youSaidWeDid: { input: z.strictObject({ year }), output: out<YouSaidWeDidEntry[]>() },
   exportYouSaidWeDid: { input: z.strictObject({ year, language: z.enum(TEMPLATE_LANGUAGES) }), output: out<ExportFile>() },
+  drawEligibility: { input: z.strictObject({ year, pool }), output: out<DrawEligibility>() },
+  listDraws: { input: none, output: out<DrawSummary[]>() },
+  getDraw: { input: z.strictObject({ id }), output: out<DrawDetail>() },
+  prepareDraw: {
+    input: z.strictObject({
+      year,
+      pool,
+      prizes: z.array(z.strictObject({ count: z.number().int().min(1).max(100), description: requiredText(300) })).min(1).max(20),
+      repeatReason: text(2_000).nullish(),
+    }),
+    output: out<DrawDetail>(),
+  },
+  performDraw: {
+    input: z.strictObject({
+      id,
+      seed: requiredText(500),
+      witnesses: z.array(requiredText(200)).min(1).max(20),
+      fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+    output: out<DrawDetail>(),
+  },
+  exportDrawProtocol: { input: z.strictObject({ id }), output: out<ExportFile>() },
+  recordWinnerFollowUp: {
+    input: z.strictObject({ drawId: id, reference: requiredText(20), type: z.enum(FOLLOW_UP_TYPES), note: text(2_000).default('') }),
+    output: out<DrawDetail>(),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

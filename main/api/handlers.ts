@@ -11,6 +11,7 @@ import { transitionCase } from '../services/case-workflow.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
 import { fail } from '../services/errors.ts';
 import { recordReply, renderReply } from '../services/replies.ts';
+import { drawEligibility, exportDrawProtocol, getDraw, listDraws, performDraw, prepareDraw, recordWinnerFollowUp } from '../services/prize-draws.ts';
 import { departmentHome, exportYouSaidWeDid, youSaidWeDid } from '../services/improvement-reports.ts';
 import {
   adoptIdea,
@@ -112,4 +113,17 @@ export const handlers: Handlers = {
   departmentHome: (call) => departmentHome(call.app.services, actorOf(call)),
   youSaidWeDid: (call, input) => youSaidWeDid(call.app.services, actorOf(call), input.year),
   exportYouSaidWeDid: (call, input) => exportYouSaidWeDid(call.app.services, actorOf(call), input.year, input.language),
+  drawEligibility: ({ app }, input) => drawEligibility(app.services, input.year, input.pool),
+  listDraws: ({ app }) => listDraws(app.services),
+  getDraw: ({ app }, input) => getDraw(app.services, input.id),
+  prepareDraw: (call, input) => getDraw(call.app.services, prepareDraw(call.app.services, actorOf(call), input)),
+  performDraw: (call, input) => {
+    performDraw(call.app.services, actorOf(call), input);
+    return getDraw(call.app.services, input.id);
+  },
+  exportDrawProtocol: ({ app }, input) => exportDrawProtocol(app.services, input.id),
+  recordWinnerFollowUp: (call, input) => {
+    recordWinnerFollowUp(call.app.services, actorOf(call), input);
+    return getDraw(call.app.services, input.drawId);
+  },
 };

@@ -9,6 +9,8 @@ const CASE_READERS: readonly Role[] = [...OFFICE, 'department_head', 'executive'
 // Improvements are the ombudsman's and the deputy's to shape; department heads move their own; the executive reads.
 const IMPROVEMENT_EDITORS: readonly Role[] = ['ombudsman', 'deputy'];
 const IMPROVEMENT_READERS: readonly Role[] = [...IMPROVEMENT_EDITORS, 'department_head', 'executive'];
+// The chief executive runs the prize draw; the office sees it and follows up with the winners.
+const DRAW_READERS: readonly Role[] = ['executive', 'ombudsman', 'deputy'];
 
 export const PERMISSIONS: Record<ChannelName, Access> = {
   appInfo: 'public',
@@ -54,6 +56,13 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   departmentHome: ['department_head'],
   youSaidWeDid: IMPROVEMENT_READERS,
   exportYouSaidWeDid: IMPROVEMENT_READERS,
+  drawEligibility: DRAW_READERS,
+  listDraws: DRAW_READERS,
+  getDraw: DRAW_READERS,
+  prepareDraw: ['executive'],
+  performDraw: ['executive'],
+  exportDrawProtocol: DRAW_READERS,
+  recordWinnerFollowUp: DRAW_READERS,
 };
 
 export function isAllowed(access: Access, role: Role | null): boolean {

@@ -150,6 +150,8 @@ export interface Schema {
   improvements: ImprovementsTable;
   improvement_cases: ImprovementCasesTable;
   improvement_events: ImprovementEventsTable;
+  prize_draws: PrizeDrawsTable;
+  prize_draw_events: PrizeDrawEventsTable;
 }
 
 export interface ImprovementsTable {
@@ -186,4 +188,39 @@ export interface ImprovementEventsTable {
   actor_id: number | null;
   type: string;
   data: string;
+}
+
+export interface PrizeDrawsTable {
+  id: Generated<number>;
+  year: number;
+  pool: string;
+  status: Generated<string>;
+  prizes: string;
+  entries: string;
+  entry_case_ids: string;
+  exclusions: string;
+  fingerprint: string;
+  prepared_at: string;
+  prepared_by: number | null;
+  repeat_of: number | null;
+  repeat_reason: string | null;
+  seed: string | null;
+  algorithm: string | null;
+  algorithm_version: number | null;
+  ranking: string | null;
+  winner_count: number | null;
+  witnesses: string | null;
+  drawn_at: string | null;
+  drawn_by: number | null;
+  drawn_by_name: string | null;
+}
+
+export interface PrizeDrawEventsTable {
+  id: Generated<number>;
+  draw_id: number;
+  at: string;
+  actor_id: number | null;
+  type: string;
+  reference: string;
+  note: Generated<string>;
 }

@@ -12,12 +12,13 @@ import type { Actor } from '../../main/services/actor.ts';
 import { addAttachment } from '../../main/services/attachments.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
-import { adoptIdea } from '../../main/services/improvements.ts';
+import { adoptIdea, linkCase, setImprovementStatus } from '../../main/services/improvements.ts';
+import { getDraw, performDraw, prepareDraw } from '../../main/services/prize-draws.ts';
 import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir } from '../support/temp-app.ts';
 
 const NOW = '2027-06-01T09:00:00';
 let template = '';
-const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0 };
+const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '' };
 
 beforeAll(() => {
   const t = openTempApp(NOW);
@@ -26,11 +27,11 @@ beforeAll(() => {
   const users = Object.fromEntries(ROLES.map((role) => [role, t.user(`user-${role}`, role, role === 'department_head' ? [ids.deptA] : [])])) as Record<Role, Actor>;
   ids.ombudsman = users.ombudsman.id!;
   const office = users.ombudsman;
-  const make = (kind: 'complaint' | 'idea', subject: string) =>
+  const make = (kind: 'complaint' | 'idea', subject: string, origin: 'external' | 'internal' = 'external') =>
     createCase(t.app.services, office, {
       kind,
       channel: 'email',
-      origin: 'external',
+      origin,
       subject,
       description: '',
       departmentId: ids.deptA,
@@ -43,6 +44,18 @@ beforeAll(() => {
   ids.idea = make('idea', 'Mehr Bänke');
   ids.linkedIdea = make('idea', 'Radweg');
   ids.improvement = adoptIdea(t.app.services, office, { caseId: ids.linkedIdea, title: 'Radweg markieren', description: '' });
+  // A done improvement makes two ideas eligible for the 2027 prize draw: the external pool is drawn, the internal one prepared.
+  const doneIdea = make('idea', 'Trinkbrunnen');
+  const staffIdea = make('idea', 'Kantine', 'internal');
+  const done = adoptIdea(t.app.services, office, { caseId: doneIdea, title: 'Trinkbrunnen aufstellen', description: '' });
+  linkCase(t.app.services, office, { improvementId: done, caseId: staffIdea });
+  setImprovementStatus(t.app.services, office, { id: done, status: 'done', doneOn: '2027-05-01', note: 'Aufgestellt.' });
+  const prizes = [{ count: 1, description: 'Gutschein' }];
+  ids.drawn = prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'external', prizes });
+  performDraw(t.app.services, users.executive, { id: ids.drawn, seed: '1 2 3', witnesses: ['Ida'], fingerprint: getDraw(t.app.services, ids.drawn).fingerprint });
+  ids.winner = getDraw(t.app.services, ids.drawn).winners[0]!.reference;
+  ids.prepared = prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'internal', prizes });
+  ids.preparedFingerprint = getDraw(t.app.services, ids.prepared).fingerprint;
   ids.attachment = addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' }).id;
   t.app.close();
   template = t.dir;
@@ -94,6 +107,13 @@ function payload(channel: ChannelName): unknown {
     departmentHome: undefined,
     youSaidWeDid: { year: 2027 },
     exportYouSaidWeDid: { year: 2027, language: 'de' },
+    drawEligibility: { year: 2027, pool: 'external' },
+    listDraws: undefined,
+    getDraw: { id: ids.drawn },
+    prepareDraw: { year: 2027, pool: 'external', prizes: [{ count: 1, description: 'Gutschein' }], repeatReason: 'Wiederholung zum Test' },
+    performDraw: { id: ids.prepared, seed: '6 6 6', witnesses: ['Ida'], fingerprint: ids.preparedFingerprint },
+    exportDrawProtocol: { id: ids.drawn },
+    recordWinnerFollowUp: { drawId: ids.drawn, reference: ids.winner, type: 'notified' },
   };
   return byChannel[channel];
 }

@@ -3,10 +3,11 @@ import { migration as m0001 } from './0001_foundation.ts';
 import { migration as m0002 } from './0002_inbox_facet_index.ts';
 import { migration as m0003 } from './0003_replies_attachments.ts';
 import { migration as m0004 } from './0004_improvements.ts';
+import { migration as m0005 } from './0005_prize_draws.ts';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export type Screen = 'home' | 'inbox' | 'improvements' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined }) {
   const { t } = useTranslation();
@@ -21,6 +21,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
         {user.role !== 'admin' && (
           <button type="button" className="nav" aria-current={screen === 'improvements' ? 'page' : undefined} onClick={() => onNavigate('improvements')}>
             {t('header.improvements')}
+          </button>
+        )}
+        {['executive', 'ombudsman', 'deputy'].includes(user.role) && (
+          <button type="button" className="nav" aria-current={screen === 'draw' ? 'page' : undefined} onClick={() => onNavigate('draw')}>
+            {t('header.draw')}
           </button>
         )}
         {['admin', 'ombudsman', 'deputy'].includes(user.role) && (

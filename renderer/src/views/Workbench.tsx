@@ -11,6 +11,7 @@ import { DepartmentHome } from './improvements/DepartmentHome.tsx';
 import { ImprovementsView } from './improvements/ImprovementsView.tsx';
 import { ImprovementView } from './improvements/ImprovementView.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
+import { PrizeDrawView } from './draw/PrizeDrawView.tsx';
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
 const ENTRY_ROLES = ['admin', 'ombudsman', 'deputy'];
@@ -77,6 +78,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       <main className="content" id="main">
         {screen === 'settings' ? (
           <SettingsView user={user} />
+        ) : screen === 'draw' ? (
+          <PrizeDrawView user={user} />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}

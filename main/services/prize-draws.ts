@@ -1,0 +1,297 @@
+// The yearly prize draw: who is eligible (with every exclusion and its reason), preparing (freezing the list and its
+// fingerprint), drawing with a public seed in front of witnesses, the protocol, and the follow-up with winners.
+import { canonicalEntryList, DRAW_ALGORITHM, DRAW_ALGORITHM_VERSION, drawResult, fingerprint, normalizeSeed, PROTOCOL_FORMAT, PROTOCOL_FORMAT_VERSION, type DrawProtocol } from '../domain/draw.ts';
+import { checkFollowUp, followUpState, type FollowUp, type FollowUpType } from '../domain/draw-followup.ts';
+import { prizeOfPlace, winnerLetter } from '../domain/draw-letters.ts';
+import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, DrawSummary, ExportFile, Prize } from '../api/types.ts';
+import type { Selectable } from 'kysely';
+import type { PrizeDrawsTable } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import type { ServiceContext } from './context.ts';
+import { fail } from './errors.ts';
+
+type DrawRow = Selectable<PrizeDrawsTable>;
+
+/** Idea cases of this origin linked to an improvement done in this year: one entry per case, or an exclusion with its reason. */
+export function eligibility(ctx: ServiceContext, year: number, pool: DrawPool): { entries: DrawEntry[]; exclusions: DrawExclusion[] } {
+  const { db } = ctx;
+  const rows = db.all(
+    db.q
+      .selectFrom('cases as c')
+      .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.submitter_anonymous', 'c.submitter_name', 'c.submitter_email', 'c.submitter_phone', 'c.submitter_address', 'c.consent_given_at'])
+      .where('c.kind', '=', 'idea')
+      .where('c.origin', '=', pool)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('improvement_cases as l')
+            .innerJoin('improvements as i', 'i.id', 'l.improvement_id')
+            .select('l.case_id')
+            .whereRef('l.case_id', '=', 'c.id')
+            .where('i.status', '=', 'done')
+            .where('i.done_year', '=', year),
+        ),
+      )
+      .orderBy('c.reference'),
+  );
+  const entries: DrawEntry[] = [];
+  const exclusions: DrawExclusion[] = [];
+  for (const row of rows) {
+    const contact = row.submitter_anonymous === 0 && Boolean(row.submitter_email || row.submitter_phone || row.submitter_address);
+    const reason: DrawExclusion['reason'] | null =
+      row.status === 'withdrawn' ? 'withdrawn' : row.status === 'merged' ? 'merged' : !contact ? 'no_contact' : row.consent_given_at === null ? 'no_consent' : null;
+    if (reason) exclusions.push({ caseId: row.id, reference: row.reference, reason });
+    else entries.push({ caseId: row.id, reference: row.reference, subject: row.subject, name: row.submitter_name });
+  }
+  return { entries, exclusions };
+}
+
+function summaries(ctx: ServiceContext, year: number, pool: DrawPool): DrawSummary[] {
+  const rows = ctx.db.all(ctx.db.q.selectFrom('prize_draws').selectAll().where('year', '=', year).where('pool', '=', pool).orderBy('id'));
+  return rows.map((row) => toSummary(row, rows));
+}
+
+function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
+  return {
+    id: row.id,
+    year: row.year,
+    pool: row.pool as DrawPool,
+    status: row.status as DrawSummary['status'],
+    fingerprint: row.fingerprint,
+    entryCount: (JSON.parse(row.entries) as string[]).length,
+    preparedAt: row.prepared_at,
+    drawnAt: row.drawn_at,
+    repeatOf: row.repeat_of,
+    repeatReason: row.repeat_reason,
+    repeatedBy: siblings.find((other) => other.repeat_of === row.id)?.id ?? null,
+  };
+}
+
+export function drawEligibility(ctx: ServiceContext, year: number, pool: DrawPool): DrawEligibility {
+  const { entries, exclusions } = eligibility(ctx, year, pool);
+  return {
+    year,
+    pool,
+    entries,
+    exclusions,
+    fingerprint: entries.length ? fingerprint(entries.map((e) => e.reference)) : null,
+    draws: summaries(ctx, year, pool),
+  };
+}
+
+export function listDraws(ctx: ServiceContext): DrawSummary[] {
+  const rows = ctx.db.all(ctx.db.q.selectFrom('prize_draws').selectAll().orderBy('year', 'desc').orderBy('pool').orderBy('id'));
+  return rows.map((row) => toSummary(row, rows));
+}
+
+function loadDraw(ctx: ServiceContext, id: number): DrawRow {
+  const row = ctx.db.first(ctx.db.q.selectFrom('prize_draws').selectAll().where('id', '=', id));
+  if (!row) fail('not_found', { field: 'id' });
+  return row;
+}
+
+export interface PrepareDrawInput {
+  year: number;
+  pool: DrawPool;
+  prizes: Prize[];
+  repeatReason?: string | null | undefined;
+}
+
+/** Freezes today's entry list with its fingerprint; a draw for a year and pool already drawn needs a written reason. */
+export function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDrawInput): number {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const { entries, exclusions } = eligibility(ctx, input.year, input.pool);
+    if (entries.length === 0) fail('draw_no_entries', { year: input.year, pool: input.pool });
+    const earlier = db.all(db.q.selectFrom('prize_draws').select(['id', 'status']).where('year', '=', input.year).where('pool', '=', input.pool).orderBy('id', 'desc'));
+    if (earlier.some((row) => row.status === 'prepared')) fail('conflict', { field: 'pool', reason: 'prepared_draw_exists' });
+    const lastDrawn = earlier.find((row) => row.status === 'drawn');
+    const reason = input.repeatReason?.trim() || null;
+    if (lastDrawn && !reason) fail('draw_repeat_reason_required', { previous: lastDrawn.id });
+    // Canonical order: the fingerprint's order (see domain/draw.ts); the case ids follow it.
+    const references = canonicalEntryList(entries.map((e) => e.reference)).split('\n');
+    const caseOf = new Map(entries.map((e) => [e.reference, e.caseId]));
+    const row = db.first(
+      db.q
+        .insertInto('prize_draws')
+        .values({
+          year: input.year,
+          pool: input.pool,
+          prizes: JSON.stringify(input.prizes),
+          entries: JSON.stringify(references),
+          entry_case_ids: JSON.stringify(references.map((ref) => caseOf.get(ref))),
+          exclusions: JSON.stringify(exclusions),
+          fingerprint: fingerprint(references),
+          prepared_at: ctx.now().toISOString(),
+          prepared_by: actor.id,
+          repeat_of: lastDrawn ? lastDrawn.id : null,
+          repeat_reason: lastDrawn ? reason : null,
+        })
+        .returning('id'),
+    )!;
+    return row.id;
+  });
+}
+
+export interface PerformDrawInput {
+  id: number;
+  seed: string;
+  witnesses: string[];
+  /** The fingerprint the executive sees and confirms: it must be the frozen one. */
+  fingerprint: string;
+}
+
+export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDrawInput): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadDraw(ctx, input.id);
+    if (row.status !== 'prepared') fail('draw_already_drawn', { id: row.id });
+    if (input.fingerprint !== row.fingerprint) fail('draw_confirmation_required', { fingerprint: row.fingerprint });
+    let seed: string;
+    try {
+      seed = normalizeSeed(input.seed);
+    } catch {
+      fail('draw_seed_invalid');
+    }
+    const prizes = JSON.parse(row.prizes) as Prize[];
+    const winnerCount = prizes.reduce((sum, prize) => sum + prize.count, 0);
+    const result = drawResult(JSON.parse(row.entries) as string[], seed, winnerCount);
+    const drawer = actor.id === null ? undefined : db.first(db.q.selectFrom('users').select('display_name').where('id', '=', actor.id));
+    db.run(
+      db.q
+        .updateTable('prize_draws')
+        .set({
+          status: 'drawn',
+          seed,
+          algorithm: DRAW_ALGORITHM,
+          algorithm_version: DRAW_ALGORITHM_VERSION,
+          ranking: JSON.stringify(result.ranking),
+          winner_count: winnerCount,
+          witnesses: JSON.stringify(input.witnesses.map((w) => w.trim()).filter(Boolean)),
+          drawn_at: ctx.now().toISOString(),
+          drawn_by: actor.id,
+          drawn_by_name: drawer?.display_name ?? 'system',
+        })
+        .where('id', '=', row.id),
+    );
+  });
+}
+
+function followUpLog(ctx: ServiceContext, drawId: number) {
+  const { db } = ctx;
+  return db.all(
+    db.q
+      .selectFrom('prize_draw_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.id', 'e.at', 'e.type', 'e.reference', 'e.note', 'u.display_name'])
+      .where('e.draw_id', '=', drawId)
+      .orderBy('e.id'),
+  );
+}
+
+export function getDraw(ctx: ServiceContext, id: number): DrawDetail {
+  const { db } = ctx;
+  const row = loadDraw(ctx, id);
+  const siblings = db.all(db.q.selectFrom('prize_draws').selectAll().where('year', '=', row.year).where('pool', '=', row.pool));
+  const references = JSON.parse(row.entries) as string[];
+  const caseIds = JSON.parse(row.entry_case_ids) as number[];
+  const cases = new Map(
+    db
+      .all(
+        db.q
+          .selectFrom('cases')
+          .select(['id', 'reference', 'subject', 'received_on', 'submitter_name', 'submitter_email', 'submitter_address', 'submitter_language', 'submitter_anonymous'])
+          .where('id', 'in', caseIds.length ? caseIds : [0]),
+      )
+      .map((c) => [c.reference, c]),
+  );
+  const prizes = JSON.parse(row.prizes) as Prize[];
+  const ranking = row.ranking ? (JSON.parse(row.ranking) as string[]) : null;
+  const log = followUpLog(ctx, id);
+  const state = ranking ? followUpState(ranking, row.winner_count ?? 0, log.map((e) => ({ type: e.type as FollowUpType, reference: e.reference }))) : null;
+  return {
+    ...toSummary(row, siblings),
+    prizes,
+    entries: references.map((reference, i) => ({ caseId: caseIds[i]!, reference, subject: cases.get(reference)?.subject ?? '', name: cases.get(reference)?.submitter_name ?? null })),
+    exclusions: JSON.parse(row.exclusions) as DrawExclusion[],
+    canonicalText: canonicalEntryList(references),
+    seed: row.seed,
+    algorithm: row.algorithm,
+    algorithmVersion: row.algorithm_version,
+    ranking,
+    witnesses: row.witnesses ? (JSON.parse(row.witnesses) as string[]) : [],
+    drawnByName: row.drawn_by_name,
+    winners: (state?.winners ?? []).map((slot) => {
+      const person = cases.get(slot.reference);
+      const prize = prizeOfPlace(prizes, slot.place);
+      const address = person && person.submitter_anonymous === 0 ? (person.submitter_email ?? person.submitter_address) : null;
+      const letter =
+        person && address
+          ? {
+              ...winnerLetter({
+                person: { submitterName: person.submitter_name, anonymous: false, reference: person.reference, receivedOn: person.received_on },
+                language: person.submitter_language,
+                year: row.year,
+                prize: prize ?? '',
+                drawnOn: row.drawn_at!.slice(0, 10),
+              }),
+              channel: person.submitter_email ? ('email' as const) : ('letter' as const),
+              address,
+            }
+          : null;
+      return { place: slot.place, rank: slot.rank, reference: slot.reference, prize, notified: slot.notified, name: person?.submitter_name ?? null, letter };
+    }),
+    reserves: state?.reserves ?? [],
+    dropped: state?.dropped ?? [],
+    log: log.map((e) => ({ id: e.id, at: e.at, type: e.type as FollowUpType, reference: e.reference, note: e.note, actorName: e.display_name })),
+  };
+}
+
+/** The protocol as the JSON file anyone can verify with `npm run cli -- draw verify` (see docs/prize-draw.md). */
+export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
+  const row = loadDraw(ctx, id);
+  if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: 'export' });
+  const ranking = JSON.parse(row.ranking!) as string[];
+  const k = row.winner_count ?? 0;
+  return {
+    format: PROTOCOL_FORMAT,
+    formatVersion: PROTOCOL_FORMAT_VERSION,
+    algorithm: DRAW_ALGORITHM,
+    algorithmVersion: DRAW_ALGORITHM_VERSION,
+    year: row.year,
+    pool: row.pool as DrawPool,
+    prizes: JSON.parse(row.prizes) as Prize[],
+    entries: JSON.parse(row.entries) as string[],
+    fingerprint: row.fingerprint,
+    seed: row.seed!,
+    ranking,
+    winners: ranking.slice(0, k),
+    reserves: ranking.slice(k),
+    drawnBy: row.drawn_by_name ?? '',
+    witnesses: JSON.parse(row.witnesses ?? '[]') as string[],
+    drawnAt: row.drawn_at!,
+    repeatOf: row.repeat_of,
+    repeatReason: row.repeat_reason,
+  };
+}
+
+export function exportDrawProtocol(ctx: ServiceContext, id: number): ExportFile {
+  const protocol = drawProtocol(ctx, id);
+  return {
+    fileName: `prize-draw-${protocol.year}-${protocol.pool}-${id}.json`,
+    mediaType: 'application/json',
+    dataBase64: Buffer.from(`${JSON.stringify(protocol, null, 2)}\n`, 'utf8').toString('base64'),
+  };
+}
+
+export function recordWinnerFollowUp(ctx: ServiceContext, actor: Actor, input: { drawId: number; reference: string; type: FollowUpType; note: string }): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = loadDraw(ctx, input.drawId);
+    if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: input.type });
+    const log: FollowUp[] = followUpLog(ctx, row.id).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
+    const problem = checkFollowUp(followUpState(JSON.parse(row.ranking!) as string[], row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
+    if (problem) fail(problem, { reference: input.reference });
+    db.run(db.q.insertInto('prize_draw_events').values({ draw_id: row.id, at: ctx.now().toISOString(), actor_id: actor.id, type: input.type, reference: input.reference, note: input.note }));
+  });
+}

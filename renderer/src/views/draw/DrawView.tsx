@@ -1,0 +1,270 @@
+// One draw. Prepared: the frozen list and its fingerprint, printable for announcing, and the ceremony (large, for a room):
+// public seed, witnesses, confirmation. Drawn: the protocol (winners, reserves, seed, witnesses), JSON export, print, and
+// the follow-up: a winner notified, declined or unreachable (the next reserve moves up).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DrawDetail, SessionUser } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { saveToDisk } from '../../download.ts';
+import { formatDateTime } from '../../format.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+
+/** The fingerprint in groups of four, so it can be read aloud and compared. */
+export function groupedFingerprint(hex: string): string {
+  return hex.match(/.{1,4}/g)!.join(' ');
+}
+
+interface Props {
+  id: number;
+  user: SessionUser;
+  onBack: () => void;
+}
+
+export function DrawView({ id, user, onBack }: Props) {
+  const { t, i18n } = useTranslation();
+  const [draw, setDraw] = useState<DrawDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [ceremony, setCeremony] = useState(false);
+  const [seed, setSeed] = useState('');
+  const [witnesses, setWitnesses] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const canRun = user.role === 'executive';
+
+  useEffect(() => {
+    call('getDraw', { id }).then(setDraw, setError);
+  }, [id]);
+
+  async function perform(event: FormEvent) {
+    event.preventDefault();
+    if (!draw) return;
+    setError(null);
+    try {
+      setDraw(await call('performDraw', { id, seed, witnesses: witnesses.split('\n').map((w) => w.trim()).filter(Boolean), fingerprint: draw.fingerprint }));
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function followUp(reference: string, type: 'notified' | 'declined' | 'unreachable') {
+    setError(null);
+    try {
+      setDraw(await call('recordWinnerFollowUp', { drawId: id, reference, type, note: notes[reference] ?? '' }));
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  async function exportJson() {
+    setError(null);
+    try {
+      const file = await call('exportDrawProtocol', { id });
+      saveToDisk(file.fileName, file.dataBase64);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (!draw) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
+  const title = t('draw.heading', { year: draw.year, pool: t(`draw.pools.${draw.pool}`), id: draw.id });
+  return (
+    <article className={ceremony && draw.status === 'prepared' ? 'draw-view ceremony' : 'draw-view'} aria-labelledby="draw-heading">
+      <div className="case-head no-print">
+        <button type="button" onClick={onBack}>
+          ← {t('draw.back')}
+        </button>
+      </div>
+      <h1 id="draw-heading">{title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('draw.statusLabel')}</dt>
+          <dd>{t(`draw.status.${draw.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('draw.entriesLabel')}</dt>
+          <dd>{draw.entries.length}</dd>
+        </div>
+        <div>
+          <dt>{t('draw.prizes')}</dt>
+          <dd>{draw.prizes.map((p) => `${p.count} × ${p.description}`).join('; ')}</dd>
+        </div>
+        <div>
+          <dt>{t('draw.preparedAt')}</dt>
+          <dd>{formatDateTime(draw.preparedAt, i18n.language)}</dd>
+        </div>
+        {draw.repeatReason && (
+          <div>
+            <dt>{t('draw.repeatReason')}</dt>
+            <dd>{t('draw.repeatOf', { id: draw.repeatOf, reason: draw.repeatReason })}</dd>
+          </div>
+        )}
+      </dl>
+      <section className="fingerprint" aria-labelledby="fingerprint-title">
+        <h2 id="fingerprint-title">{t('draw.fingerprint')}</h2>
+        <p className="fingerprint-value" data-testid="fingerprint">
+          {groupedFingerprint(draw.fingerprint)}
+        </p>
+        <p className="muted">{t('draw.fingerprintHint')}</p>
+      </section>
+
+      {draw.status === 'prepared' && (
+        <>
+          <div className="actions no-print">
+            <button type="button" onClick={() => window.print()}>
+              {t('draw.printFingerprint')}
+            </button>
+            {canRun && !ceremony && (
+              <button type="button" className="primary" onClick={() => setCeremony(true)}>
+                {t('draw.startCeremony')}
+              </button>
+            )}
+          </div>
+          {ceremony && canRun && (
+            <form className="ceremony-form no-print" onSubmit={perform} aria-label={t('draw.ceremony')}>
+              <label>
+                <span>{t('draw.seed')}</span>
+                <input autoFocus required maxLength={500} value={seed} onChange={(e) => setSeed(e.target.value)} aria-describedby="seed-hint" />
+              </label>
+              <p id="seed-hint" className="muted">
+                {t('draw.seedHint')}
+              </p>
+              <label>
+                <span>{t('draw.witnesses')}</span>
+                <textarea required rows={3} value={witnesses} onChange={(e) => setWitnesses(e.target.value)} />
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" required checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                <span>{t('draw.confirm', { fingerprint: draw.fingerprint.slice(0, 8) })}</span>
+              </label>
+              <ErrorMessage error={error} />
+              <div className="actions">
+                <button type="submit" className="primary big">
+                  {t('draw.drawButton')}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+
+      {draw.status === 'drawn' && (
+        <>
+          <section className="draw-result" aria-labelledby="winners-title">
+            <h2 id="winners-title">{t('draw.winners')}</h2>
+            <ol className="winners">
+              {draw.winners.map((w) => (
+                <li key={w.reference} value={w.place}>
+                  <strong className="reference">{w.reference}</strong> {w.name ?? ''} <span className="muted">· {w.prize}</span>
+                  {w.rank !== w.place && <span className="muted"> · {t('draw.movedUp', { rank: w.rank })}</span>}
+                  {w.notified && <span className="status draw-drawn"> {t('draw.notified')}</span>}
+                  {!w.notified && (
+                    <span className="follow-up no-print">
+                      <input aria-label={t('draw.noteFor', { reference: w.reference })} placeholder={t('draw.note')} value={notes[w.reference] ?? ''} onChange={(e) => setNotes({ ...notes, [w.reference]: e.target.value })} />
+                      <button type="button" onClick={() => void followUp(w.reference, 'notified')} aria-label={t('draw.markNotified', { reference: w.reference })}>
+                        {t('draw.notifiedButton')}
+                      </button>
+                      <button type="button" onClick={() => void followUp(w.reference, 'declined')} aria-label={t('draw.markDeclined', { reference: w.reference })}>
+                        {t('draw.declinedButton')}
+                      </button>
+                      <button type="button" onClick={() => void followUp(w.reference, 'unreachable')} aria-label={t('draw.markUnreachable', { reference: w.reference })}>
+                        {t('draw.unreachableButton')}
+                      </button>
+                    </span>
+                  )}
+                  {w.letter && (
+                    <details className="no-print">
+                      <summary>{t('draw.letter', { channel: t(`reply.channels.${w.letter.channel}`), address: w.letter.address })}</summary>
+                      <p className="print-subject">{w.letter.subject}</p>
+                      <div className="letter-body">{w.letter.body}</div>
+                    </details>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <h2>{t('draw.reserves')}</h2>
+            {draw.reserves.length === 0 ? <p className="muted">–</p> : <ol className="reserves">{draw.reserves.map((r) => <li key={r}>{r}</li>)}</ol>}
+            {draw.dropped.length > 0 && (
+              <>
+                <h2>{t('draw.dropped')}</h2>
+                <ul>
+                  {draw.dropped.map((d) => (
+                    <li key={d.reference}>
+                      {d.reference} – {t(`draw.followUp.${d.type}`)} ({t('draw.place', { place: d.place })})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <dl className="facts">
+            <div>
+              <dt>{t('draw.seed')}</dt>
+              <dd data-testid="seed">{draw.seed}</dd>
+            </div>
+            <div>
+              <dt>{t('draw.drawnBy')}</dt>
+              <dd>
+                {draw.drawnByName}, {formatDateTime(draw.drawnAt!, i18n.language)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('draw.witnesses')}</dt>
+              <dd>{draw.witnesses.join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{t('draw.algorithm')}</dt>
+              <dd>
+                {draw.algorithm} v{draw.algorithmVersion}
+              </dd>
+            </div>
+          </dl>
+          <div className="actions no-print">
+            <button type="button" onClick={() => void exportJson()}>
+              {t('draw.exportJson')}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              {t('draw.printProtocol')}
+            </button>
+          </div>
+          <ErrorMessage error={error} />
+          {draw.log.length > 0 && (
+            <section aria-labelledby="draw-log-title">
+              <h2 id="draw-log-title">{t('case.timeline')}</h2>
+              <ol className="timeline" aria-labelledby="draw-log-title">
+                {draw.log.map((entry) => (
+                  <li key={entry.id} className="event">
+                    <div className="event-head">
+                      <strong>{t(`draw.followUp.${entry.type}`)}: {entry.reference}</strong>
+                      <span className="muted">
+                        {formatDateTime(entry.at, i18n.language)} · {entry.actorName ?? t('timeline.system')}
+                      </span>
+                    </div>
+                    {entry.note && <p className="event-text">{entry.note}</p>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </>
+      )}
+      <section className="entry-list" aria-labelledby="entry-list-title">
+        <h2 id="entry-list-title">{t('draw.frozenList')}</h2>
+        <pre className="canonical" data-testid="canonical">
+          {draw.canonicalText}
+        </pre>
+        {draw.exclusions.length > 0 && (
+          <>
+            <h3>{t('draw.excluded', { count: draw.exclusions.length })}</h3>
+            <ul>
+              {draw.exclusions.map((x) => (
+                <li key={x.caseId}>
+                  {x.reference} – {t(`draw.reasons.${x.reason}`)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,170 @@
+// The Prize draw screen: pick year and pool, see the eligible entries and every exclusion, prepare (freeze the list and
+// print its fingerprint), then open a draw: the ceremony, the protocol and the follow-up with the winners.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DrawEligibility, DrawPool, SessionUser } from '../../../../main/api/types.ts';
+import { call } from '../../api.ts';
+import { formatDateTime } from '../../format.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { SelectField } from '../SelectField.tsx';
+import { DrawView } from './DrawView.tsx';
+
+const POOLS: DrawPool[] = ['external', 'internal'];
+
+export function PrizeDrawView({ user }: { user: SessionUser }) {
+  const { t, i18n } = useTranslation();
+  const thisYear = new Date().getFullYear();
+  // The draw is for the year just ended until the end of March, then for the current one.
+  const [year, setYear] = useState(String(new Date().getMonth() < 3 ? thisYear - 1 : thisYear));
+  const [pool, setPool] = useState<DrawPool>('external');
+  const [data, setData] = useState<DrawEligibility | null>(null);
+  const [openDraw, setOpenDraw] = useState<number | null>(null);
+  const [prizes, setPrizes] = useState([{ count: '1', description: '' }]);
+  const [repeatReason, setRepeatReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const canRun = user.role === 'executive';
+
+  const load = useCallback(() => {
+    call('drawEligibility', { year: Number(year), pool }).then((next) => {
+      setData(next);
+      setError(null);
+    }, setError);
+  }, [year, pool]);
+  useEffect(load, [load]);
+
+  async function prepare(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const draw = await call('prepareDraw', {
+        year: Number(year),
+        pool,
+        prizes: prizes.map((p) => ({ count: Number(p.count), description: p.description })),
+        repeatReason: repeatReason || null,
+      });
+      setOpenDraw(draw.id);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (openDraw !== null) {
+    return (
+      <DrawView
+        id={openDraw}
+        user={user}
+        onBack={() => {
+          setOpenDraw(null);
+          load();
+        }}
+      />
+    );
+  }
+  const drawn = data?.draws.some((d) => d.status === 'drawn') ?? false;
+  const prepared = data?.draws.find((d) => d.status === 'prepared');
+  return (
+    <section className="draw-screen" aria-labelledby="draw-title">
+      <div className="toolbar">
+        <h1 id="draw-title">{t('draw.title')}</h1>
+      </div>
+      <div className="filters" role="group" aria-label={t('draw.choose')}>
+        <SelectField label={t('draw.year')} value={year} onChange={setYear} choices={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <SelectField label={t('draw.pool')} value={pool} onChange={(value) => setPool(value as DrawPool)} choices={POOLS.map((p) => ({ value: p, label: t(`draw.pools.${p}`) }))} />
+      </div>
+      <ErrorMessage error={error} />
+      {data && (
+        <>
+          {data.draws.length > 0 && (
+            <section className="settings-section" aria-labelledby="draws-title">
+              <h2 id="draws-title">{t('draw.draws')}</h2>
+              <ul className="draw-list">
+                {data.draws.map((d) => (
+                  <li key={d.id}>
+                    <button type="button" className="link" onClick={() => setOpenDraw(d.id)}>
+                      {t('draw.drawNo', { id: d.id })}
+                    </button>{' '}
+                    <span className={`status draw-${d.status}`}>{t(`draw.status.${d.status}`)}</span> · {t('draw.entriesCount', { count: d.entryCount })} ·{' '}
+                    {d.drawnAt ? formatDateTime(d.drawnAt, i18n.language) : formatDateTime(d.preparedAt, i18n.language)}
+                    {d.repeatedBy && <span className="muted"> · {t('draw.repeatedBy', { id: d.repeatedBy })}</span>}
+                    {d.repeatReason && <span className="muted"> · {t('draw.repeatOf', { id: d.repeatOf, reason: d.repeatReason })}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="settings-section" aria-labelledby="eligible-title">
+            <h2 id="eligible-title">{t('draw.eligible', { count: data.entries.length })}</h2>
+            {data.entries.length === 0 ? (
+              <p className="muted">{t('draw.noEntries')}</p>
+            ) : (
+              <table className="plain">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('inbox.column.reference')}</th>
+                    <th scope="col">{t('inbox.column.subject')}</th>
+                    <th scope="col">{t('inbox.column.submitter')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((e) => (
+                    <tr key={e.caseId}>
+                      <td className="reference">{e.reference}</td>
+                      <td>{e.subject}</td>
+                      <td>{e.name ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="settings-section" aria-labelledby="excluded-title">
+            <h2 id="excluded-title">{t('draw.excluded', { count: data.exclusions.length })}</h2>
+            {data.exclusions.length === 0 ? (
+              <p className="muted">{t('draw.noExclusions')}</p>
+            ) : (
+              <ul>
+                {data.exclusions.map((x) => (
+                  <li key={x.caseId}>
+                    <span className="reference">{x.reference}</span> – {t(`draw.reasons.${x.reason}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {canRun && !prepared && data.entries.length > 0 && (
+            <form className="settings-section prepare-form" onSubmit={prepare} aria-labelledby="prepare-title">
+              <h2 id="prepare-title">{t('draw.prepare')}</h2>
+              <p className="muted">{t('draw.prepareHint')}</p>
+              {prizes.map((prize, index) => (
+                <div className="row" key={index} role="group" aria-label={t('draw.prizeN', { n: index + 1 })}>
+                  <label>
+                    <span>{t('draw.prizeCount')}</span>
+                    <input type="number" min={1} max={100} required value={prize.count} onChange={(e) => setPrizes(prizes.map((p, i) => (i === index ? { ...p, count: e.target.value } : p)))} />
+                  </label>
+                  <label className="grow">
+                    <span>{t('draw.prizeDescription')}</span>
+                    <input required maxLength={300} value={prize.description} onChange={(e) => setPrizes(prizes.map((p, i) => (i === index ? { ...p, description: e.target.value } : p)))} />
+                  </label>
+                </div>
+              ))}
+              <button type="button" onClick={() => setPrizes([...prizes, { count: '1', description: '' }])}>
+                {t('draw.addPrize')}
+              </button>
+              {drawn && (
+                <label>
+                  <span>{t('draw.repeatReason')}</span>
+                  <textarea required rows={2} value={repeatReason} onChange={(e) => setRepeatReason(e.target.value)} />
+                </label>
+              )}
+              <div className="actions">
+                <button type="submit" className="primary">
+                  {t('draw.prepareButton')}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
