@@ -51,6 +51,7 @@ export const channelNames = [
   'performDraw',
   'exportDrawProtocol',
   'recordWinnerFollowUp',
+  'printToPdf',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -355,6 +355,8 @@ export const contract = {
     output: out<DrawDetail>(),
   },
   exportDrawProtocol: { input: z.strictObject({ id }), output: out<ExportFile>() },
+  // The calling window as PDF (A4, with its print styles); only in Electron.
+  printToPdf: { input: z.strictObject({ fileName: requiredText(200).regex(/^[\w.-]+\.pdf$/) }), output: out<ExportFile>() },
   recordWinnerFollowUp: {
     input: z.strictObject({ drawId: id, reference: requiredText(20), type: z.enum(FOLLOW_UP_TYPES), note: text(2_000).default('') }),
     output: out<DrawDetail>(),

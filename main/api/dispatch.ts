@@ -10,7 +10,12 @@ import { handlers, type Call } from './handlers.ts';
 import { isAllowed, PERMISSIONS } from './permissions.ts';
 import type { ApiError, ApiResult, SessionUser } from './types.ts';
 
-export type Dispatch = (callerId: string, channel: string, payload: unknown) => Promise<ApiResult<unknown>>;
+/** What the calling window can do for a handler: Electron's printToPDF of that window. The test transport has none. */
+export interface CallerWindow {
+  printToPdf(): Promise<Uint8Array>;
+}
+
+export type Dispatch = (callerId: string, channel: string, payload: unknown, window?: CallerWindow) => Promise<ApiResult<unknown>>;
 
 /** Channels a user who must first choose a new password may still use. */
 const BEFORE_PASSWORD_CHANGE: readonly ChannelName[] = ['appInfo', 'login', 'logout', 'currentUser', 'changePassword'];
@@ -43,7 +48,7 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
     return user;
   };
 
-  return async (callerId, channel, payload) => {
+  return async (callerId, channel, payload, window) => {
     if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel', { channel: String(channel).slice(0, 100) });
     const user = currentUser(callerId);
     const access = PERMISSIONS[channel];
@@ -51,10 +56,10 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
     if (user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return failure('password_change_required');
     const parsed = contract[channel].input.safeParse(payload);
     if (!parsed.success) return failure('invalid_input', describeIssues(parsed.error));
-    const call: Call = { app, callerId, user };
+    const call: Call = { app, callerId, user, window };
     try {
       const handler = handlers[channel] as (call: Call, input: unknown) => unknown;
-      return { ok: true, value: handler(call, parsed.data) };
+      return { ok: true, value: await handler(call, parsed.data) };
     } catch (error) {
       if (error instanceof DomainError) return failure(error.code, error.details);
       if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) return failure('conflict', { constraint: error.code });

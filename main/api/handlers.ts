@@ -27,15 +27,17 @@ import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templat
 import { authenticate, changePassword, listUsers, saveUser } from '../services/users.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
+import type { CallerWindow } from './dispatch.ts';
 import type { CaseDetail, ImprovementDetail, SessionUser } from './types.ts';
 
 export interface Call {
   app: AppContext;
   callerId: string;
   user: SessionUser | null;
+  window?: CallerWindow | undefined;
 }
 
-type Handlers = { [K in ChannelName]: (call: Call, input: ChannelPayload<K>) => ChannelOutput<K> };
+type Handlers = { [K in ChannelName]: (call: Call, input: ChannelPayload<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
 
 function actorOf(call: Call): Actor {
   const user = call.user ?? fail('not_authenticated');
@@ -122,6 +124,11 @@ export const handlers: Handlers = {
     return getDraw(call.app.services, input.id);
   },
   exportDrawProtocol: ({ app }, input) => exportDrawProtocol(app.services, input.id),
+  printToPdf: async (call, input) => {
+    if (!call.window) fail('print_unavailable');
+    const bytes = await call.window.printToPdf();
+    return { fileName: input.fileName, mediaType: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
+  },
   recordWinnerFollowUp: (call, input) => {
     recordWinnerFollowUp(call.app.services, actorOf(call), input);
     return getDraw(call.app.services, input.drawId);

@@ -63,6 +63,7 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   performDraw: ['executive'],
   exportDrawProtocol: DRAW_READERS,
   recordWinnerFollowUp: DRAW_READERS,
+  printToPdf: 'signed_in',
 };
 
 export function isAllowed(access: Access, role: Role | null): boolean {

@@ -56,6 +56,7 @@ export type ErrorCode =
   | 'draw_seed_invalid'
   | 'not_a_winner'
   | 'already_notified'
+  | 'print_unavailable'
   | 'internal';
 
 export interface ApiError {

@@ -14,7 +14,9 @@ export function setupIpc(dispatch: Dispatch, devServerUrl?: string): void {
   for (const name of channelNames) {
     ipcMain.handle(IPC_PREFIX + name, (event, payload: unknown) => {
       if (!isTrustedSender(senderOf(event), devServerUrl)) return forbiddenSender();
-      return dispatch(String(event.sender.id), name, payload);
+      // The window that called may be printed to PDF by the printToPdf channel (A4, with its print styles).
+      const window = { printToPdf: async () => new Uint8Array(await event.sender.printToPDF({ pageSize: 'A4', printBackground: true })) };
+      return dispatch(String(event.sender.id), name, payload, window);
     });
   }
 }

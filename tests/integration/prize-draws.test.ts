@@ -143,6 +143,14 @@ describe('the prize draw', () => {
     expect(await as<DrawDetail>('office', 'getDraw', { id: first.id })).toMatchObject({ seed: '1 2 3' });
   });
 
+  it('prints the calling window to PDF where the window can (Electron), and says so where it cannot', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 protocol');
+    const printed = await dispatch('chief', 'printToPdf', { fileName: 'prize-draw-2027-external-1.pdf' }, { printToPdf: async () => pdf });
+    expect(printed).toMatchObject({ ok: true, value: { fileName: 'prize-draw-2027-external-1.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from(pdf).toString('base64') } });
+    expect(await dispatch('chief', 'printToPdf', { fileName: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'print_unavailable' } });
+    expect(await dispatch('chief', 'printToPdf', { fileName: '../../etc/passwd' }, { printToPdf: async () => pdf })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('a winner who declines or cannot be reached gives the place to the next reserve, in the log', async () => {
     await seedYear();
     const prepared = await as<DrawDetail>('chief', 'prepareDraw', { year: 2027, pool: 'external', prizes: [{ count: 2, description: 'Gutschein' }] });

@@ -114,6 +114,7 @@ function payload(channel: ChannelName): unknown {
     performDraw: { id: ids.prepared, seed: '6 6 6', witnesses: ['Ida'], fingerprint: ids.preparedFingerprint },
     exportDrawProtocol: { id: ids.drawn },
     recordWinnerFollowUp: { drawId: ids.drawn, reference: ids.winner, type: 'notified' },
+    printToPdf: { fileName: 'protocol.pdf' },
   };
   return byChannel[channel];
 }
@@ -132,7 +133,7 @@ async function run(role: Role | null, channel: ChannelName) {
     const dispatch = createDispatcher(app, () => undefined);
     if (role) expect(await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD }), role).toMatchObject({ ok: true });
     const before = snapshot(app.db.sqlite);
-    const result = await dispatch('s', channel, payload(channel));
+    const result = await dispatch('s', channel, payload(channel), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
     return { result, changed: snapshot(app.db.sqlite) !== before };
   } finally {
     app.close();

@@ -36,9 +36,10 @@ describe('isTrustedSender', () => {
 });
 
 describe('setupIpc', () => {
-  const dispatch = vi.fn(async (_caller: string, _channel: string, payload: unknown) => ({ ok: true as const, value: payload }));
+  const dispatch = vi.fn(async (_caller: string, _channel: string, payload: unknown, _window?: unknown) => ({ ok: true as const, value: payload }));
   const top = { parent: null };
-  const event = (url: string | null, parent: unknown = null) => ({ sender: { id: 7 }, senderFrame: url === null ? null : { url, parent } });
+  const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7'));
+  const event = (url: string | null, parent: unknown = null) => ({ sender: { id: 7, printToPDF }, senderFrame: url === null ? null : { url, parent } });
 
   beforeEach(() => {
     electron.handlers.clear();
@@ -53,7 +54,11 @@ describe('setupIpc', () => {
   it('dispatches a trusted call with the webContents id as caller', async () => {
     const result = await electron.handlers.get(`${IPC_PREFIX}listCases`)!(event('app://ombudsdesk/index.html'), { limit: 5 });
     expect(result).toEqual({ ok: true, value: { limit: 5 } });
-    expect(dispatch).toHaveBeenCalledWith('7', 'listCases', { limit: 5 });
+    expect(dispatch).toHaveBeenCalledWith('7', 'listCases', { limit: 5 }, expect.objectContaining({ printToPdf: expect.any(Function) }));
+    // The window handed to the dispatcher prints the very webContents that called, as A4 with backgrounds.
+    const window = dispatch.mock.calls[0]![3] as { printToPdf(): Promise<Uint8Array> };
+    expect(new TextDecoder().decode(await window.printToPdf())).toBe('%PDF-1.7');
+    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true });
   });
 
   it('answers forbidden_sender without dispatching for foreign pages, iframes and vanished frames', async () => {

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawDetail, SessionUser } from '../../../../main/api/types.ts';
-import { call } from '../../api.ts';
+import { ApiFailure, call } from '../../api.ts';
 import { saveToDisk } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
@@ -52,6 +52,18 @@ export function DrawView({ id, user, onBack }: Props) {
       setDraw(await call('recordWinnerFollowUp', { drawId: id, reference, type, note: notes[reference] ?? '' }));
     } catch (failure) {
       setError(failure);
+    }
+  }
+
+  /** In Electron, the protocol as a PDF file (printToPDF); elsewhere the browser's print dialog, which can save a PDF too. */
+  async function savePdf() {
+    setError(null);
+    try {
+      const file = await call('printToPdf', { fileName: `prize-draw-${draw!.year}-${draw!.pool}-${draw!.id}.pdf` });
+      saveToDisk(file.fileName, file.dataBase64);
+    } catch (failure) {
+      if (failure instanceof ApiFailure && failure.error.code === 'print_unavailable') window.print();
+      else setError(failure);
     }
   }
 
@@ -222,7 +234,7 @@ export function DrawView({ id, user, onBack }: Props) {
             <button type="button" onClick={() => void exportJson()}>
               {t('draw.exportJson')}
             </button>
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => void savePdf()}>
               {t('draw.printProtocol')}
             </button>
           </div>
