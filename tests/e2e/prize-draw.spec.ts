@@ -100,7 +100,10 @@ test('prepare, print the fingerprint, draw with witnesses, export and verify the
   const ceremony = page.getByRole('form', { name: 'Ziehung' });
   await ceremony.getByLabel('Öffentlicher Startwert').fill(SEED);
   await ceremony.getByLabel('Zeuginnen und Zeugen (eine Person pro Zeile)').fill('Ida Zeugin\nJan Zeuge');
+  await page.setViewportSize({ width: 1280, height: 1350 });
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'screenshots/draw-ceremony.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await ceremony.getByRole('button', { name: 'Ziehen' }).click();
   // The browser insists on the confirmation; nothing is drawn without it.
   await expect(page.getByRole('heading', { name: 'Gewinne' })).toHaveCount(0);

@@ -1,0 +1,147 @@
+// The prize draw's rules: determinism, independence of input order, sensitivity to every reference and to the seed,
+// fairness over many seeds, the verifier, and the README's worked example (read from the README itself).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalEntryList, drawResult, fingerprint, normalizeSeed, rankEntries, verifyProtocol, type DrawProtocol } from '../../main/domain/draw.ts';
+
+const TEN = Array.from({ length: 10 }, (_, i) => `2027-${String(i * 7 + 3).padStart(5, '0')}`);
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function protocolFor(references: string[], seed: string, prizes = [{ count: 2, description: 'Gutschein' }]): DrawProtocol {
+  const result = drawResult(references, seed, prizes.reduce((sum, p) => sum + p.count, 0));
+  return {
+    format: 'ombudsdesk-draw-protocol',
+    formatVersion: 1,
+    algorithm: 'hmac-sha256-rank',
+    algorithmVersion: 1,
+    year: 2027,
+    pool: 'external',
+    prizes,
+    entries: canonicalEntryList(references).split('\n'),
+    fingerprint: result.fingerprint,
+    seed: normalizeSeed(seed),
+    ranking: result.ranking,
+    winners: result.winners,
+    reserves: result.reserves,
+    drawnBy: 'Dr. Clara Vogt',
+    witnesses: ['Ida Zeugin'],
+    drawnAt: '2027-12-06T10:00:00.000Z',
+    repeatOf: null,
+    repeatReason: null,
+  };
+}
+
+describe('the draw', () => {
+  it('is deterministic: the same list and seed give the same ranking', () => {
+    expect(drawResult(TEN, '4 2 6', 3)).toEqual(drawResult(TEN, '4 2 6', 3));
+  });
+
+  it('does not depend on the order of the input rows', () => {
+    const reference = drawResult(TEN, 'dice 5 5 2', 3);
+    for (let i = 1; i <= 20; i++) expect(drawResult(shuffled(TEN, i), 'dice 5 5 2', 3)).toEqual(reference);
+  });
+
+  it('changes the fingerprint when one reference changes, and the ranking when the seed changes', () => {
+    const base = fingerprint(TEN);
+    for (let i = 0; i < TEN.length; i++) {
+      const changed = TEN.map((ref, j) => (j === i ? ref.replace(/\d$/, (d) => String((Number(d) + 5) % 10)) : ref));
+      expect(fingerprint(changed), TEN[i]).not.toBe(base);
+    }
+    const rankings = new Set(Array.from({ length: 20 }, (_, i) => drawResult(TEN, `seed ${i}`, 0).ranking.join(',')));
+    expect(rankings.size).toBe(20);
+    // One character of the seed is enough to change the scores entirely.
+    expect(rankEntries(TEN, '3 6 1').map((r) => r.score)).not.toEqual(expect.arrayContaining(rankEntries(TEN, '3 6 2').map((r) => r.score)));
+  });
+
+  it('normalises the seed (NFC, trimmed) and refuses an empty one, duplicates and line breaks', () => {
+    expect(drawResult(TEN, '  4 2 6 \n', 2)).toEqual(drawResult(TEN, '4 2 6', 2));
+    expect(drawResult(TEN, 'Zeuge Jürgen', 2)).toEqual(drawResult(TEN, 'Zeuge Ju\u0308rgen', 2));
+    expect(() => normalizeSeed('   ')).toThrow(/empty seed/);
+    expect(() => fingerprint(['2027-00001', '2027-00001'])).toThrow(/duplicate/);
+    expect(() => fingerprint(['2027-00001\n2027-00002'])).toThrow(/line break/);
+  });
+
+  it('gives the first k the prizes and keeps the rest in order as reserves', () => {
+    const result = drawResult(TEN, 'x', 3);
+    expect(result.winners).toEqual(result.ranking.slice(0, 3));
+    expect(result.reserves).toEqual(result.ranking.slice(3));
+    expect(drawResult(TEN.slice(0, 2), 'x', 5).winners).toHaveLength(2);
+  });
+
+  it('is fair: over 10,000 seeds each of 10 entries wins first place within 5 sigma of 1/10', () => {
+    const firsts = new Map<string, number>(TEN.map((ref) => [ref, 0]));
+    const seeds = 10_000;
+    for (let i = 0; i < seeds; i++) {
+      const first = rankEntries(TEN, `seed-${i}`)[0]!.reference;
+      firsts.set(first, firsts.get(first)! + 1);
+    }
+    const sigma = Math.sqrt(seeds * 0.1 * 0.9); // 30
+    for (const [ref, count] of firsts) {
+      expect(Math.abs(count - seeds / 10), `${ref} won ${count} times`).toBeLessThanOrEqual(5 * sigma);
+    }
+  });
+});
+
+describe('verifyProtocol', () => {
+  const good = protocolFor(TEN, '3 6 1 4 2 5');
+
+  it('accepts a correct protocol', () => {
+    expect(verifyProtocol(JSON.parse(JSON.stringify(good)))).toEqual({ ok: true });
+  });
+
+  it('reports a changed reference, a swapped ranking, another seed and wrong winners', () => {
+    const entries = good.entries.map((ref, i) => (i === 4 ? '2027-00099' : ref)).sort();
+    const changedEntry = verifyProtocol({ ...good, entries });
+    expect(changedEntry).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^fingerprint mismatch/)]) });
+
+    const swapped = [good.ranking[1]!, good.ranking[0]!, ...good.ranking.slice(2)];
+    expect(verifyProtocol({ ...good, ranking: swapped })).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^ranking mismatch/)]) });
+
+    expect(verifyProtocol({ ...good, seed: '3 6 1 4 2 6' })).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^ranking mismatch/)]) });
+
+    expect(verifyProtocol({ ...good, winners: [good.ranking[0], good.ranking[2]] })).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^winners mismatch/)]) });
+
+    expect(verifyProtocol({ ...good, algorithmVersion: 2 })).toMatchObject({ ok: false, problems: [expect.stringMatching(/unknown algorithm/)] });
+    expect(verifyProtocol({ ...good, entries: [...good.entries].reverse() })).toMatchObject({ ok: false, problems: expect.arrayContaining(['entries are not in canonical (ascending) order']) });
+    expect(verifyProtocol({ hello: 'world' })).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^not a draw protocol/)]) });
+  });
+});
+
+describe("the README's worked example", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = /```json worked-example\n([\s\S]*?)\n```/.exec(readme);
+
+  it('is in the README and comes out of the code exactly as written there', () => {
+    expect(block, 'README has a ```json worked-example block').not.toBeNull();
+    const example = JSON.parse(block![1]!) as {
+      references: string[];
+      seed: string;
+      winnerCount: number;
+      canonicalText: string;
+      fingerprint: string;
+      scores: Record<string, string>;
+      ranking: string[];
+      winners: string[];
+      reserves: string[];
+    };
+    expect(canonicalEntryList(example.references)).toBe(example.canonicalText);
+    expect(fingerprint(example.references)).toBe(example.fingerprint);
+    expect(Object.fromEntries(rankEntries(example.references, example.seed).map((r) => [r.reference, r.score]))).toEqual(example.scores);
+    expect(drawResult(example.references, example.seed, example.winnerCount)).toEqual({
+      fingerprint: example.fingerprint,
+      ranking: example.ranking,
+      winners: example.winners,
+      reserves: example.reserves,
+    });
+  });
+});
