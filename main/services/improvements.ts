@@ -4,14 +4,14 @@
 import type { Selectable } from 'kysely';
 import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
 import type { CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
-import type { ImprovementDetail, ImprovementSummary, LinkedCase, TimelineEvent } from '../api/types.ts';
+import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
 import { departmentScope, type Actor } from './actor.ts';
 import { loadCaseRow, requireExisting, todayOf } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
-import { appendEvent } from './timeline.ts';
+import { appendEvent, appendTimelineEvent, readTimelineOf, type NewEvent } from './timeline.ts';
 
 type ImprovementRow = Selectable<ImprovementsTable>;
 
@@ -56,16 +56,8 @@ export interface SetStatusInput {
   note?: string | null | undefined;
 }
 
-function appendImprovementEvent(db: Db, event: { improvementId: number; actorId: number | null; type: string; at: string; data?: Record<string, unknown> }) {
-  db.run(
-    db.q.insertInto('improvement_events').values({
-      improvement_id: event.improvementId,
-      actor_id: event.actorId,
-      type: event.type,
-      at: event.at,
-      data: JSON.stringify(event.data ?? {}),
-    }),
-  );
+function appendImprovementEvent(db: Db, event: NewEvent & { improvementId: number }) {
+  appendTimelineEvent(db, 'improvement', event.improvementId, event);
 }
 
 /** An improvement the actor may see, or not_found (a department head must not learn what exists elsewhere). */
@@ -161,19 +153,6 @@ function readLinkedCases(db: Db, improvementId: number): LinkedCase[] {
     }));
 }
 
-function readImprovementTimeline(db: Db, improvementId: number): TimelineEvent[] {
-  return db
-    .all(
-      db.q
-        .selectFrom('improvement_events as e')
-        .leftJoin('users as u', 'u.id', 'e.actor_id')
-        .select(['e.id', 'e.at', 'e.actor_id', 'u.display_name', 'e.type', 'e.data'])
-        .where('e.improvement_id', '=', improvementId)
-        .orderBy('e.id'),
-    )
-    .map((row) => ({ id: row.id, at: row.at, actorId: row.actor_id, actorName: row.display_name, type: row.type, data: JSON.parse(row.data) as Record<string, unknown> }));
-}
-
 export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): ImprovementDetail {
   const { db } = ctx;
   const row = loadImprovementRow(ctx, actor, id);
@@ -189,7 +168,7 @@ export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): I
     createdAt: row.created_at,
     nextStatuses: [...NEXT_STATUSES[summary.status]],
     cases: readLinkedCases(db, id),
-    timeline: readImprovementTimeline(db, id),
+    timeline: readTimelineOf(db, 'improvement', id),
   };
 }
 

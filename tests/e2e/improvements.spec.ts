@@ -5,16 +5,11 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { ADMIN_PASSWORD, expect, test } from './fixtures.ts';
+import { firstSignIn } from './session.ts';
 
 const OFFICE_NOW = '2027-06-14T09:00:00'; // a Monday
 test.use({ officeNow: OFFICE_NOW });
 test.describe.configure({ mode: 'serial' });
-
-async function open(page: Page) {
-  await page.clock.setFixedTime(new Date(OFFICE_NOW));
-  await page.addInitScript(() => localStorage.setItem('ombudsdesk.language', 'de'));
-  await page.goto('./');
-}
 
 async function noSeriousViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -22,17 +17,7 @@ async function noSeriousViolations(page: Page, screen: string) {
   expect(serious.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
 }
 
-async function signIn(page: Page, username: string, password: string, newPassword: string) {
-  await open(page);
-  await page.getByLabel('Benutzername').fill(username);
-  await page.getByLabel('Passwort').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Bisheriges Passwort').fill(password);
-  await page.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
-  await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-}
+const signIn = (page: Page, username: string, password: string, newPassword: string) => firstSignIn(page, OFFICE_NOW, username, password, newPassword);
 
 test('the loop from an idea to a signed-off improvement, across the ombudsman and the department head', async ({ page, browser, transport }) => {
   // Set-up through the API as the administrator: a department, the ombudsman and its department head.

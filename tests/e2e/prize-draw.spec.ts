@@ -8,6 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_PASSWORD, expect, test } from './fixtures.ts';
+import { firstSignIn } from './session.ts';
 
 const OFFICE_NOW = '2027-12-06T10:00:00'; // a Monday in December: the draw for 2027
 test.use({ officeNow: OFFICE_NOW });
@@ -16,19 +17,7 @@ test.describe.configure({ mode: 'serial' });
 const cli = fileURLToPath(new URL('../../main/cli.ts', import.meta.url));
 const SEED = '3 6 1 4 2 5';
 
-async function signIn(page: Page, username: string, password: string, newPassword: string) {
-  await page.clock.setFixedTime(new Date(OFFICE_NOW));
-  await page.addInitScript(() => localStorage.setItem('ombudsdesk.language', 'de'));
-  await page.goto('./');
-  await page.getByLabel('Benutzername').fill(username);
-  await page.getByLabel('Passwort').fill(password);
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Bisheriges Passwort').fill(password);
-  await page.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
-  await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
-}
+const signIn = (page: Page, username: string, password: string, newPassword: string) => firstSignIn(page, OFFICE_NOW, username, password, newPassword);
 
 function verify(file: string) {
   return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', cli, 'draw', 'verify', file], { encoding: 'utf8' });

@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ApiResult, AttachmentContent, AttachmentInfo, CaseDetail } from '../../main/api/types.ts';
 import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES } from '../../main/domain/attachments.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
+import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
@@ -21,11 +22,7 @@ function call(who: Who, channel: string, payload?: unknown): Promise<ApiResult<u
   return dispatch(WINDOWS[who], channel, payload);
 }
 
-async function value<T>(who: Who, channel: string, payload?: unknown): Promise<T> {
-  const result = await call(who, channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.details)}`);
-  return result.value as T;
-}
+const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(dispatch, WINDOWS[who], channel, payload);
 
 const root = () => path.join(t.dir, ATTACHMENTS_FOLDER);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

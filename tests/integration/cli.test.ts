@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { protocolFor } from '../support/draw-protocol.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -62,40 +63,18 @@ describe('command line', () => {
 describe('cli draw verify', () => {
   const refs = ['2027-00003', '2027-00017', '2027-00021', '2027-00042', '2027-00108'];
 
-  async function protocolFile(change: (p: Record<string, unknown>) => Record<string, unknown> = (p) => p): Promise<string> {
-    const { drawResult } = await import('../../main/domain/draw.ts');
-    const result = drawResult(refs, '3 6 1 4 2 5', 2);
-    const protocol = {
-      format: 'ombudsdesk-draw-protocol',
-      formatVersion: 1,
-      algorithm: 'hmac-sha256-rank',
-      algorithmVersion: 1,
-      year: 2027,
-      pool: 'external',
-      prizes: [{ count: 2, description: 'Gutschein' }],
-      entries: refs,
-      fingerprint: result.fingerprint,
-      seed: '3 6 1 4 2 5',
-      ranking: result.ranking,
-      winners: result.winners,
-      reserves: result.reserves,
-      drawnBy: 'Dr. Clara Vogt',
-      witnesses: ['Ida Zeugin'],
-      drawnAt: '2027-12-06T10:00:00.000Z',
-      repeatOf: null,
-      repeatReason: null,
-    };
+  function protocolFile(change: (p: Record<string, unknown>) => Record<string, unknown> = (p) => p): string {
     const file = path.join(tempDir(), 'protocol.json');
-    writeFileSync(file, JSON.stringify(change(protocol)));
+    writeFileSync(file, JSON.stringify(change({ ...protocolFor(refs, '3 6 1 4 2 5') })));
     return file;
   }
 
   it('exits 0 for a correct protocol, 1 with the mismatch for a tampered one, 2 for a file that is not JSON', async () => {
-    const ok = run('draw', 'verify', await protocolFile());
+    const ok = run('draw', 'verify', protocolFile());
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('Protocol verified: fingerprint bb7c0238ad30f3c037670745491cb8c6285963c8b379055c02021baa2a747e3c, 5 entries, winners: 2027-00003, 2027-00017');
 
-    const tampered = run('draw', 'verify', await protocolFile((p) => ({ ...p, winners: ['2027-00003', '2027-00021'] })));
+    const tampered = run('draw', 'verify', protocolFile((p) => ({ ...p, winners: ['2027-00003', '2027-00021'] })));
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain('winners mismatch');
 

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/channels.ts';
-import type { ApiResult, CaseDetail, ImprovementDetail } from '../../main/api/types.ts';
+import type { CaseDetail, ImprovementDetail } from '../../main/api/types.ts';
+import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
@@ -12,11 +13,7 @@ let dispatch: Dispatch;
 let roads: number;
 let parks: number;
 
-async function as<T>(session: string, channel: ChannelName, input?: unknown): Promise<T> {
-  const result = (await dispatch(session, channel, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 
 async function login(session: string, username: string) {
   expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });

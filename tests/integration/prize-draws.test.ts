@@ -3,19 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/channels.ts';
-import type { ApiResult, CaseDetail, DrawDetail, DrawEligibility, ExportFile, ImprovementDetail } from '../../main/api/types.ts';
+import type { CaseDetail, DrawDetail, DrawEligibility, ExportFile, ImprovementDetail } from '../../main/api/types.ts';
 import { fingerprint, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
+import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let parks: number;
 
-async function as<T>(session: string, channel: ChannelName, input?: unknown): Promise<T> {
-  const result = (await dispatch(session, channel, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 
 async function idea(subject: string, submitter: Record<string, unknown>, origin = 'external'): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', { kind: 'idea', channel: 'web', origin, subject, departmentId: parks, submitter });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ApiResult, CaseDetail, RenderedReply, ReplyTemplate } from '../../main/api/types.ts';
+import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
@@ -16,11 +17,7 @@ function call(who: Who, channel: string, payload?: unknown): Promise<ApiResult<u
   return dispatch(WINDOWS[who], channel, payload);
 }
 
-async function value<T>(who: Who, channel: string, payload?: unknown): Promise<T> {
-  const result = await call(who, channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.details)}`);
-  return result.value as T;
-}
+const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(dispatch, WINDOWS[who], channel, payload);
 
 /** The stored UTC stamp of a local wall-clock time (tests run in any time zone). */
 const stamp = (local: string) => new Date(local).toISOString();

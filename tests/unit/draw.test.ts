@@ -2,7 +2,8 @@
 // fairness over many seeds, the verifier, and the README's worked example (read from the README itself).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntryList, drawResult, fingerprint, normalizeSeed, rankEntries, verifyProtocol, type DrawProtocol } from '../../main/domain/draw.ts';
+import { canonicalEntryList, drawResult, fingerprint, normalizeSeed, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
+import { protocolFor } from '../support/draw-protocol.ts';
 
 const TEN = Array.from({ length: 10 }, (_, i) => `2027-${String(i * 7 + 3).padStart(5, '0')}`);
 
@@ -15,30 +16,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-function protocolFor(references: string[], seed: string, prizes = [{ count: 2, description: 'Gutschein' }]): DrawProtocol {
-  const result = drawResult(references, seed, prizes.reduce((sum, p) => sum + p.count, 0));
-  return {
-    format: 'ombudsdesk-draw-protocol',
-    formatVersion: 1,
-    algorithm: 'hmac-sha256-rank',
-    algorithmVersion: 1,
-    year: 2027,
-    pool: 'external',
-    prizes,
-    entries: canonicalEntryList(references).split('\n'),
-    fingerprint: result.fingerprint,
-    seed: normalizeSeed(seed),
-    ranking: result.ranking,
-    winners: result.winners,
-    reserves: result.reserves,
-    drawnBy: 'Dr. Clara Vogt',
-    witnesses: ['Ida Zeugin'],
-    drawnAt: '2027-12-06T10:00:00.000Z',
-    repeatOf: null,
-    repeatReason: null,
-  };
 }
 
 describe('the draw', () => {

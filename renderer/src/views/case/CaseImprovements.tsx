@@ -9,6 +9,8 @@ import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
 const EDITORS = ['ombudsman', 'deputy'];
+// The administrator manages users and settings; improvements are not theirs to open (main refuses it as well).
+const READERS = [...EDITORS, 'department_head', 'executive'];
 
 interface Props {
   detail: CaseDetail;
@@ -62,9 +64,13 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
         <ul>
           {detail.improvements.map((link) => (
             <li key={link.improvementId}>
-              <button type="button" className="link" onClick={() => onOpenImprovement(link.improvementId)}>
-                {link.title}
-              </button>{' '}
+              {READERS.includes(user.role) ? (
+                <button type="button" className="link" onClick={() => onOpenImprovement(link.improvementId)}>
+                  {link.title}
+                </button>
+              ) : (
+                link.title
+              )}{' '}
               <span className={`status improvement-${link.status}`}>{t(`improvementStatus.${link.status}`)}</span>
               {link.doneOn && <span className="muted"> · {t('case.improvementDoneOn', { date: formatDate(link.doneOn, i18n.language) })}</span>}
               <span className="muted"> · {t(`relation.${link.relation}`)}</span>
