@@ -12,28 +12,30 @@ import { fail } from './errors.ts';
 
 type DrawRow = Selectable<PrizeDrawsTable>;
 
-/** Idea cases of this origin linked to an improvement done in this year: one entry per case, or an exclusion with its reason. */
+/** Idea cases of this origin linked to an improvement done in this year (exported so the benchmark can run the same SQL raw). */
+export function eligibilityQuery(ctx: ServiceContext, year: number, pool: DrawPool) {
+  return ctx.db.q
+    .selectFrom('cases as c')
+    .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.submitter_anonymous', 'c.submitter_name', 'c.submitter_email', 'c.submitter_phone', 'c.submitter_address', 'c.consent_given_at'])
+    .where('c.kind', '=', 'idea')
+    .where('c.origin', '=', pool)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('improvement_cases as l')
+          .innerJoin('improvements as i', 'i.id', 'l.improvement_id')
+          .select('l.case_id')
+          .whereRef('l.case_id', '=', 'c.id')
+          .where('i.status', '=', 'done')
+          .where('i.done_year', '=', year),
+      ),
+    )
+    .orderBy('c.reference');
+}
+
+/** Each candidate as an entry, or as an exclusion with its reason. */
 export function eligibility(ctx: ServiceContext, year: number, pool: DrawPool): { entries: DrawEntry[]; exclusions: DrawExclusion[] } {
-  const { db } = ctx;
-  const rows = db.all(
-    db.q
-      .selectFrom('cases as c')
-      .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.submitter_anonymous', 'c.submitter_name', 'c.submitter_email', 'c.submitter_phone', 'c.submitter_address', 'c.consent_given_at'])
-      .where('c.kind', '=', 'idea')
-      .where('c.origin', '=', pool)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('improvement_cases as l')
-            .innerJoin('improvements as i', 'i.id', 'l.improvement_id')
-            .select('l.case_id')
-            .whereRef('l.case_id', '=', 'c.id')
-            .where('i.status', '=', 'done')
-            .where('i.done_year', '=', year),
-        ),
-      )
-      .orderBy('c.reference'),
-  );
+  const rows = ctx.db.all(eligibilityQuery(ctx, year, pool));
   const entries: DrawEntry[] = [];
   const exclusions: DrawExclusion[] = [];
   for (const row of rows) {
