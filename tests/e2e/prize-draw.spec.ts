@@ -93,6 +93,8 @@ test('prepare, print the fingerprint, draw with witnesses, export and verify the
   await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'screenshots/draw-ceremony.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
+  const ceremonyAxe = await new AxeBuilder({ page }).analyze();
+  expect(ceremonyAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await ceremony.getByRole('button', { name: 'Ziehen' }).click();
   // The browser insists on the confirmation; nothing is drawn without it.
   await expect(page.getByRole('heading', { name: 'Gewinne' })).toHaveCount(0);

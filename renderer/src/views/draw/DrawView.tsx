@@ -80,7 +80,7 @@ export function DrawView({ id, user, onBack }: Props) {
   if (!draw) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
   const title = t('draw.heading', { year: draw.year, pool: t(`draw.pools.${draw.pool}`), id: draw.id });
   return (
-    <article className={ceremony && draw.status === 'prepared' ? 'draw-view ceremony' : 'draw-view'} aria-labelledby="draw-heading">
+    <article className={ceremony ? 'draw-view ceremony' : 'draw-view'} aria-labelledby="draw-heading">
       <div className="case-head no-print">
         <button type="button" onClick={onBack}>
           ← {t('draw.back')}
