@@ -4,6 +4,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/migrate.ts';
 import { MIGRATIONS } from '../../main/db/migrations/index.ts';
 import { openDatabase } from '../../main/db/database.ts';
+import { caseCountsQuery } from '../../main/services/case-list.ts';
+import { createServiceContext } from '../../main/services/context.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -123,6 +125,15 @@ describe('migrations', () => {
     expect(plan('SELECT id FROM improvements WHERE department_id = 1 AND status = \'planned\'')).toMatch(/INDEX improvements_department_status/);
     expect(plan('SELECT id FROM improvements WHERE done_year = 2027 AND done_on IS NOT NULL')).toMatch(/INDEX improvements_done_year/);
     expect(plan('SELECT improvement_id FROM improvement_cases WHERE case_id = 1')).toMatch(/COVERING INDEX improvement_cases_case/);
+  });
+
+  it('counts by status and kind from a covering index, in index order (0006)', () => {
+    const db = openDatabase(freshFile());
+    opened.push(db.sqlite);
+    const { sql, parameters } = caseCountsQuery(createServiceContext(db, () => new Date()), { id: 1, role: 'ombudsman', departmentIds: [] }).compile();
+    const plan = (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX cases_status_kind/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('serves the inbox query from an index', () => {
