@@ -85,7 +85,8 @@ function drawCommand([sub, file]: string[]): number {
   if (sub !== 'verify' || !file) throw new UsageError('usage: draw verify <protocol.json>');
   let protocol: unknown;
   try {
-    protocol = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+    // A byte order mark is dropped: Windows editors add one when someone opens and saves the file they were given.
+    protocol = JSON.parse(readFileSync(path.resolve(file), 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     console.error(`ombudsdesk: cannot read ${file} as a JSON protocol (${error instanceof Error ? error.message : String(error)}).`);
     return 2;

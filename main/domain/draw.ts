@@ -62,6 +62,33 @@ export function drawResult(references: readonly string[], seed: string, winnerCo
   return { fingerprint: fingerprint(references), ranking, winners: ranking.slice(0, k), reserves: ranking.slice(k) };
 }
 
+/** The exported JSON protocol, field for field (docs/prize-draw.md describes each one for outside readers). */
+export interface DrawProtocol {
+  format: typeof PROTOCOL_FORMAT;
+  formatVersion: typeof PROTOCOL_FORMAT_VERSION;
+  algorithm: typeof DRAW_ALGORITHM;
+  algorithmVersion: typeof DRAW_ALGORITHM_VERSION;
+  year: number;
+  pool: 'external' | 'internal';
+  prizes: { count: number; description: string }[];
+  /** In canonical order, so the file itself shows the text the fingerprint was taken over. */
+  entries: string[];
+  fingerprint: string;
+  /** Already normalised: a verifier uses it as it stands. */
+  seed: string;
+  ranking: string[];
+  winners: string[];
+  reserves: string[];
+  drawnBy: string;
+  witnesses: string[];
+  /** ISO 8601. */
+  drawnAt: string;
+  repeatOf: number | null;
+  repeatReason: string | null;
+}
+
+// The algorithm is deliberately any string here, not the literal: a protocol from a later version should be answered
+// with "unknown algorithm ..." from verifyProtocol, not with a schema message about an invalid literal.
 export const drawProtocolSchema = z.strictObject({
   format: z.literal(PROTOCOL_FORMAT),
   formatVersion: z.literal(PROTOCOL_FORMAT_VERSION),
@@ -83,7 +110,8 @@ export const drawProtocolSchema = z.strictObject({
   repeatReason: z.string().nullable(),
 });
 
-export type DrawProtocol = z.infer<typeof drawProtocolSchema>;
+// Every protocol Ombudsdesk writes fits the schema; the compiler checks it here, so the two cannot drift apart.
+const _protocolFitsSchema = (protocol: DrawProtocol): z.infer<typeof drawProtocolSchema> => protocol;
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
 const list = (values: readonly string[]) => (values.length > 6 ? `${values.slice(0, 6).join(', ')}, …` : values.join(', '));

@@ -1,5 +1,5 @@
 // The prize draw's rules: determinism, independence of input order, sensitivity to every reference and to the seed,
-// fairness over many seeds, the verifier, and the README's worked example (read from the README itself).
+// fairness over many seeds, the verifier, and the worked example of docs/prize-draw.md (read from the page itself).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalEntryList, drawResult, fingerprint, normalizeSeed, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
@@ -41,11 +41,17 @@ describe('the draw', () => {
   });
 
   it('normalises the seed (NFC, trimmed) and refuses an empty one, duplicates and line breaks', () => {
+    expect(normalizeSeed(' 4 2 6 ')).toBe('4 2 6');
+    expect(drawResult(TEN, ' 4 2 6 ', 2)).toEqual(drawResult(TEN, '4 2 6', 2));
     expect(drawResult(TEN, '  4 2 6 \n', 2)).toEqual(drawResult(TEN, '4 2 6', 2));
+    expect(drawResult(TEN, '4 2 6', 2)).not.toEqual(drawResult(TEN, '426', 2)); // inner spaces count
     expect(drawResult(TEN, 'Zeuge Jürgen', 2)).toEqual(drawResult(TEN, 'Zeuge Ju\u0308rgen', 2));
     expect(() => normalizeSeed('   ')).toThrow(/empty seed/);
     expect(() => fingerprint(['2027-00001', '2027-00001'])).toThrow(/duplicate/);
     expect(() => fingerprint(['2027-00001\n2027-00002'])).toThrow(/line break/);
+    expect(() => fingerprint(['2027-00001\r'])).toThrow(/line break/);
+    expect(() => canonicalEntryList(['2027-00001', ''])).toThrow(/empty reference/);
+    expect(() => rankEntries(['2027-00001', '2027-00001'], 'x')).toThrow(/duplicate/);
   });
 
   it('gives the first k the prizes and keeps the rest in order as reserves', () => {
@@ -94,31 +100,59 @@ describe('verifyProtocol', () => {
   });
 });
 
-describe("the README's worked example", () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const block = /```json worked-example\n([\s\S]*?)\n```/.exec(readme);
+interface WorkedExample {
+  references: string[];
+  seed: string;
+  winnerCount: number;
+  canonicalText: string;
+  fingerprint: string;
+  scores: Record<string, string>;
+  ranking: string[];
+  winners: string[];
+  reserves: string[];
+}
 
-  it('is in the README and comes out of the code exactly as written there', () => {
-    expect(block, 'README has a ```json worked-example block').not.toBeNull();
-    const example = JSON.parse(block![1]!) as {
-      references: string[];
-      seed: string;
-      winnerCount: number;
-      canonicalText: string;
-      fingerprint: string;
-      scores: Record<string, string>;
-      ranking: string[];
-      winners: string[];
-      reserves: string[];
-    };
-    expect(canonicalEntryList(example.references)).toBe(example.canonicalText);
-    expect(fingerprint(example.references)).toBe(example.fingerprint);
-    expect(Object.fromEntries(rankEntries(example.references, example.seed).map((r) => [r.reference, r.score]))).toEqual(example.scores);
-    expect(drawResult(example.references, example.seed, example.winnerCount)).toEqual({
-      fingerprint: example.fingerprint,
-      ranking: example.ranking,
-      winners: example.winners,
-      reserves: example.reserves,
-    });
+const readDoc = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const workedExample = (text: string) => {
+  const block = /```json worked-example\n([\s\S]*?)\n```/.exec(text);
+  return block ? (JSON.parse(block[1]!) as WorkedExample) : null;
+};
+
+function expectComputed(example: WorkedExample) {
+  expect(canonicalEntryList(example.references)).toBe(example.canonicalText);
+  expect(fingerprint(example.references)).toBe(example.fingerprint);
+  expect(Object.fromEntries(rankEntries(example.references, example.seed).map((r) => [r.reference, r.score]))).toEqual(example.scores);
+  expect(drawResult(example.references, example.seed, example.winnerCount)).toEqual({
+    fingerprint: example.fingerprint,
+    ranking: example.ranking,
+    winners: example.winners,
+    reserves: example.reserves,
+  });
+}
+
+describe('the worked example in docs/prize-draw.md', () => {
+  const page = readDoc('docs/prize-draw.md');
+  const example = workedExample(page);
+
+  it('comes out of the code exactly as written in its ```json worked-example block', () => {
+    expect(example, 'docs/prize-draw.md has a ```json worked-example block').not.toBeNull();
+    expectComputed(example!);
+  });
+
+  it('says the same in its table, its canonical text and its fingerprint as in the block', () => {
+    const rows = [...page.matchAll(/^\| (\d+) \| (\d{4}-\d{5,}) \| ([0-9a-f]{64}) \| (winner|reserve \d+) \|$/gm)].map((m) => m.slice(1));
+    const { ranking, scores, winners } = example!;
+    expect(rows).toEqual(ranking.map((ref, i) => [String(i + 1), ref, scores[ref], i < winners.length ? 'winner' : `reserve ${i + 1 - winners.length}`]));
+    expect(page).toContain(`\`\`\`text\n${example!.canonicalText}\n\`\`\``);
+    expect(page).toContain(`\`\`\`text\n${example!.fingerprint}\n\`\`\``);
+    expect(page).toContain(`Protocol verified: fingerprint ${example!.fingerprint}, ${ranking.length} entries, winners: ${winners.join(', ')}`);
+  });
+
+  it("matches the README's copy, where the README still has one", () => {
+    const readme = workedExample(readDoc('README.md'));
+    if (readme) {
+      expect(readme).toEqual(example);
+      expectComputed(readme);
+    }
   });
 });
