@@ -11,6 +11,7 @@ import type {
   Role,
 } from '../domain/model.ts';
 import type { CaseAction } from '../domain/workflow.ts';
+import type { ChannelName } from './channels.ts';
 import type { DeadlineRules } from '../domain/deadlines.ts';
 import type { TemplateLanguage } from '../domain/templates.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
@@ -74,6 +75,8 @@ export interface SessionUser {
   departmentIds: number[];
   language: Language;
   mustChangePassword: boolean;
+  /** The API channels this user's role may call, from the one permission table; the UI shows only what these allow. */
+  allowed: ChannelName[];
 }
 
 export interface AppInfo {

@@ -1,5 +1,5 @@
 // The letter that tells a winner of the yearly prize draw, in their language.
-import { placeholderValues, type ReplyFacts } from './templates.ts';
+import { fillPlaceholders, placeholderValues, type ReplyFacts } from './templates.ts';
 import { letterLanguage } from './improvement-letters.ts';
 
 const LETTERS = {
@@ -52,8 +52,7 @@ export function winnerLetter(facts: WinnerLetterFacts) {
     year: String(facts.year),
     prize: facts.prize,
   };
-  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (token, name: string) => values[name] ?? token);
-  return { language, subject: fill(LETTERS[language].subject), body: fill(LETTERS[language].body) };
+  return { language, subject: fillPlaceholders(LETTERS[language].subject, values), body: fillPlaceholders(LETTERS[language].body, values) };
 }
 
 /** The prize of each place: prizes are given in order, each as many times as its count. */

@@ -1,5 +1,5 @@
 // "You said, we did": the letter that tells a person what changed because of their feedback, in their language.
-import { formatLetterDate, placeholderValues, TEMPLATE_LANGUAGES, type ReplyFacts, type TemplateLanguage } from './templates.ts';
+import { fillPlaceholders, formatLetterDate, placeholderValues, TEMPLATE_LANGUAGES, type ReplyFacts, type TemplateLanguage } from './templates.ts';
 
 interface LetterText {
   subject: string;
@@ -65,8 +65,6 @@ export function improvementLetter(facts: ImprovementLetterFacts): LetterText & {
     done: formatLetterDate(facts.doneOn, language),
     whatWasDone: facts.whatWasDone,
   };
-  // One pass: a value that itself contains "{{...}}" stays text.
-  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (token, name: string) => values[name] ?? token);
   const letter = LETTERS[language];
-  return { language, subject: fill(letter.subject), body: fill(letter.body) };
+  return { language, subject: fillPlaceholders(letter.subject, values), body: fillPlaceholders(letter.body, values) };
 }

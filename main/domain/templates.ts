@@ -87,8 +87,11 @@ export function placeholderValues(language: TemplateLanguage, facts: ReplyFacts)
   };
 }
 
-/** Fills the known placeholders in one pass (a value containing "{{due}}" stays text); unknown ones stay visible. */
+/** Fills the placeholders that have a value in one pass (a value containing "{{due}}" stays text); others stay visible. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(TOKEN, (token, name: string) => (Object.hasOwn(values, name) ? values[name]! : token));
+}
+
 export function renderTemplate(template: TemplateText, values: PlaceholderValues): TemplateText {
-  const fill = (text: string) => text.replace(TOKEN, (token, name: string) => (isPlaceholder(name) ? values[name] : token));
-  return { subject: fill(template.subject), body: fill(template.body) };
+  return { subject: fillPlaceholders(template.subject, values), body: fillPlaceholders(template.body, values) };
 }

@@ -6,7 +6,7 @@ import type { DepartmentHome, ExportFile, ImprovementNotification, YouSaidWeDidE
 import type { Actor } from './actor.ts';
 import { listCases } from './case-list.ts';
 import type { ServiceContext } from './context.ts';
-import { getImprovement, listImprovements } from './improvements.ts';
+import { listImprovements, readLinkedCases } from './improvements.ts';
 
 export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHome {
   // Sorted by due date, so overdue statement requests come first.
@@ -21,51 +21,51 @@ export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHom
 
 export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): YouSaidWeDidEntry[] {
   const { db } = ctx;
-  return listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] })
-    .sort((a, b) => (a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : a.id - b.id))
-    .map((summary) => {
-      const detail = getImprovement(ctx, actor, summary.id);
-      const people = detail.cases.length
-        ? db.all(
-            db.q
-              .selectFrom('cases')
-              .select(['id', 'reference', 'received_on', 'submitter_anonymous', 'submitter_name', 'submitter_email', 'submitter_address', 'submitter_language', 'consent_given_at'])
-              .where('id', 'in', detail.cases.map((c) => c.caseId))
-              .where('submitter_anonymous', '=', 0)
-              .where('consent_given_at', 'is not', null)
-              .where('status', 'not in', ['withdrawn', 'merged'])
-              .orderBy('id'),
-          )
-        : [];
-      const notifications: ImprovementNotification[] = [];
-      for (const person of people) {
-        const address = person.submitter_email ?? person.submitter_address;
-        if (!address) continue;
-        const letter = improvementLetter({
-          person: { submitterName: person.submitter_name, anonymous: false, reference: person.reference, receivedOn: person.received_on },
-          language: person.submitter_language,
-          improvementTitle: detail.title,
-          departmentName: detail.departmentName,
-          doneOn: detail.doneOn!,
-          whatWasDone: detail.doneNote ?? '',
-        });
-        notifications.push({
-          caseId: person.id,
-          reference: person.reference,
-          name: person.submitter_name,
-          language: letter.language,
-          channel: person.submitter_email ? 'email' : 'letter',
-          address,
-          subject: letter.subject,
-          body: letter.body,
-        });
-      }
-      return {
-        improvement: { ...summary, description: detail.description, doneNote: detail.doneNote },
-        cases: detail.cases,
-        notifications,
-      };
-    });
+  const summaries = listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] }).sort((a, b) =>
+    a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : a.id - b.id,
+  );
+  const ids = summaries.map((s) => s.id);
+  const texts = new Map(ids.length ? db.all(db.q.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids)).map((r) => [r.id, r]) : []);
+  const linksOf = new Map<number, ReturnType<typeof readLinkedCases>>();
+  for (const link of readLinkedCases(db, ids)) {
+    const group = linksOf.get(link.improvementId);
+    if (group) group.push(link);
+    else linksOf.set(link.improvementId, [link]);
+  }
+  return summaries.map((summary) => {
+    const text = texts.get(summary.id)!;
+    const mine = linksOf.get(summary.id) ?? [];
+    const notifications: ImprovementNotification[] = [];
+    for (const { row: person } of mine) {
+      // Only people who left contact data and consent, on cases still standing.
+      if (person.submitter_anonymous === 1 || person.consent_given_at === null || ['withdrawn', 'merged'].includes(person.status)) continue;
+      const address = person.submitter_email ?? person.submitter_address;
+      if (!address) continue;
+      const letter = improvementLetter({
+        person: { submitterName: person.submitter_name, anonymous: false, reference: person.reference, receivedOn: person.received_on },
+        language: person.submitter_language,
+        improvementTitle: summary.title,
+        departmentName: summary.departmentName,
+        doneOn: summary.doneOn!,
+        whatWasDone: text.done_note ?? '',
+      });
+      notifications.push({
+        caseId: person.id,
+        reference: person.reference,
+        name: person.submitter_name,
+        language: letter.language,
+        channel: person.submitter_email ? 'email' : 'letter',
+        address,
+        subject: letter.subject,
+        body: letter.body,
+      });
+    }
+    return {
+      improvement: { ...summary, description: text.description, doneNote: text.done_note },
+      cases: mine.map((link) => link.linked),
+      notifications,
+    };
+  });
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -130,26 +130,49 @@ export function listImprovements(ctx: ServiceContext, actor: Actor, filter: Impr
   return db.all(query.orderBy('i.id', 'desc')).map((row) => toSummary(row, today)).sort(byUrgency);
 }
 
-function readLinkedCases(db: Db, improvementId: number): LinkedCase[] {
+/** The cases linked to these improvements, in one query, with what a letter to each person needs. */
+export function readLinkedCases(db: Db, improvementIds: readonly number[]) {
+  if (improvementIds.length === 0) return [];
   return db
     .all(
       db.q
         .selectFrom('improvement_cases as l')
         .innerJoin('cases as c', 'c.id', 'l.case_id')
-        .select(['c.id', 'c.reference', 'c.kind', 'c.origin', 'c.subject', 'c.status', 'l.relation', 'c.submitter_name', 'c.submitter_anonymous'])
-        .where('l.improvement_id', '=', improvementId)
+        .select([
+          'l.improvement_id',
+          'l.relation',
+          'c.id',
+          'c.reference',
+          'c.kind',
+          'c.origin',
+          'c.subject',
+          'c.status',
+          'c.received_on',
+          'c.submitter_anonymous',
+          'c.submitter_name',
+          'c.submitter_email',
+          'c.submitter_address',
+          'c.submitter_language',
+          'c.consent_given_at',
+        ])
+        .where('l.improvement_id', 'in', improvementIds)
+        .orderBy('l.improvement_id')
         .orderBy('c.id'),
     )
     .map((row) => ({
-      caseId: row.id,
-      reference: row.reference,
-      kind: row.kind as CaseKind,
-      origin: row.origin as CaseOrigin,
-      subject: row.subject,
-      status: row.status as CaseStatus,
-      relation: row.relation as LinkRelation,
-      submitterName: row.submitter_anonymous === 1 ? null : row.submitter_name,
-      anonymous: row.submitter_anonymous === 1,
+      improvementId: row.improvement_id,
+      row,
+      linked: {
+        caseId: row.id,
+        reference: row.reference,
+        kind: row.kind as CaseKind,
+        origin: row.origin as CaseOrigin,
+        subject: row.subject,
+        status: row.status as CaseStatus,
+        relation: row.relation as LinkRelation,
+        submitterName: row.submitter_anonymous === 1 ? null : row.submitter_name,
+        anonymous: row.submitter_anonymous === 1,
+      } satisfies LinkedCase,
     }));
 }
 
@@ -167,7 +190,7 @@ export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): I
     doneNote: row.done_note,
     createdAt: row.created_at,
     nextStatuses: [...NEXT_STATUSES[summary.status]],
-    cases: readLinkedCases(db, id),
+    cases: readLinkedCases(db, [id]).map((link) => link.linked),
     timeline: readTimelineOf(db, 'improvement', id),
   };
 }

@@ -13,15 +13,7 @@ export interface ReplyTemplateFilter {
   includeInactive: boolean;
 }
 
-export interface SaveReplyTemplateInput {
-  id?: number | undefined;
-  kind: CaseKind;
-  language: TemplateLanguage;
-  name: string;
-  subject: string;
-  body: string;
-  active: boolean;
-}
+export type SaveReplyTemplateInput = Pick<ReplyTemplate, 'kind' | 'language' | 'name' | 'subject' | 'body' | 'active'> & { id?: number | undefined };
 
 function toTemplate(row: Selectable<ReplyTemplatesTable>): ReplyTemplate {
   return {

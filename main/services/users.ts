@@ -1,5 +1,7 @@
 // Users, roles and sign-in.
 import type { Language, Role } from '../domain/model.ts';
+import { channelNames } from '../api/channels.ts';
+import { isAllowed, PERMISSIONS } from '../api/permissions.ts';
 import type { SessionUser, UserRecord } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
 import type { ServiceContext } from './context.ts';
@@ -46,7 +48,7 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
 
 export function toSessionUser(user: UserRecord, mustChangePassword: boolean): SessionUser {
   const { active: _active, ...rest } = user;
-  return { ...rest, mustChangePassword };
+  return { ...rest, mustChangePassword, allowed: channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], user.role)) };
 }
 
 export function listUsers(db: Db): UserRecord[] {

@@ -22,3 +22,9 @@ export function formatBytes(bytes: number, language: string): string {
   const [unit, divisor] = bytes < 1000 ? (['byte', 1] as const) : bytes < 1_000_000 ? (['kilobyte', 1000] as const) : (['megabyte', 1_000_000] as const);
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / divisor);
 }
+
+/** This year and the five before it, newest first, for the year pickers of reports and the draw. */
+export function recentYears(count = 6): number[] {
+  const thisYear = new Date().getFullYear();
+  return Array.from({ length: count }, (_, i) => thisYear - i);
+}

@@ -131,7 +131,11 @@ async function run(role: Role | null, channel: ChannelName) {
   const app = openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
   try {
     const dispatch = createDispatcher(app, () => undefined);
-    if (role) expect(await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD }), role).toMatchObject({ ok: true });
+    if (role) {
+      const login = await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD });
+      // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
+      expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => isAllowed(PERMISSIONS[c], role)) } });
+    }
     const before = snapshot(app.db.sqlite);
     const result = await dispatch('s', channel, payload(channel), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
     return { result, changed: snapshot(app.db.sqlite) !== before };

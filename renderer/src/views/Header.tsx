@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
+import { can } from '../can.ts';
+import { settingsSections } from './settings/SettingsView.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'settings';
@@ -10,7 +12,7 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('header.navigation')}>
-        {user.role === 'department_head' && (
+        {can(user, 'departmentHome') && (
           <button type="button" className="nav" aria-current={screen === 'home' ? 'page' : undefined} onClick={() => onNavigate('home')}>
             {t('header.home')}
           </button>
@@ -18,17 +20,17 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
         <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
           {t('header.inbox')}
         </button>
-        {user.role !== 'admin' && (
+        {can(user, 'listImprovements') && (
           <button type="button" className="nav" aria-current={screen === 'improvements' ? 'page' : undefined} onClick={() => onNavigate('improvements')}>
             {t('header.improvements')}
           </button>
         )}
-        {['executive', 'ombudsman', 'deputy'].includes(user.role) && (
+        {can(user, 'drawEligibility') && (
           <button type="button" className="nav" aria-current={screen === 'draw' ? 'page' : undefined} onClick={() => onNavigate('draw')}>
             {t('header.draw')}
           </button>
         )}
-        {['admin', 'ombudsman', 'deputy'].includes(user.role) && (
+        {settingsSections(user).length > 0 && (
           <button type="button" className="nav" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
             {t('header.settings')}
           </button>

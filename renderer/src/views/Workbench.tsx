@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
+import { can } from '../can.ts';
 import { CaseView } from './case/CaseView.tsx';
 import { QuickEntry } from './entry/QuickEntry.tsx';
 import { Header, type Screen } from './Header.tsx';
@@ -14,7 +15,6 @@ import { SettingsView } from './settings/SettingsView.tsx';
 import { PrizeDrawView } from './draw/PrizeDrawView.tsx';
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
-const ENTRY_ROLES = ['admin', 'ombudsman', 'deputy'];
 
 /** The office's calendar date here (yyyy-MM-dd), the latest a done date may be. */
 function localToday(): string {
@@ -28,7 +28,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () => void }) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>(user.role === 'department_head' ? 'home' : 'inbox');
+  const [screen, setScreen] = useState<Screen>(can(user, 'departmentHome') ? 'home' : 'inbox');
   const [openCase, setOpenCase] = useState<number | null>(null);
   const [openImprovement, setOpenImprovement] = useState<number | null>(null);
   const [entry, setEntry] = useState<EntryChannel | null>(null);
@@ -36,7 +36,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const [saved, setSaved] = useState<string | null>(null);
   const [refreshToken, setRefreshToken] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
-  const canEnter = ENTRY_ROLES.includes(user.role);
+  const canEnter = can(user, 'createCase');
 
   const refresh = useCallback(() => setRefreshToken((n) => n + 1), []);
 

@@ -21,7 +21,8 @@ function readBase64(file: File): Promise<string> {
 interface Props {
   detail: CaseDetail;
   canAdd: boolean;
-  onAdded: (attachment: AttachmentInfo) => void;
+  /** After files were added (once per batch, also when a later file of it failed). */
+  onAdded: () => void;
 }
 
 export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
@@ -39,19 +40,21 @@ export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
     const files = [...(event.target.files ?? [])];
     setError(null);
     setBusy(true);
+    let added = 0;
     try {
       // Main refuses these too; checking here spares reading and sending many megabytes for nothing.
       const tooLarge = files.find((file) => file.size > maxBytes);
       if (tooLarge) throw new ApiFailure({ code: 'attachment_too_large', details: { size: tooLarge.size, maxMegabytes: maxBytes / 1024 / 1024 } });
       for (const file of files) {
-        const added = await call('addAttachment', { caseId: detail.id, fileName: file.name, mediaType: file.type, dataBase64: await readBase64(file) });
-        onAdded(added);
+        await call('addAttachment', { caseId: detail.id, fileName: file.name, mediaType: file.type, dataBase64: await readBase64(file) });
+        added += 1;
       }
     } catch (failure) {
       setError(failure);
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
+      if (added > 0) onAdded();
     }
   }
 

@@ -4,13 +4,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ImprovementSummary, SessionUser } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { can } from '../../can.ts';
 import { formatDate } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
-const EDITORS = ['ombudsman', 'deputy'];
-// The administrator manages users and settings; improvements are not theirs to open (main refuses it as well).
-const READERS = [...EDITORS, 'department_head', 'executive'];
 
 interface Props {
   detail: CaseDetail;
@@ -28,7 +26,7 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<unknown>(null);
   const live = detail.status !== 'withdrawn' && detail.status !== 'merged';
-  const canEdit = EDITORS.includes(user.role) && live;
+  const canEdit = can(user, 'linkCaseToImprovement') && live;
 
   useEffect(() => {
     if (mode !== 'link') return;
@@ -64,7 +62,7 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
         <ul>
           {detail.improvements.map((link) => (
             <li key={link.improvementId}>
-              {READERS.includes(user.role) ? (
+              {can(user, 'getImprovement') ? (
                 <button type="button" className="link" onClick={() => onOpenImprovement(link.improvementId)}>
                   {link.title}
                 </button>
@@ -80,7 +78,7 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
       )}
       {canEdit && (
         <div className="action-buttons">
-          {detail.kind === 'idea' && (
+          {detail.kind === 'idea' && can(user, 'adoptIdea') && (
             <button type="button" aria-pressed={mode === 'adopt'} onClick={() => setMode('adopt')}>
               {t('case.adopt')}
             </button>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { dueLabel } from '../inbox/columns.tsx';
@@ -11,8 +12,6 @@ import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CaseImprovements } from './CaseImprovements.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { Timeline } from './Timeline.tsx';
-
-const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
 
 interface Props {
   caseId: number;
@@ -40,7 +39,6 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
   if (error) return <ErrorMessage error={error} />;
   if (!detail) return <p>{t('app.loading')}</p>;
   const due = dueLabel(detail, t);
-  const office = OFFICE_ROLES.includes(user.role);
   const open = detail.status !== 'withdrawn' && detail.status !== 'merged';
   const changed = (next: CaseDetail) => {
     setDetail(next);
@@ -156,10 +154,10 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
         users={users}
         onChanged={changed}
       />
-      {office && open && <ReplyPanel detail={detail} onChanged={changed} />}
+      {can(user, 'recordReply') && open && <ReplyPanel detail={detail} onChanged={changed} />}
       <AttachmentsPanel
         detail={detail}
-        canAdd={office && open}
+        canAdd={can(user, 'addAttachment') && open}
         onAdded={() => {
           call('getCase', { id: caseId }).then(changed, setError);
         }}

@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawDetail, SessionUser } from '../../../../main/api/types.ts';
 import { ApiFailure, call } from '../../api.ts';
+import { can } from '../../can.ts';
 import { saveToDisk } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
@@ -29,7 +30,7 @@ export function DrawView({ id, user, onBack }: Props) {
   const [witnesses, setWitnesses] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const canRun = user.role === 'executive';
+  const canRun = can(user, 'performDraw');
 
   useEffect(() => {
     call('getDraw', { id }).then(setDraw, setError);

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawEligibility, DrawPool, SessionUser } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
-import { formatDateTime } from '../../format.ts';
+import { can } from '../../can.ts';
+import { formatDateTime, recentYears } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { DrawView } from './DrawView.tsx';
@@ -22,7 +23,7 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
   const [prizes, setPrizes] = useState([{ count: '1', description: '' }]);
   const [repeatReason, setRepeatReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const canRun = user.role === 'executive';
+  const canRun = can(user, 'prepareDraw');
 
   const load = useCallback(() => {
     call('drawEligibility', { year: Number(year), pool }).then((next) => {
@@ -68,7 +69,7 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
         <h1 id="draw-title">{t('draw.title')}</h1>
       </div>
       <div className="filters" role="group" aria-label={t('draw.choose')}>
-        <SelectField label={t('draw.year')} value={year} onChange={setYear} choices={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <SelectField label={t('draw.year')} value={year} onChange={setYear} choices={recentYears().map((y) => ({ value: y, label: String(y) }))} />
         <SelectField label={t('draw.pool')} value={pool} onChange={(value) => setPool(value as DrawPool)} choices={POOLS.map((p) => ({ value: p, label: t(`draw.pools.${p}`) }))} />
       </div>
       <ErrorMessage error={error} />

@@ -4,11 +4,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, ImprovementDetail, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { Timeline } from '../case/Timeline.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
-import { IMPROVEMENT_EDITORS } from './ImprovementsView.tsx';
 
 type Status = ImprovementDetail['status'];
 
@@ -34,16 +34,16 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   const [draft, setDraft] = useState({ title: '', description: '', departmentId: '', responsibleId: '', targetDate: '' });
   const [departments, setDepartments] = useState<Department[]>([]);
   const [users, setUsers] = useState<UserRecord[]>([]);
-  const canEdit = IMPROVEMENT_EDITORS.includes(user.role);
-  const canMove = canEdit || user.role === 'department_head';
+  const canEdit = can(user, 'updateImprovement');
+  const canMove = can(user, 'setImprovementStatus');
 
   useEffect(() => {
     call('getImprovement', { id }).then(setDetail, setLoadError);
-    if (IMPROVEMENT_EDITORS.includes(user.role)) {
+    if (canEdit) {
       call('listDepartments').then(setDepartments, () => undefined);
       call('listUsers').then(setUsers, () => undefined);
     }
-  }, [id, user.role]);
+  }, [id, canEdit]);
 
   async function run(action: () => Promise<ImprovementDetail>) {
     setError(null);

@@ -3,13 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, ImprovementSummary, SessionUser } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
-import { formatDate } from '../../format.ts';
+import { can } from '../../can.ts';
+import { formatDate, recentYears } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { YouSaidWeDid } from './YouSaidWeDid.tsx';
 
 export const IMPROVEMENT_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'declined'] as const;
-export const IMPROVEMENT_EDITORS = ['ombudsman', 'deputy'];
 
 interface Props {
   user: SessionUser;
@@ -70,7 +70,7 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState({ title: '', departmentId: '', targetDate: '' });
   const [showReport, setShowReport] = useState(false);
-  const canEdit = IMPROVEMENT_EDITORS.includes(user.role);
+  const canEdit = can(user, 'createImprovement');
 
   useEffect(() => {
     call('listDepartments').then(setDepartments, () => undefined);
@@ -98,8 +98,6 @@ export function ImprovementsView({ user, onOpen }: Props) {
     }
   }
 
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const visibleDepartments = user.role === 'department_head' ? departments.filter((d) => user.departmentIds.includes(d.id)) : departments;
   return (
     <section className="improvements-view" aria-labelledby="improvements-title">
@@ -134,7 +132,7 @@ export function ImprovementsView({ user, onOpen }: Props) {
       <div className="filters" role="group" aria-label={t('improvements.filters')}>
         <SelectField label={t('improvements.column.status')} value={status} onChange={setStatus} choices={IMPROVEMENT_STATUSES.map((s) => ({ value: s, label: t(`improvementStatus.${s}`) }))} empty={t('improvements.all')} />
         <SelectField label={t('improvements.column.department')} value={departmentId} onChange={setDepartmentId} choices={visibleDepartments.map((d) => ({ value: d.id, label: d.name }))} empty={t('improvements.all')} />
-        <SelectField label={t('improvements.yearDone')} value={year} onChange={setYear} choices={years.map((y) => ({ value: y, label: String(y) }))} empty={t('improvements.all')} />
+        <SelectField label={t('improvements.yearDone')} value={year} onChange={setYear} choices={recentYears().map((y) => ({ value: y, label: String(y) }))} empty={t('improvements.all')} />
       </div>
       <ErrorMessage error={error} />
       <ImprovementTable rows={rows} onOpen={onOpen} caption={t('improvements.title')} />

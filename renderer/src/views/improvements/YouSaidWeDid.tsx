@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { YouSaidWeDidEntry } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { saveToDisk } from '../../download.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, recentYears } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
 export function YouSaidWeDid() {
   const { t, i18n } = useTranslation();
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(String(thisYear));
+  const [year, setYear] = useState(String(new Date().getFullYear()));
   const [entries, setEntries] = useState<YouSaidWeDidEntry[]>([]);
   const [error, setError] = useState<unknown>(null);
 
@@ -37,7 +36,7 @@ export function YouSaidWeDid() {
     <section className="you-said" aria-labelledby="you-said-title">
       <h2 id="you-said-title">{t('youSaid.title')}</h2>
       <div className="row">
-        <SelectField label={t('youSaid.year')} value={year} onChange={setYear} choices={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <SelectField label={t('youSaid.year')} value={year} onChange={setYear} choices={recentYears().map((y) => ({ value: y, label: String(y) }))} />
         <button type="button" className="align-end" onClick={() => void exportFile()} disabled={entries.length === 0}>
           {t('youSaid.export')}
         </button>

@@ -1,18 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
+import type { ChannelName } from '../../../../main/api/channels.ts';
+import { can } from '../../can.ts';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { TemplateSettings } from './TemplateSettings.tsx';
 import { UserSettings } from './UserSettings.tsx';
 
-// The administrator manages the structure; the ombudsman and the deputy maintain their reply templates (main enforces both).
-const SECTIONS = { office: ['admin'], departments: ['admin'], categories: ['admin'], users: ['admin'], templates: ['admin', 'ombudsman', 'deputy'] } as const;
+// Each section is shown to whoever may save it (today: the administrator the structure, the office its reply templates).
+const SECTIONS = { office: 'updateSettings', departments: 'saveDepartment', categories: 'saveCategory', users: 'saveUser', templates: 'saveReplyTemplate' } as const satisfies Record<string, ChannelName>;
 type Section = keyof typeof SECTIONS;
+
+export function settingsSections(user: SessionUser): Section[] {
+  return (Object.keys(SECTIONS) as Section[]).filter((name) => can(user, SECTIONS[name]));
+}
 
 export function SettingsView({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const sections = (Object.keys(SECTIONS) as Section[]).filter((name) => (SECTIONS[name] as readonly string[]).includes(user.role));
+  const sections = settingsSections(user);
   const [section, setSection] = useState<Section>(sections[0] ?? 'templates');
   return (
     <section className="settings" aria-labelledby="settings-title">
