@@ -3,7 +3,7 @@ import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
 import type { CaseCount, CaseListResult, SearchHit } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
-import { departmentScope, type Actor } from './actor.ts';
+import { departmentScope, scopeList, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
 
@@ -64,7 +64,7 @@ function broadColumn(column: 'kind' | 'channel' | 'origin', forPage: boolean) {
 function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false): CaseQuery {
   let q = query;
   const scope = departmentScope(actor);
-  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
   if (filter.statuses?.length) q = q.where('c.status', 'in', filter.statuses);
   if (filter.kinds?.length) q = q.where(broadColumn('kind', forPage), 'in', filter.kinds);
   if (filter.channels?.length) q = q.where(broadColumn('channel', forPage), 'in', filter.channels);
@@ -151,7 +151,7 @@ export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
     .orderBy('c.status')
     .orderBy('c.kind');
   const scope = departmentScope(actor);
-  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
   return q;
 }
 
@@ -176,7 +176,7 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
     ])
     .where(sql<boolean>`case_search MATCH ${fts}`);
   const scope = departmentScope(actor);
-  if (scope) q = q.where('c.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
+  if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
   return q.orderBy(sql`rank`).limit(limit);
 }
 

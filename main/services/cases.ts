@@ -9,7 +9,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 
 export type CaseRow = Selectable<CasesTable>;
-import { departmentScope, type Actor } from './actor.ts';
+import { inScope, type Actor } from './actor.ts';
 import { readAttachments } from './attachment-records.ts';
 import { caseImprovementLinks } from './improvement-links.ts';
 import { localDate } from './clock.ts';
@@ -61,8 +61,7 @@ export function requireExisting(ctx: ServiceContext, table: 'departments' | 'cat
 export function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): CaseRow {
   const row = ctx.db.first(ctx.db.q.selectFrom('cases').selectAll().where('id', '=', id));
   if (!row) fail('not_found', { field: 'id' });
-  const scope = departmentScope(actor);
-  if (scope && (row.department_id === null || !scope.includes(row.department_id))) fail('not_found', { field: 'id' });
+  if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
@@ -225,10 +224,13 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
         'k.name as category_name',
         'h.display_name as handler_name',
         'dup.reference as duplicate_reference',
+        'dup.department_id as duplicate_department_id',
       ])
       .where('c.id', '=', id),
   )!;
   const deadlines = deadlinesOf(ctx, row);
+  // The case this one was merged into is named only if the actor may see it too.
+  const duplicateShown = row.duplicate_of !== null && inScope(actor, names.duplicate_department_id);
   const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, todayOf(ctx));
   const active = isRunning(row.status);
   return {
@@ -251,8 +253,8 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
     categoryId: row.category_id,
     categoryName: names.category_name,
     outcome: row.outcome as CaseOutcome | null,
-    duplicateOfId: row.duplicate_of,
-    duplicateOfReference: names.duplicate_reference,
+    duplicateOfId: duplicateShown ? row.duplicate_of : null,
+    duplicateOfReference: duplicateShown ? names.duplicate_reference : null,
     stage1HandlerId: row.stage1_handler_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -275,9 +277,9 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
       departmentId: row.department_id,
       stage1HandlerId: row.stage1_handler_id,
     }),
-    timeline: readTimeline(db, id),
+    timeline: readTimeline(db, actor, id),
     attachments: readAttachments(db, id),
-    improvements: caseImprovementLinks(db, id),
+    improvements: caseImprovementLinks(db, actor, id),
   };
 }
 

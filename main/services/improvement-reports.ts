@@ -27,7 +27,7 @@ export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): Y
   const ids = summaries.map((s) => s.id);
   const texts = new Map(ids.length ? db.all(db.q.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids)).map((r) => [r.id, r]) : []);
   const linksOf = new Map<number, ReturnType<typeof readLinkedCases>>();
-  for (const link of readLinkedCases(db, ids)) {
+  for (const link of readLinkedCases(db, actor, ids)) {
     const group = linksOf.get(link.improvementId);
     if (group) group.push(link);
     else linksOf.set(link.improvementId, [link]);

@@ -1,13 +1,14 @@
 // Improvements: created from an idea (which is then adopted) or by hand, linked to cases, moved through their statuses and
-// signed off as done. Department heads see and move only their own departments' improvements; every change is one
+// signed off as done. Department heads see and move only their own departments' improvements, and of an improvement's
+// linked cases only those of their departments (counts, links, letters and timeline writes alike); every change is one
 // transaction with its timeline events (on the improvement, and on each case it touches).
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
 import type { CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
 import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
-import { departmentScope, type Actor } from './actor.ts';
+import { departmentScope, inScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow, requireExisting, todayOf } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
@@ -63,17 +64,26 @@ function appendImprovementEvent(db: Db, event: NewEvent & { improvementId: numbe
 /** An improvement the actor may see, or not_found (a department head must not learn what exists elsewhere). */
 export function loadImprovementRow(ctx: ServiceContext, actor: Actor, id: number): ImprovementRow {
   const row = ctx.db.first(ctx.db.q.selectFrom('improvements').selectAll().where('id', '=', id));
-  const scope = departmentScope(actor);
-  if (!row || (scope && !scope.includes(row.department_id))) fail('not_found', { field: 'id' });
+  if (!row || !inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
-const summarySelect = (db: Db) =>
+/** The links of an improvement to cases the actor may see: a department head counts and reads only their own. */
+function visibleLinks(db: Db, actor: Actor) {
+  const scope = departmentScope(actor);
+  const links = db.q.selectFrom('improvement_cases as l');
+  if (!scope) return links;
+  return links.where((eb) =>
+    eb.exists(eb.selectFrom('cases as lc').select('lc.id').whereRef('lc.id', '=', 'l.case_id').where('lc.department_id', 'in', scopeList(scope))),
+  );
+}
+
+const summarySelect = (db: Db, actor: Actor) =>
   db.q
     .selectFrom('improvements as i')
     .innerJoin('departments as d', 'd.id', 'i.department_id')
     .leftJoin('users as r', 'r.id', 'i.responsible_id')
-    .select((eb) => [
+    .select([
       'i.id',
       'i.title',
       'i.department_id',
@@ -84,7 +94,7 @@ const summarySelect = (db: Db) =>
       'i.target_date',
       'i.done_on',
       'i.updated_at',
-      eb.selectFrom('improvement_cases as l').select((e) => e.fn.countAll<number>().as('n')).whereRef('l.improvement_id', '=', 'i.id').as('case_count'),
+      visibleLinks(db, actor).select((e) => e.fn.countAll<number>().as('n')).where('l.improvement_id', '=', sql.ref<number>('i.id')).as('case_count'),
     ]);
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['executeTakeFirstOrThrow']>>;
@@ -116,7 +126,7 @@ function byUrgency(a: ImprovementSummary, b: ImprovementSummary): number {
 
 export function listImprovements(ctx: ServiceContext, actor: Actor, filter: ImprovementFilter): ImprovementSummary[] {
   const { db } = ctx;
-  let query = summarySelect(db);
+  let query = summarySelect(db, actor);
   const scope = departmentScope(actor);
   if (scope) query = query.where('i.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
   if (filter.statuses?.length) query = query.where('i.status', 'in', filter.statuses);
@@ -124,15 +134,17 @@ export function listImprovements(ctx: ServiceContext, actor: Actor, filter: Impr
   if (filter.doneYear !== undefined) query = query.where('i.done_year', '=', filter.doneYear);
   if (filter.caseId !== undefined) {
     const caseId = filter.caseId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('improvement_cases as l').select('l.case_id').whereRef('l.improvement_id', '=', 'i.id').where('l.case_id', '=', caseId)));
+    // Only through a link the actor may see: asking for another department's case must not confirm that it exists.
+    query = query.where((eb) => eb.exists(visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', sql.ref<number>('i.id')).where('l.case_id', '=', caseId)));
   }
   const today = todayOf(ctx).date;
   return db.all(query.orderBy('i.id', 'desc')).map((row) => toSummary(row, today)).sort(byUrgency);
 }
 
-/** The cases linked to these improvements, in one query, with what a letter to each person needs. */
-export function readLinkedCases(db: Db, improvementIds: readonly number[]) {
+/** The cases linked to these improvements that the actor may see, in one query, with what a letter to each person needs. */
+export function readLinkedCases(db: Db, actor: Actor, improvementIds: readonly number[]) {
   if (improvementIds.length === 0) return [];
+  const scope = departmentScope(actor);
   return db
     .all(
       db.q
@@ -156,6 +168,7 @@ export function readLinkedCases(db: Db, improvementIds: readonly number[]) {
           'c.consent_given_at',
         ])
         .where('l.improvement_id', 'in', improvementIds)
+        .$if(scope !== null, (q) => q.where('c.department_id', 'in', scopeList(scope ?? [])))
         .orderBy('l.improvement_id')
         .orderBy('c.id'),
     )
@@ -179,7 +192,7 @@ export function readLinkedCases(db: Db, improvementIds: readonly number[]) {
 export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): ImprovementDetail {
   const { db } = ctx;
   const row = loadImprovementRow(ctx, actor, id);
-  const summary = toSummary(db.first(summarySelect(db).where('i.id', '=', id))!, todayOf(ctx).date);
+  const summary = toSummary(db.first(summarySelect(db, actor).where('i.id', '=', id))!, todayOf(ctx).date);
   const signer = row.signed_off_by === null ? undefined : db.first(db.q.selectFrom('users').select('display_name').where('id', '=', row.signed_off_by));
   return {
     ...summary,
@@ -190,8 +203,8 @@ export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): I
     doneNote: row.done_note,
     createdAt: row.created_at,
     nextStatuses: [...NEXT_STATUSES[summary.status]],
-    cases: readLinkedCases(db, [id]).map((link) => link.linked),
-    timeline: readTimelineOf(db, 'improvement', id),
+    cases: readLinkedCases(db, actor, [id]).map((link) => link.linked),
+    timeline: readTimelineOf(db, actor, 'improvement', id),
   };
 }
 
@@ -338,8 +351,9 @@ export function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: S
       data: { from, to: input.status, ...(done ? { doneOn: input.doneOn } : {}), ...(note ? { text: note } : {}) },
     });
     if (done) {
-      // Each linked case shows in its own timeline that the change it asked for has been made.
-      for (const link of db.all(db.q.selectFrom('improvement_cases').select('case_id').where('improvement_id', '=', row.id))) {
+      // Each linked case shows in its own timeline that the change it asked for has been made; a department head
+      // writes only into their own departments' cases (the office's sign-off reaches every linked case).
+      for (const link of db.all(visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', row.id))) {
         appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
       }
     }

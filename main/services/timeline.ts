@@ -2,6 +2,8 @@
 // one (the database refuses that too). Both tables have the same shape apart from the column naming their owner.
 import type { TimelineEvent } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
+import { departmentScope, type Actor } from './actor.ts';
+import { visibleCases, visibleImprovements } from './scope.ts';
 
 const TIMELINES = {
   case: { table: 'case_events', owner: 'case_id' },
@@ -31,7 +33,38 @@ export function appendTimelineEvent(db: Db, owner: TimelineOwner, ownerId: numbe
   );
 }
 
-export function readTimelineOf(db: Db, owner: TimelineOwner, ownerId: number): TimelineEvent[] {
+/**
+ * The fields of an event that name another record: the id that decides whether the reader may see it, and what is
+ * dropped with it when not. An event keeps its type and the rest of its data, marked restricted.
+ */
+const LINKED_FIELDS = [
+  { id: 'caseId', of: 'case', names: ['caseId', 'reference'] },
+  { id: 'intoId', of: 'case', names: ['intoId', 'intoReference'] },
+  { id: 'fromId', of: 'case', names: ['fromId', 'fromReference'] },
+  { id: 'improvementId', of: 'improvement', names: ['improvementId', 'title'] },
+] as const;
+
+/** Drops from each event what names a case or improvement outside the actor's departments. */
+function restrictToScope(db: Db, actor: Actor, events: TimelineEvent[]): TimelineEvent[] {
+  if (departmentScope(actor) === null) return events;
+  const idsOf = (of: 'case' | 'improvement') =>
+    events.flatMap((event) => LINKED_FIELDS.filter((f) => f.of === of).map((f) => event.data[f.id])).filter((id): id is number => typeof id === 'number');
+  const seen = { case: visibleCases(db, actor)(idsOf('case')), improvement: visibleImprovements(db, actor)(idsOf('improvement')) };
+  return events.map((event) => {
+    const hidden = LINKED_FIELDS.filter((f) => typeof event.data[f.id] === 'number' && !seen[f.of].has(event.data[f.id] as number));
+    if (hidden.length === 0) return event;
+    const data: Record<string, unknown> = { ...event.data, restricted: true };
+    for (const field of hidden) for (const name of field.names) delete data[name];
+    return { ...event, data };
+  });
+}
+
+/** One timeline as the actor may read it (see restrictToScope). */
+export function readTimelineOf(db: Db, actor: Actor, owner: TimelineOwner, ownerId: number): TimelineEvent[] {
+  return restrictToScope(db, actor, readRawTimeline(db, owner, ownerId));
+}
+
+function readRawTimeline(db: Db, owner: TimelineOwner, ownerId: number): TimelineEvent[] {
   const { table, owner: column } = TIMELINES[owner];
   return db
     .all(
@@ -56,6 +89,6 @@ export function appendEvent(db: Db, event: NewEvent & { caseId: number }): void 
   appendTimelineEvent(db, 'case', event.caseId, event);
 }
 
-export function readTimeline(db: Db, caseId: number): TimelineEvent[] {
-  return readTimelineOf(db, 'case', caseId);
+export function readTimeline(db: Db, actor: Actor, caseId: number): TimelineEvent[] {
+  return readTimelineOf(db, actor, 'case', caseId);
 }

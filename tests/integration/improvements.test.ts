@@ -193,6 +193,81 @@ describe('department scoping', () => {
   });
 });
 
+describe('department scoping through links and merges', () => {
+  it('a head learns nothing of another department through linked cases, linked improvements, merges, letters, exports or timeline writes', async () => {
+    const rita = person('Rita Straße', { email: 'rita@example.org' });
+    const roadIdea = await newCase('idea', roads, rita);
+    const parkComplaint = await newCase('complaint', parks, person('Paul Parkweg', { email: 'paul@example.org' }));
+    const roadDuplicate = await newCase('idea', roads, rita);
+    const parkDuplicate = await newCase('complaint', parks, person('Pia Parkbank', { email: 'pia@example.org' }));
+    // A Roads improvement with a Parks complaint as a root cause, and a Parks improvement linked to the Roads idea.
+    const roadImprovement = await as<ImprovementDetail>('office', 'adoptIdea', { caseId: roadIdea.id, title: 'Radweg markieren' });
+    await as('office', 'linkCaseToImprovement', { improvementId: roadImprovement.id, caseId: parkComplaint.id });
+    const parkImprovement = await as<ImprovementDetail>('office', 'createImprovement', { title: 'Geheimer Parkplan', departmentId: parks, links: [{ caseId: roadIdea.id }] });
+    // A Roads case merged into a Parks case, and a Parks case merged into a Roads case.
+    await as('office', 'transitionCase', { id: roadDuplicate.id, action: 'merge', intoId: parkComplaint.id });
+    await as('office', 'transitionCase', { id: parkDuplicate.id, action: 'merge', intoId: roadIdea.id });
+    const parksSecrets = ['Paul', 'paul@example.org', 'Pia', 'pia@example.org', parkComplaint.reference, parkDuplicate.reference, 'Geheimer Parkplan'];
+    const expectNoneOf = (value: unknown, secrets: string[]) => {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      for (const secret of secrets) expect(text, `leaks ${secret}`).not.toContain(secret);
+    };
+
+    // The improvement shows only the head's own linked cases, counts only those, and its timeline names no Parks case.
+    const seen = await as<ImprovementDetail>('roads', 'getImprovement', { id: roadImprovement.id });
+    expect(seen.cases.map((c) => c.caseId)).toEqual([roadIdea.id]);
+    expect(seen.caseCount).toBe(1);
+    expectNoneOf(seen, parksSecrets);
+    expect(seen.timeline.filter((e) => e.data.restricted === true).map((e) => e.type)).toEqual(['case_linked']);
+    expect((await as<{ caseCount: number }[]>('roads', 'listImprovements', {})).map((i) => i.caseCount)).toEqual([1]);
+    // Asking for the improvements of a Parks case does not confirm that it exists.
+    expect(await as('roads', 'listImprovements', { caseId: parkComplaint.id })).toEqual([]);
+    expect((await as<{ id: number }[]>('office', 'listImprovements', { caseId: parkComplaint.id })).map((i) => i.id)).toEqual([roadImprovement.id]);
+
+    // The Roads idea lists only the Roads improvement; the Parks improvement and the merged-in Parks case stay unnamed.
+    const idea = await as<CaseDetail>('roads', 'getCase', { id: roadIdea.id });
+    expect(idea.improvements.map((i) => i.improvementId)).toEqual([roadImprovement.id]);
+    expectNoneOf(idea, parksSecrets);
+    expect(idea.timeline.filter((e) => e.data.restricted === true).map((e) => e.type).sort()).toEqual(['improvement_linked', 'merged_in']);
+    // The Roads case merged into a Parks case does not name its target.
+    const duplicate = await as<CaseDetail>('roads', 'getCase', { id: roadDuplicate.id });
+    expect(duplicate.status).toBe('merged');
+    expect(duplicate).toMatchObject({ duplicateOfId: null, duplicateOfReference: null });
+    expectNoneOf(duplicate, parksSecrets);
+    // The office still sees every link and merge.
+    const officeView = await as<CaseDetail>('office', 'getCase', { id: roadDuplicate.id });
+    expect(officeView).toMatchObject({ duplicateOfId: parkComplaint.id, duplicateOfReference: parkComplaint.reference });
+    expect((await as<ImprovementDetail>('office', 'getImprovement', { id: roadImprovement.id })).cases.map((c) => c.caseId)).toEqual([roadIdea.id, parkComplaint.id]);
+
+    // Signing off as done writes into the head's own linked cases only.
+    const parkEventsBefore = (await as<CaseDetail>('office', 'getCase', { id: parkComplaint.id })).timeline.length;
+    await as('roads', 'setImprovementStatus', { id: roadImprovement.id, status: 'done', doneOn: '2027-05-20', note: 'Markiert.' });
+    expect((await as<CaseDetail>('office', 'getCase', { id: parkComplaint.id })).timeline.length).toBe(parkEventsBefore);
+    expect((await as<CaseDetail>('roads', 'getCase', { id: roadIdea.id })).timeline.at(-1)).toMatchObject({ type: 'improvement_done', data: { improvementId: roadImprovement.id } });
+
+    // Letters and the export: the Roads head gets Rita's letter, nothing of Paul.
+    const said = await as<{ cases: { caseId: number }[]; notifications: { address: string }[] }[]>('roads', 'youSaidWeDid', { year: 2027 });
+    expect(said).toHaveLength(1);
+    expect(said[0]!.cases.map((c) => c.caseId)).toEqual([roadIdea.id]);
+    expect(said[0]!.notifications.map((n) => n.address)).toEqual(['rita@example.org']);
+    expectNoneOf(said, parksSecrets);
+    const file = await as<{ dataBase64: string }>('roads', 'exportYouSaidWeDid', { year: 2027, language: 'de' });
+    const book = XLSX.read(Buffer.from(file.dataBase64, 'base64'));
+    const sheets = book.SheetNames.map((name) => XLSX.utils.sheet_to_csv(book.Sheets[name]!)).join('\n');
+    expect(sheets).toContain('rita@example.org');
+    expectNoneOf(sheets, parksSecrets);
+    // The office's list still writes to Paul.
+    const officeSaid = await as<{ notifications: { address: string }[] }[]>('office', 'youSaidWeDid', { year: 2027 });
+    expect(officeSaid[0]!.notifications.map((n) => n.address)).toEqual(['rita@example.org', 'paul@example.org']);
+
+    // The Parks head, in turn, sees the Parks complaint without the Roads improvement it is linked to.
+    const complaint = await as<CaseDetail>('parks', 'getCase', { id: parkComplaint.id });
+    expect(complaint.improvements).toEqual([]);
+    expectNoneOf(complaint, ['Radweg markieren', 'Rita', roadIdea.reference, roadDuplicate.reference]);
+    expect((await as<ImprovementDetail>('parks', 'getImprovement', { id: parkImprovement.id })).cases).toEqual([]);
+  });
+});
+
 describe('you said, we did', () => {
   it('lists the year’s done improvements with their cases and a letter for each person with contact data and consent', async () => {
     const withEmail = await newCase('idea', parks, person('Anna Berg', { email: 'anna@example.org', language: 'en' }));

@@ -5,6 +5,10 @@ import { formatDate, formatDateTime } from '../../format.ts';
 
 function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'], language: string): string {
   const data = event.data;
+  // Main leaves out what names another department's case or improvement; the event itself still shows.
+  if (data.restricted === true) {
+    return t(`timeline.restricted.${event.type}`, { date: data.doneOn ? formatDate(String(data.doneOn), language) : '', defaultValue: t('timeline.other', { type: event.type }) });
+  }
   switch (event.type) {
     case 'created':
       if (data.reference === undefined) return t('timeline.improvementCreated');
