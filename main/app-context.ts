@@ -1,7 +1,6 @@
 // Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLoginThrottle, type LoginThrottle } from './domain/login-throttle.ts';
 import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -16,7 +15,6 @@ export interface AppContext {
   attachments: AttachmentStore;
   /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
   sessions: Map<string, number>;
-  loginThrottle: LoginThrottle;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
   close(): void;
@@ -37,7 +35,6 @@ export function openAppContext(opts: { dataDir: string; now?: Clock; adminPasswo
     services,
     attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
     sessions: new Map(),
-    loginThrottle: createLoginThrottle(),
     firstRunNotice,
     close: () => db.close(),
   };

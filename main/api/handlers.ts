@@ -24,7 +24,7 @@ import {
   updateImprovement,
 } from '../services/improvements.ts';
 import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templates.ts';
-import { authenticate, changePassword, listUsers, saveUser } from '../services/users.ts';
+import { changePassword, listUsers, saveUser, signIn } from '../services/users.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
 import type { CallerWindow } from './dispatch.ts';
@@ -57,18 +57,9 @@ function improvement(call: Call, improvementId: number, _written?: void): Improv
 export const handlers: Handlers = {
   appInfo: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES }),
   login: ({ app, callerId }, input) => {
-    const nowMs = app.services.now().getTime();
-    const wait = app.loginThrottle.retryAfter(input.username, nowMs);
-    if (wait !== null) fail('too_many_attempts', { retryAfterSeconds: wait });
-    try {
-      const user = authenticate(app.db, input.username, input.password);
-      app.loginThrottle.succeeded(input.username);
-      app.sessions.set(callerId, user.id);
-      return user;
-    } catch (error) {
-      app.loginThrottle.failed(input.username, nowMs);
-      throw error;
-    }
+    const user = signIn(app.services, input.username, input.password);
+    app.sessions.set(callerId, user.id);
+    return user;
   },
   logout: ({ app, callerId }) => {
     app.sessions.delete(callerId);
@@ -76,7 +67,7 @@ export const handlers: Handlers = {
   },
   currentUser: ({ user }) => user,
   changePassword: ({ app, user }, input) =>
-    changePassword(app.db, (user ?? fail('not_authenticated')).id, input.currentPassword, input.newPassword),
+    changePassword(app.services, (user ?? fail('not_authenticated')).id, input.currentPassword, input.newPassword),
   listCases: (call, input) => listCases(call.app.services, actorOf(call), input),
   getCase: (call, input) => getCase(call.app.services, actorOf(call), input.id),
   createCase: (call, input) => detail(call, createCase(call.app.services, actorOf(call), input)),

@@ -152,6 +152,14 @@ export interface Schema {
   improvement_events: ImprovementEventsTable;
   prize_draws: PrizeDrawsTable;
   prize_draw_events: PrizeDrawEventsTable;
+  auth_failures: AuthFailuresTable;
+}
+
+/** One failed sign-in or password check (see the throttle in services/auth-throttle.ts). */
+export interface AuthFailuresTable {
+  id: Generated<number>;
+  subject: string;
+  at_ms: number;
 }
 
 export interface ImprovementsTable {

@@ -1,36 +1,28 @@
-// Slows down password guessing: after too many failures for one username, sign-in waits for a while.
-export interface LoginThrottleOptions {
+// Slows down password guessing. A rule looks at the times of recent failures for one subject (a user name, every
+// user name together, or one account's password check) and says how long the next try has to wait. Pure: the
+// failures themselves are stored in the database (services/auth-throttle.ts), so a restart grants no new guesses.
+export interface ThrottleRule {
   maxFailures: number;
   windowMs: number;
   lockMs: number;
 }
 
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
+/** Per user name: five wrong passwords within 15 minutes lock that name for 5 minutes. */
+export const LOGIN_THROTTLE: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
+/** Across all user names (guessing many names with one common password): 30 failures within 15 minutes. */
+export const SPRAY_THROTTLE: ThrottleRule = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
+/** The current-password check of a signed-in account (a left-open session must not become a guessing oracle). */
+export const PASSWORD_CHECK_THROTTLE: ThrottleRule = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
 
-export interface LoginThrottle {
-  /** null when a try is allowed, else the seconds to wait. */
-  retryAfter(username: string, nowMs: number): number | null;
-  failed(username: string, nowMs: number): void;
-  succeeded(username: string): void;
+/** null when a try is allowed now, else the whole seconds to wait. */
+export function retryAfterSeconds(failuresMs: readonly number[], nowMs: number, rule: ThrottleRule): number | null {
+  const recent = failuresMs.filter((at) => at <= nowMs && nowMs - at < rule.windowMs);
+  if (recent.length < rule.maxFailures) return null;
+  const until = Math.max(...recent) + rule.lockMs;
+  return until > nowMs ? Math.ceil((until - nowMs) / 1000) : null;
 }
 
-export function createLoginThrottle(options: LoginThrottleOptions = DEFAULT_LOGIN_THROTTLE): LoginThrottle {
-  const failures = new Map<string, number[]>();
-  const key = (username: string) => username.trim().toLowerCase();
-  const recent = (username: string, nowMs: number) =>
-    (failures.get(key(username)) ?? []).filter((at) => nowMs - at < options.windowMs);
-  return {
-    retryAfter(username, nowMs) {
-      const times = recent(username, nowMs);
-      if (times.length < options.maxFailures) return null;
-      const until = times[times.length - 1]! + options.lockMs;
-      return until > nowMs ? Math.ceil((until - nowMs) / 1000) : null;
-    },
-    failed(username, nowMs) {
-      failures.set(key(username), [...recent(username, nowMs), nowMs].slice(-options.maxFailures));
-    },
-    succeeded(username) {
-      failures.delete(key(username));
-    },
-  };
+/** How a user name is counted: case and surrounding spaces do not make a new name (user names are case-insensitive). */
+export function throttleName(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
 }

@@ -5,7 +5,6 @@ const N = 16384;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
@@ -23,10 +22,6 @@ export function verifyPassword(password: string, stored: string): boolean {
     p: Number(p),
   });
   return timingSafeEqual(actual, expected);
-}
-
-export function isStrongEnough(password: string): boolean {
-  return [...password].length >= MIN_PASSWORD_LENGTH;
 }
 
 /** A readable one-time password for the first start (no look-alike characters). */

@@ -6,7 +6,9 @@ import type { SessionUser, UserRecord } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
-import { generatePassword, hashPassword, isStrongEnough, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordContext } from '../domain/password-policy.ts';
+import { assertNotThrottled, clearFailures, loginSubjects, passwordCheckSubjects, recordFailure } from './auth-throttle.ts';
+import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 
 interface UserRow {
   id: number;
@@ -64,6 +66,28 @@ export function sessionUser(db: Db, userId: number): SessionUser | null {
   return toSessionUser(toRecord(row, departmentsOf(db, [row.id]).get(row.id) ?? []), row.must_change_password === 1);
 }
 
+/** Refuses a password that the policy refuses, at the field it came from, with the reason for the window to translate. */
+function requireAcceptablePassword(password: string, field: string, context: PasswordContext): void {
+  const reason = passwordProblem(password, context);
+  if (reason) fail('password_too_weak', { field, reason, minLength: MIN_PASSWORD_LENGTH });
+}
+
+/** Sign-in with the throttle: too many failures for this user name (or for all of them) make the next try wait. */
+export function signIn(ctx: ServiceContext, username: string, password: string): SessionUser {
+  const nowMs = ctx.now().getTime();
+  const subjects = loginSubjects(username);
+  assertNotThrottled(ctx.db, subjects, nowMs);
+  let user: SessionUser;
+  try {
+    user = authenticate(ctx.db, username, password);
+  } catch (error) {
+    recordFailure(ctx.db, subjects, nowMs);
+    throw error;
+  }
+  clearFailures(ctx.db, subjects[0]!);
+  return user;
+}
+
 export function authenticate(db: Db, username: string, password: string): SessionUser {
   const row = db.first(
     db.q.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()),
@@ -88,9 +112,7 @@ export interface SaveUserInput {
 
 export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord {
   const { db } = ctx;
-  if (input.password !== undefined && !isStrongEnough(input.password)) {
-    fail('password_too_weak', { minLength: MIN_PASSWORD_LENGTH });
-  }
+  if (input.password !== undefined) requireAcceptablePassword(input.password, 'password', { personal: [input.username, input.displayName] });
   if (input.id === undefined && input.password === undefined) fail('invalid_input', { field: 'password' });
   if (input.role === 'department_head' && input.departmentIds.length === 0) fail('department_required');
   const departmentIds = input.role === 'department_head' ? [...new Set(input.departmentIds)] : [];
@@ -148,10 +170,22 @@ export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord 
   return listUsers(db).find((user) => user.id === id)!;
 }
 
-export function changePassword(db: Db, userId: number, currentPassword: string, newPassword: string): SessionUser {
-  const row = db.first(db.q.selectFrom('users').select(['password_hash']).where('id', '=', userId));
-  if (!row || !verifyPassword(currentPassword, row.password_hash)) fail('invalid_credentials');
-  if (!isStrongEnough(newPassword)) fail('password_too_weak', { minLength: MIN_PASSWORD_LENGTH });
+/**
+ * A signed-in user's own change (forced after a one-time password). The current-password check is throttled like
+ * sign-in; the new password must differ from the current one and pass the policy.
+ */
+export function changePassword(ctx: ServiceContext, userId: number, currentPassword: string, newPassword: string): SessionUser {
+  const { db } = ctx;
+  const nowMs = ctx.now().getTime();
+  const subjects = passwordCheckSubjects(userId);
+  assertNotThrottled(db, subjects, nowMs);
+  const row = db.first(db.q.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', userId));
+  if (!row || !verifyPassword(currentPassword, row.password_hash)) {
+    recordFailure(db, subjects, nowMs);
+    fail('invalid_credentials', { field: 'currentPassword' });
+  }
+  clearFailures(db, subjects[0]!);
+  requireAcceptablePassword(newPassword, 'newPassword', { current: currentPassword, personal: [row.username, row.display_name] });
   db.run(
     db.q
       .updateTable('users')

@@ -62,6 +62,19 @@ test('first start: sign in as admin, choose a password, see the empty inbox, the
   await page.getByLabel('Neues Passwort wiederholen').fill('short');
   await page.getByRole('button', { name: 'Passwort speichern' }).click();
   await expect(page.getByRole('alert')).toHaveText('Das Passwort muss mindestens 10 Zeichen haben.');
+  // The one-time password itself, and ten spaces, are refused with their reason at the new-password field.
+  const newField = page.getByLabel('Neues Passwort', { exact: true });
+  for (const [attempt, message] of [
+    [ADMIN_PASSWORD, 'Das neue Passwort muss sich vom bisherigen unterscheiden.'],
+    [' '.repeat(10), 'Das Passwort darf nicht nur aus Leerzeichen bestehen.'],
+  ] as const) {
+    await newField.fill(attempt);
+    await page.getByLabel('Neues Passwort wiederholen').fill(attempt);
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(newField).toHaveAttribute('aria-invalid', 'true');
+    await expect(newField).toHaveAccessibleDescription(message);
+  }
   await page.getByLabel('Neues Passwort', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Neues Passwort wiederholen').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Passwort speichern' }).click();

@@ -5,10 +5,11 @@ import { migration as m0003 } from './0003_replies_attachments.ts';
 import { migration as m0004 } from './0004_improvements.ts';
 import { migration as m0005 } from './0005_prize_draws.ts';
 import { migration as m0006 } from './0006_status_kind_index.ts';
+import { migration as m0007 } from './0007_trust.ts';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

@@ -1,13 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { ApiFailure } from '../api.ts';
 
+/** The field an API error names (main says which input it refused), if any. */
+export function errorField(error: unknown): string | undefined {
+  const field = error instanceof ApiFailure ? error.error.details?.field : undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+
 /** An API error in the reader's language, announced to screen readers; never a stack trace. */
 export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const code = error instanceof ApiFailure ? error.error.code : typeof error === 'string' ? error : 'internal';
   const details = error instanceof ApiFailure ? error.error.details : undefined;
-  const text = code.includes('.') ? t(code) : t(`errors.${code}`, details ?? {});
+  // A reason in the details picks a more specific message (errors.<code>_<reason>) where one exists.
+  const context = typeof details?.reason === 'string' ? { context: details.reason } : {};
+  const text = code.includes('.') ? t(code) : t(`errors.${code}`, { ...(details ?? {}), ...context });
   return (
     <p className="error" role="alert" id={id}>
       {text}
