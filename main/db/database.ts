@@ -86,15 +86,3 @@ function wrap(sqlite: BetterSqlite3.Database): Db {
     },
   };
 }
-
-/** A consistent online copy of a live database (SQLite's backup API; writers may continue meanwhile). */
-export async function backupDatabase(db: Db, target: string): Promise<{ totalPages: number }> {
-  let totalPages = 0;
-  await db.sqlite.backup(target, {
-    progress: ({ totalPages: total }) => {
-      totalPages = total;
-      return 200;
-    },
-  });
-  return { totalPages };
-}

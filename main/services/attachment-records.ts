@@ -1,6 +1,7 @@
 // Reading attachment rows (no access check here: callers check the case through loadCaseRow).
 import type { AttachmentInfo } from '../api/types.ts';
 import type { Db } from '../db/database.ts';
+import { safeFileName } from '../domain/attachments.ts';
 
 const selectInfo = (db: Db) =>
   db.q
@@ -14,7 +15,8 @@ function toInfo(row: InfoRow): AttachmentInfo {
   return {
     id: row.id,
     caseId: row.case_id,
-    fileName: row.file_name,
+    // Made safe again on the way out: rows stored before names were made safe are saved under a safe name too.
+    fileName: safeFileName(row.file_name),
     mediaType: row.media_type,
     size: row.size,
     sha256: row.sha256,

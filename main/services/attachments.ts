@@ -1,6 +1,6 @@
 // Attachments of a case: files go to the content-addressed store first, then the row and its timeline event in one transaction,
 // so a row never points to a file that is not there (a failed insert at worst leaves an unreferenced file).
-import { base64DecodedSize, fileNameProblem, isBase64, MAX_ATTACHMENT_BYTES } from '../domain/attachments.ts';
+import { base64DecodedSize, isBase64, MAX_ATTACHMENT_BYTES, safeFileName } from '../domain/attachments.ts';
 import type { AttachmentContent, AttachmentInfo } from '../api/types.ts';
 import type { Actor } from './actor.ts';
 import { readAttachment, readAttachments } from './attachment-records.ts';
@@ -24,8 +24,8 @@ function refuseClosedCase(row: CaseRow): void {
 export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): AttachmentInfo {
   const { db } = ctx;
   refuseClosedCase(loadCaseRow(ctx, actor, input.caseId));
-  const problem = fileNameProblem(input.fileName);
-  if (problem) fail('invalid_file_name', { reason: problem });
+  // Renamed rather than refused: stored, listed and offered for saving as a name that is safe on every system.
+  const fileName = safeFileName(input.fileName);
   // Checked from the text's length alone: an oversized upload is never decoded.
   const size = base64DecodedSize(input.dataBase64);
   if (size > MAX_ATTACHMENT_BYTES) {
@@ -45,7 +45,7 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
         .values({
           case_id: row.id,
           sha256,
-          file_name: input.fileName,
+          file_name: fileName,
           media_type: input.mediaType,
           size: bytes.length,
           added_at: stamp,
@@ -59,7 +59,7 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
       actorId: actor.id,
       type: 'attachment_added',
       at: stamp,
-      data: { attachmentId, fileName: input.fileName, mediaType: input.mediaType, size: bytes.length, sha256 },
+      data: { attachmentId, fileName, mediaType: input.mediaType, size: bytes.length, sha256 },
     });
     return attachmentId;
   });
