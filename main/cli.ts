@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
-import { backupDatabase } from './db/database.ts';
+import { backupDatabase } from './db/backup.ts';
 import { generateDemoData } from './demo/demo-data.ts';
 import { verifyProtocol } from './domain/draw.ts';
 
@@ -11,9 +11,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   demo --cases N [--seed S]   fill the database with N realistic demo cases (reproducible for the same seed)
-  backup <file>               write a consistent copy of the live database to <file>
-  draw verify <protocol.json> re-compute a prize draw's fingerprint and ranking from its protocol file alone
-                              (exit 0: verified, 1: a mismatch, 2: the file cannot be read)
+  backup <file>               write a consistent copy of the live database to <file>: written under a temp name
+                              beside it, checked (integrity, tables, row counts) and renamed only when complete
+  draw verify <protocol.json> check a prize draw's protocol file alone against every rule of docs/prize-draw.md
+                              (exit 0: verified, 1: a rule failed, 2: the file cannot be read as UTF-8 JSON)
 
 Options:
   --data-dir DIR              data folder (default: $OMBUDSDESK_DATA_DIR or ./.ombudsdesk-data)`;
@@ -66,8 +67,8 @@ async function main(argv: string[]): Promise<number> {
       case 'backup': {
         const target = rest[0];
         if (!target) throw new UsageError('backup needs a target file');
-        const { totalPages } = await backupDatabase(app.db, path.resolve(target));
-        console.log(`Backup written to ${path.resolve(target)} (${totalPages} pages).`);
+        const { totalPages, tables, rows } = await backupDatabase(app.db, path.resolve(target));
+        console.log(`Backup written to ${path.resolve(target)} (${totalPages} pages; verified: integrity ok, ${tables} tables, ${rows} rows).`);
         return 0;
       }
       default:
@@ -85,8 +86,16 @@ function drawCommand([sub, file]: string[]): number {
   if (sub !== 'verify' || !file) throw new UsageError('usage: draw verify <protocol.json>');
   let protocol: unknown;
   try {
-    // A byte order mark is dropped: Windows editors add one when someone opens and saves the file they were given.
-    protocol = JSON.parse(readFileSync(path.resolve(file), 'utf8').replace(/^\uFEFF/, ''));
+    // Strict UTF-8: a file in another encoding (Latin-1 from an old editor) is unreadable, not silently repaired with
+    // U+FFFD. One byte order mark is dropped (the decoder does that): Windows editors add one when a file is saved.
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.resolve(file)));
+    } catch (error) {
+      if (error instanceof TypeError) throw new Error('the file is not valid UTF-8', { cause: error });
+      throw error;
+    }
+    protocol = JSON.parse(text);
   } catch (error) {
     console.error(`ombudsdesk: cannot read ${file} as a JSON protocol (${error instanceof Error ? error.message : String(error)}).`);
     return 2;

@@ -257,8 +257,8 @@ export const contract = {
   addAttachment: {
     input: z.strictObject({
       caseId: id,
-      // Separators and control characters are refused by the service with invalid_file_name.
-      fileName: requiredText(255),
+      // Any name is taken: the service makes it safe to save (safeFileName, at most 255 bytes); this only bounds the payload.
+      fileName: requiredText(1000),
       // Browsers report '' for types they do not know.
       mediaType: text(100)
         .toLowerCase()
@@ -348,7 +348,9 @@ export const contract = {
   performDraw: {
     input: z.strictObject({
       id,
-      seed: requiredText(500),
+      // Only a bound for the transport: the seed's own rules (well-formed, not empty, at most 500 code points after
+      // normalisation) are performDraw's, so that each refusal has its own message at the seed field.
+      seed: z.string().max(4_000),
       witnesses: z.array(requiredText(200)).min(1).max(20),
       fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     }),

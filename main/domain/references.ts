@@ -1,6 +1,8 @@
 // Case references are per year and gap-free: 2026-00042.
 
-const REFERENCE_PATTERN = /^(\d{4})-(\d{5,})$/;
+/** The whole reference: four ASCII digits, a hyphen, five or more ASCII digits (\d is [0-9] without the u flag). The prize
+ * draw's entries must have exactly this form (domain/draw.ts, docs/prize-draw.md). */
+export const REFERENCE_PATTERN = /^(\d{4})-(\d{5,})$/;
 
 export function formatReference(year: number, number: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`invalid reference year ${year}`);

@@ -1,6 +1,18 @@
 // The yearly prize draw: who is eligible (with every exclusion and its reason), preparing (freezing the list and its
 // fingerprint), drawing with a public seed in front of witnesses, the protocol, and the follow-up with winners.
-import { canonicalEntryList, DRAW_ALGORITHM, DRAW_ALGORITHM_VERSION, drawResult, fingerprint, normalizeSeed, PROTOCOL_FORMAT, PROTOCOL_FORMAT_VERSION, type DrawProtocol } from '../domain/draw.ts';
+import {
+  canonicalEntryList,
+  DRAW_ALGORITHM,
+  DRAW_ALGORITHM_VERSION,
+  drawResult,
+  DrawSeedError,
+  fingerprint,
+  normalizeSeed,
+  PROTOCOL_FORMAT,
+  PROTOCOL_FORMAT_VERSION,
+  SEED_MAX_CODE_POINTS,
+  type DrawProtocol,
+} from '../domain/draw.ts';
 import { checkFollowUp, followUpState, type FollowUp, type FollowUpType } from '../domain/draw-followup.ts';
 import { prizeOfPlace, winnerLetter } from '../domain/draw-letters.ts';
 import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, DrawSummary, ExportFile, Prize } from '../api/types.ts';
@@ -149,11 +161,16 @@ export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDra
     const row = loadDraw(ctx, input.id);
     if (row.status !== 'prepared') fail('draw_already_drawn', { id: row.id });
     if (input.fingerprint !== row.fingerprint) fail('draw_confirmation_required', { fingerprint: row.fingerprint });
+    // The seed exactly as it will be stored and published: a lone surrogate (which has no UTF-8 bytes and would be
+    // stored as U+FFFD), an empty seed and one longer than the documented limit are refused, not repaired.
     let seed: string;
     try {
       seed = normalizeSeed(input.seed);
-    } catch {
-      fail('draw_seed_invalid');
+    } catch (error) {
+      const problem = error instanceof DrawSeedError ? error.problem : 'empty';
+      if (problem === 'not_well_formed') fail('draw_seed_not_well_formed', { field: 'seed' });
+      if (problem === 'too_long') fail('draw_seed_too_long', { field: 'seed', maxLength: SEED_MAX_CODE_POINTS });
+      fail('draw_seed_invalid', { field: 'seed' });
     }
     const prizes = JSON.parse(row.prizes) as Prize[];
     const winnerCount = prizes.reduce((sum, prize) => sum + prize.count, 0);

@@ -99,6 +99,19 @@ test('prepare, print the fingerprint, draw with witnesses, export and verify the
   // The browser insists on the confirmation; nothing is drawn without it.
   await expect(page.getByRole('heading', { name: 'Gewinne' })).toHaveCount(0);
   await ceremony.getByRole('checkbox').check();
+  // A seed with a lone surrogate (from a damaged copy and paste) would be stored as U+FFFD, not as typed: refused at
+  // the seed field, and nothing is drawn.
+  const seedField = ceremony.getByLabel('Öffentlicher Startwert');
+  await seedField.evaluate((input: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '3 6 1 \uD800');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await ceremony.getByRole('button', { name: 'Ziehen' }).click();
+  await expect(ceremony.locator('#seed-error')).toHaveText(/Der Startwert enthält ein Zeichen, das sich nicht speichern lässt/);
+  await expect(seedField).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { name: 'Gewinne' })).toHaveCount(0);
+  await seedField.fill(SEED);
+  await expect(ceremony.locator('#seed-error')).toHaveCount(0);
   await ceremony.getByRole('button', { name: 'Ziehen' }).click();
 
   // Ranking: ascending HMAC-SHA256(key = seed, message = reference), recomputed here.

@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DrawProtocol } from '../../main/domain/draw.ts';
-import { protocolFor } from '../support/draw-protocol.ts';
+import { PROTOCOL_RULES, type DrawProtocol } from '../../main/domain/draw.ts';
+import { latin1Protocol, protocolFor, tamperedProtocols, validProtocols } from '../support/draw-protocol.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -52,7 +52,40 @@ describe('npm run cli -- draw verify', () => {
   it('exits 1 for a file that is JSON but not a draw protocol', () => {
     const result = verify(writeProtocol({ hello: 'world' }));
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^not a draw protocol: /m);
+    expect(result.stderr).toMatch(/^structure: /m);
+  });
+
+  // docs/prize-draw.md section 7, one tampered file per rule: exit 1, and a line for each broken rule that starts with
+  // its name. Before the rules were written down, most of these verified with exit 0.
+  it.each(tamperedProtocols().map((c) => [c.name, c] as const))('exits 1 for %s and names the rule', (_name, tampered) => {
+    const file = path.join(tempDir(), 'tampered.json');
+    writeFileSync(file, tampered.text, 'utf8');
+    const result = verify(file);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.at(-1)).toBe('Protocol NOT verified.');
+    const named = lines.slice(0, -1).map((line) => PROTOCOL_RULES.find((rule) => line.startsWith(rule)));
+    expect(named, result.stderr).not.toContain(undefined);
+    expect([...new Set(named)]).toEqual(tampered.rules);
+  });
+
+  it.each(validProtocols().map((c) => [c.name, c] as const))('exits 0 for %s', (_name, valid) => {
+    const file = path.join(tempDir(), 'valid.json');
+    writeFileSync(file, valid.text, 'utf8');
+    const result = verify(file);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('exits 2 for a protocol saved in Latin-1 instead of UTF-8, instead of reading it with U+FFFD', () => {
+    const file = path.join(tempDir(), 'latin1.json');
+    writeFileSync(file, latin1Protocol());
+    const result = verify(file);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^ombudsdesk: cannot read .*latin1\.json as a JSON protocol \(the file is not valid UTF-8\)\.$/m);
   });
 
   it('exits 2 with one sentence for a file that is not JSON, and for a file that does not exist', () => {

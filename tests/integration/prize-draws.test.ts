@@ -106,6 +106,28 @@ describe('the prize draw', () => {
     expect(verifyProtocol({ ...protocol, entries: (protocol.entries as string[]).map((r, i) => (i === 0 ? r.replace(/\d$/, '9') : r)) })).toMatchObject({ ok: false });
   });
 
+  it('refuses at the ceremony a seed with a lone surrogate or over 500 code points, at the seed field; it counts code points', async () => {
+    await seedYear();
+    const prepared = await as<DrawDetail>('chief', 'prepareDraw', { year: 2027, pool: 'external', prizes });
+    const draw = (seed: string) => dispatch('chief', 'performDraw', { id: prepared.id, seed, witnesses: ['Ida Zeugin'], fingerprint: prepared.fingerprint });
+    // A lone surrogate has no UTF-8 bytes: stored, it would silently become U+FFFD and differ from the typed seed.
+    for (const seed of ['3 6 1 \uD800', '\uDE00 4 2', 'Würfel \uD83D']) {
+      expect(await draw(seed), JSON.stringify(seed)).toMatchObject({ ok: false, error: { code: 'draw_seed_not_well_formed', details: { field: 'seed' } } });
+    }
+    expect(await draw('x'.repeat(501))).toMatchObject({ ok: false, error: { code: 'draw_seed_too_long', details: { field: 'seed', maxLength: 500 } } });
+    expect(await draw(' \u3000\uFEFF ')).toMatchObject({ ok: false, error: { code: 'draw_seed_invalid', details: { field: 'seed' } } });
+    expect(await as<DrawDetail>('chief', 'getDraw', { id: prepared.id })).toMatchObject({ status: 'prepared', seed: null });
+
+    // 500 dice are 1,000 UTF-16 code units but 500 code points: within the limit, and stored exactly.
+    const dice = '\u{1F3B2}'.repeat(500);
+    const drawn = await as<DrawDetail>('chief', 'performDraw', { id: prepared.id, seed: ` ${dice}\n`, witnesses: ['Ida Zeugin'], fingerprint: prepared.fingerprint });
+    expect(drawn.seed).toBe(dice);
+    const file = await as<ExportFile>('office', 'exportDrawProtocol', { id: prepared.id });
+    const protocol = JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as Record<string, unknown>;
+    expect(protocol.seed).toBe(dice);
+    expect(verifyProtocol(protocol)).toEqual({ ok: true });
+  });
+
   it('the database refuses any update or delete of a completed draw, and changes to a frozen list', async () => {
     await seedYear();
     const prepared = await as<DrawDetail>('chief', 'prepareDraw', { year: 2027, pool: 'external', prizes });

@@ -58,3 +58,13 @@ describe('safeStorage', () => {
     }
   });
 });
+
+describe('a fresh clone', () => {
+  it('reads no file from outside the repository (sample data is copied into tests/fixtures with its source)', () => {
+    const outside = /\.\.\/\.\.\/\.\.\/shared|\.\.\/shared\/|['"`]\/work\/shared/;
+    const files = ['tests', 'bench', 'scripts', 'main'].flatMap((dir) => sourceFiles(dir)).filter((file) => file !== 'tests/static/source-rules.test.ts');
+    const offenders = files.filter((file) => outside.test(withoutComments(readSource(file))));
+    expect(files.length).toBeGreaterThan(50);
+    expect(offenders).toEqual([]);
+  });
+});

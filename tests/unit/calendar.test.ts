@@ -18,8 +18,8 @@ interface HolidayRow {
   category: string;
 }
 
-// The reference data lives beside the repository (/work/main + /work/shared), independent of date-holidays.
-const DATA_URL = new URL('../../../shared/data/04_holidays/public_holidays_2025_2027_DE-NW_SE_DK_CZ.json', import.meta.url);
+// The reference data (a copy of the shared sample data, see tests/fixtures/holidays/SOURCES.md), independent of date-holidays.
+const DATA_URL = new URL('../fixtures/holidays/public_holidays_2025_2027_DE-NW_SE_DK_CZ.json', import.meta.url);
 const rows = (JSON.parse(readFileSync(DATA_URL, 'utf8')) as { holidays: HolidayRow[] }).holidays;
 const STATUTORY = 'public';
 const NOT_STATUTORY = 'de_facto_or_optional (NOT statutory day off)';

@@ -10,6 +10,16 @@ import { saveToDisk } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
+/** The seed problem the ceremony screen can see before asking main, which decides (main/domain/draw.ts normalizeSeed):
+ * a lone surrogate (it has no UTF-8 bytes; \p{Cs} with the u flag matches only a lone one), or more than 500 code points
+ * after NFC and trim. */
+export function seedProblem(seed: string): { code: 'draw_seed_not_well_formed' | 'draw_seed_too_long'; details: Record<string, unknown> } | null {
+  if (/\p{Cs}/u.test(seed)) return { code: 'draw_seed_not_well_formed', details: { field: 'seed' } };
+  if ([...seed.normalize('NFC').trim()].length > SEED_MAX_CODE_POINTS) return { code: 'draw_seed_too_long', details: { field: 'seed', maxLength: SEED_MAX_CODE_POINTS } };
+  return null;
+}
+const SEED_MAX_CODE_POINTS = 500;
+
 /** The fingerprint in groups of four, so it can be read aloud and compared. */
 export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)!.join(' ');
@@ -27,6 +37,7 @@ export function DrawView({ id, user, onBack }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [ceremony, setCeremony] = useState(false);
   const [seed, setSeed] = useState('');
+  const [seedError, setSeedError] = useState<unknown>(null);
   const [witnesses, setWitnesses] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -40,10 +51,14 @@ export function DrawView({ id, user, onBack }: Props) {
     event.preventDefault();
     if (!draw) return;
     setError(null);
+    const problem = seedProblem(seed);
+    setSeedError(problem ? new ApiFailure(problem) : null);
+    if (problem) return;
     try {
       setDraw(await call('performDraw', { id, seed, witnesses: witnesses.split('\n').map((w) => w.trim()).filter(Boolean), fingerprint: draw.fingerprint }));
     } catch (failure) {
-      setError(failure);
+      if (failure instanceof ApiFailure && failure.error.code.startsWith('draw_seed_')) setSeedError(failure);
+      else setError(failure);
     }
   }
 
@@ -136,8 +151,19 @@ export function DrawView({ id, user, onBack }: Props) {
             <form className="ceremony-form no-print" onSubmit={perform} aria-label={t('draw.ceremony')}>
               <label>
                 <span>{t('draw.seed')}</span>
-                <input autoFocus required maxLength={500} value={seed} onChange={(e) => setSeed(e.target.value)} aria-describedby="seed-hint" />
+                <input
+                  autoFocus
+                  required
+                  value={seed}
+                  onChange={(e) => {
+                    setSeed(e.target.value);
+                    setSeedError(null);
+                  }}
+                  aria-invalid={seedError ? true : undefined}
+                  aria-describedby={seedError ? 'seed-error seed-hint' : 'seed-hint'}
+                />
               </label>
+              <ErrorMessage error={seedError} id="seed-error" />
               <p id="seed-hint" className="muted">
                 {t('draw.seedHint')}
               </p>
