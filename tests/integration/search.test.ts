@@ -1,0 +1,298 @@
+// Search through the real dispatcher: references, phone numbers in any format, e-mail addresses, German spellings both
+// ways, one typo per word, department scoping on every path, hostile input; and the same against generated demo data.
+import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
+import type { CaseDetail, CaseListResult, SearchHit } from '../../main/api/types.ts';
+import { DATABASE_FILE, openDatabase } from '../../main/db/database.ts';
+import { migrate } from '../../main/db/migrate.ts';
+import { MIGRATIONS } from '../../main/db/migrations/index.ts';
+import { generateDemoData } from '../../main/demo/demo-data.ts';
+import { searchCases } from '../../main/services/case-list.ts';
+import { createServiceContext } from '../../main/services/context.ts';
+import { valueOf } from '../support/api.ts';
+import { openTempApp, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+
+let t: TempApp;
+let dispatch: Dispatch;
+let roads: number;
+let library: number;
+
+const as = <T>(session: string, channel: string, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
+const search = (query: string, session = 'office') => as<SearchHit[]>(session, 'searchCases', { query, limit: 50 });
+const found = async (query: string, session = 'office') => (await search(query, session)).map((hit) => [hit.reference, hit.matchedBy]);
+const listed = async (text: string, session = 'office', filter: object = {}) => {
+  const result = await as<CaseListResult>(session, 'listCases', { filter: { ...filter, text }, sort: { column: 'reference', direction: 'asc' }, limit: 100 });
+  expect(result.total).toBe(result.rows.length);
+  return result.rows.map((row) => row.reference);
+};
+
+async function login(session: string, username: string) {
+  expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+}
+
+const submitter = (name: string, extra: Record<string, unknown> = {}) => ({ name, consent: true, consentText: 'Einwilligung', language: 'de', ...extra });
+
+async function newCase(subject: string, departmentId: number, person: Record<string, unknown>, description = ''): Promise<CaseDetail> {
+  return as<CaseDetail>('office', 'createCase', { kind: 'complaint', channel: 'phone', origin: 'external', subject, description, departmentId, submitter: person });
+}
+
+/** The next case of `year` gets this number (as if the office had already logged number - 1 cases that year). */
+function nextNumber(year: number, number: number) {
+  t.app.db.sqlite
+    .prepare('INSERT INTO reference_counters (year, last_number) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number')
+    .run(year, number - 1);
+}
+
+beforeEach(async () => {
+  t = openTempApp('2026-03-02T09:00:00');
+  roads = t.department('Straßen und Tiefbau');
+  library = t.department('Bibliothek');
+  t.user('petra', 'ombudsman');
+  t.user('head-roads', 'department_head', [roads]);
+  dispatch = createDispatcher(t.app, () => undefined);
+  await login('office', 'petra');
+  await login('roads', 'head-roads');
+});
+afterEach(() => t.cleanup());
+
+describe('search', () => {
+  let mueller: CaseDetail;
+  let strasse: CaseDetail;
+  let karin: CaseDetail;
+
+  beforeEach(async () => {
+    nextNumber(2026, 918);
+    mueller = await newCase('Wartezeit im Bürgerbüro', roads, submitter('Jürgen Müller', { email: 'Juergen.Mueller@Example.org', phone: '+49 221 123456' }), 'Zwei Stunden gewartet.');
+    strasse = await newCase('Laterne defekt', library, submitter('Anna Weiß', { email: 'anna.weiss@example.org', phone: '0221 987654' }), 'Die Goethestraße ist dunkel.');
+    karin = await newCase('Parkplatz', roads, submitter('Karin Mueller', { phone: '0049 (0)221 555-0101' }));
+    expect([mueller.reference, strasse.reference, karin.reference]).toEqual(['2026-00918', '2026-00919', '2026-00920']);
+  });
+
+  it('finds a case by its full reference and by its number part, reference hits first', async () => {
+    expect(await found('2026-00918')).toEqual([['2026-00918', 'reference']]);
+    expect(await found(' 2026-918 ')).toEqual([['2026-00918', 'reference']]);
+    expect(await found('00918')).toEqual([['2026-00918', 'reference']]);
+    expect(await found('918')).toEqual([['2026-00918', 'reference']]);
+    expect(await listed('2026-00918')).toEqual(['2026-00918']);
+    expect(await listed('00919')).toEqual(['2026-00919']);
+    // The number part in two years: both are reference hits, the newest year first; the full reference names one.
+    t.setNow('2027-01-05T09:00:00');
+    nextNumber(2027, 918);
+    await newCase('Baustelle', roads, submitter('Eva Roth'), 'Bitte Fall 918 beachten.');
+    expect(await found('918')).toEqual([
+      ['2027-00918', 'reference'],
+      ['2026-00918', 'reference'],
+    ]);
+    expect(await found('2027-00918')).toEqual([['2027-00918', 'reference']]);
+    expect(await found('2026-00918')).toEqual([['2026-00918', 'reference']]);
+    // A reference is found before a text that merely mentions its number.
+    expect((await found('00920'))[0]).toEqual(['2026-00920', 'reference']);
+  });
+
+  it('finds a phone number whatever its format', async () => {
+    for (const phone of ['+49 221 123456', '0221 123456', '0221-123456', '0221/12 34 56', '0049 221 123456', '221123456']) {
+      expect(await found(phone), phone).toEqual([['2026-00918', 'contact']]);
+      expect(await listed(phone), phone).toEqual(['2026-00918']);
+    }
+    expect(await found('+49 221 5550101')).toEqual([['2026-00920', 'contact']]);
+    expect(await found('0221 98765')).toEqual([['2026-00919', 'contact']]); // still typing: a prefix
+  });
+
+  it('finds an e-mail address, whole or its local part, in any case', async () => {
+    expect(await found('juergen.mueller@example.org')).toEqual([['2026-00918', 'contact']]);
+    expect(await found('JUERGEN.MUELLER@EXAMPLE.ORG')).toEqual([['2026-00918', 'contact']]);
+    expect(await found('juergen.mueller')).toEqual([['2026-00918', 'contact']]);
+    expect(await found('anna.weiss@exa')).toEqual([['2026-00919', 'contact']]);
+    expect(await listed('Juergen.Mueller@example.org')).toEqual(['2026-00918']);
+    // Not the start of an address: no contact match, but its words still occur in the address.
+    expect(await found('mueller@example.org')).toEqual([['2026-00918', 'text']]);
+  });
+
+  it('folds German spellings both ways: Müller = Mueller = Muller, ß = ss', async () => {
+    expect(await found('Müller')).toEqual([
+      ['2026-00918', 'text'],
+      ['2026-00920', 'text'],
+    ]);
+    expect((await found('Mueller')).map(([reference]) => reference).sort()).toEqual(['2026-00918', '2026-00920']);
+    expect(await found('Muller')).toEqual([['2026-00918', 'text']]); // a stored "Mueller" is not a "Muller"
+    expect(await found('Jürgen Mueller')).toEqual([['2026-00918', 'text']]);
+    expect(await found('juergen muller')).toEqual([['2026-00918', 'text']]);
+    expect(await found('Buergerbuero')).toEqual([['2026-00918', 'text']]);
+    expect(await found('Weiss')).toEqual([['2026-00919', 'text']]);
+    expect(await found('Weiß')).toEqual([['2026-00919', 'text']]);
+    expect(await found('goethestrasse')).toEqual([['2026-00919', 'text']]);
+    expect(await found('GOETHESTRASSE')).toEqual([['2026-00919', 'text']]);
+    expect(await found('Goethestraße')).toEqual([['2026-00919', 'text']]);
+    expect(await listed('Mueller')).toEqual(['2026-00918', '2026-00920']);
+    expect(await listed('goethestrasse')).toEqual(['2026-00919']);
+  });
+
+  it('tolerates one typo per word, only when nothing matches exactly', async () => {
+    expect(await found('Jurgen Muler')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Muler')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Jrügen')).toEqual([['2026-00918', 'fuzzy']]); // two neighbours swapped
+    expect(await found('Wartezit Bürgerbüro')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Goethestrase')).toEqual([['2026-00919', 'fuzzy']]);
+    expect(await listed('Jurgen Muler')).toEqual(['2026-00918']);
+    expect(await listed('Muler', 'office', { kinds: ['complaint'] })).toEqual(['2026-00918']);
+    expect(await listed('Muler', 'office', { kinds: ['idea'] })).toEqual([]);
+    // Two typos in one word are too many, and an exact hit keeps the typo search out.
+    expect(await found('Mulr')).toEqual([]);
+    expect(await found('Mullerr Jurgn')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Mulerr')).toEqual([]); // mulerr -> muller is two edits
+    await newCase('Muler Straße', library, submitter('Ute Muler'));
+    expect(await found('Muler')).toEqual([['2026-00921', 'text']]);
+    // The first letter counts as typed: it may be one too many ("Xjurgen") or swapped ("Ujrgen"), but is never
+    // replaced ("Kuller") or missing ("Urgen").
+    expect(await found('Xjurgen Mueller')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Ujrgen Mueller')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('Kuller')).toEqual([]);
+    expect(await found('Urgen')).toEqual([]);
+    // Short words are never corrected: "Ana" is not "Anna".
+    expect(await found('Ana')).toEqual([]);
+  });
+
+  it('keeps department heads to their departments on every path', async () => {
+    // roads sees the Müller and Mueller cases, never the library's Weiß case — by reference, phone, e-mail, text or typo.
+    expect(await found('Müller', 'roads')).toEqual([
+      ['2026-00918', 'text'],
+      ['2026-00920', 'text'],
+    ]);
+    for (const query of ['2026-00919', '00919', '919', '0221 987654', 'anna.weiss@example.org', 'anna.weiss', 'Weiss', 'Weiß', 'Goethestrasse', 'Weis', 'Goethestrase', 'Laterne']) {
+      expect(await found(query, 'roads'), query).toEqual([]);
+      expect(await listed(query, 'roads'), query).toEqual([]);
+    }
+    expect(await found('Jurgen Muler', 'roads')).toEqual([['2026-00918', 'fuzzy']]);
+    expect(await found('918', 'roads')).toEqual([['2026-00918', 'reference']]);
+  });
+
+  it('never fails on hostile input', async () => {
+    const hostile = [
+      '"',
+      '""',
+      '") OR * NEAR(',
+      'NEAR(Müller Jürgen, 2)',
+      '*',
+      '^',
+      '^Müller',
+      'Müller*',
+      'a AND OR NOT b',
+      'name : Müller',
+      '{name email} : x',
+      '-phone : 1',
+      'x@"y',
+      '"@"',
+      '@',
+      '+',
+      '+49',
+      '()',
+      '0000000',
+      '\u0000',
+      '\ud800',
+      '\u0301\u0301',
+      '🙂 Müller',
+      'ẞ',
+      '\u202e\u200b',
+      'ﬀ ǅ Ⅻ',
+      'a'.repeat(200),
+      'Müller '.repeat(28),
+      '9'.repeat(200),
+    ];
+    for (const query of hostile) {
+      const result = await dispatch('office', 'searchCases', { query, limit: 50 });
+      expect(result.ok || result.error.code === 'invalid_input', JSON.stringify(query)).toBe(true);
+      const list = await dispatch('office', 'listCases', { filter: { text: query } });
+      expect(list.ok || list.error.code === 'invalid_input', JSON.stringify(query)).toBe(true);
+    }
+    expect(await found('NEAR(Müller Jürgen, 2)')).toEqual([]);
+    expect(await found('^Müller')).toEqual([
+      ['2026-00918', 'text'],
+      ['2026-00920', 'text'],
+    ]);
+  });
+
+  it('keeps the index right when another connection writes cases, without any registered function', async () => {
+    const raw = new BetterSqlite3(path.join(t.dir, DATABASE_FILE));
+    raw.pragma('busy_timeout = 5000');
+    raw
+      .prepare("UPDATE cases SET submitter_phone = '+49 (0)30 7654321', submitter_name = 'Jürgen Schröder', submitter_email = 'js@example.org' WHERE id = ?")
+      .run(mueller.id);
+    raw.close();
+    expect(await found('030 7654321')).toEqual([['2026-00918', 'contact']]);
+    expect(await found('0221 123456')).toEqual([]);
+    expect(await found('Schroeder')).toEqual([['2026-00918', 'text']]);
+    expect((await found('Müller')).map(([reference]) => reference)).toEqual(['2026-00920']);
+    // The external-content index agrees with the view it was written from.
+    expect(() => t.app.db.sqlite.prepare("INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+  });
+});
+
+describe('migration 0008', () => {
+  it('indexes the cases a database already holds', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const sqlite = new BetterSqlite3(file);
+    const before = MIGRATIONS.findIndex((m) => m.id === '0008_search');
+    migrate(sqlite, MIGRATIONS.slice(0, before));
+    sqlite
+      .prepare(
+        `INSERT INTO cases (reference, year, number, kind, channel, origin, received_at, received_on, subject, description, submitter_name,
+           submitter_email, submitter_phone, status, stage_started_on, ack_due, response_due, created_at, updated_at)
+         VALUES ('2025-00918', 2025, 918, 'idea', 'letter', 'external', '2025-05-05T08:00:00.000Z', '2025-05-05', 'Mehr Bänke', 'Am Rhein',
+           'Käthe Groß', 'kaethe@example.org', '0221 44 55 66', 'new', '2025-05-05', '2025-05-12', '2025-05-19', '2025-05-05T08:00:00.000Z', '2025-05-05T08:00:00.000Z')`,
+      )
+      .run();
+    sqlite.close();
+    const db = openDatabase(file); // applies 0008 and what follows
+    const ctx = createServiceContext(db);
+    const office = { id: 1, role: 'ombudsman' as const, departmentIds: [] };
+    for (const query of ['2025-00918', '918', '+49 221 445566', 'kaethe@example.org', 'Kaethe Gross', 'Käthe Groß', 'Kathe', 'Baenke', 'Kaete Gros']) {
+      expect(searchCases(ctx, office, query, 10).map((hit) => hit.reference), query).toEqual(['2025-00918']);
+    }
+    db.close();
+  });
+});
+
+describe('search in demo data', () => {
+  it('finds generated cases by reference, phone in another format, e-mail and transliterated name', async () => {
+    generateDemoData(t.app.services, { cases: 1500, seed: 11, until: new Date('2026-03-02T09:00:00') });
+    const sqlite = t.app.db.sqlite;
+    const pick = <T>(where: string) => sqlite.prepare(`SELECT id, reference, submitter_name AS name, submitter_email AS email, submitter_phone AS phone FROM cases WHERE ${where} ORDER BY id LIMIT 1 OFFSET 7`).get() as T;
+    type Row = { id: number; reference: string; name: string; email: string; phone: string };
+
+    const some = pick<Row>('1');
+    expect(await found(some.reference)).toEqual([[some.reference, 'reference']]);
+
+    const withPhone = pick<Row>("submitter_phone LIKE '+49 221 %'");
+    const national = withPhone.phone.replace('+49 221 ', '0221 '); // "+49 221 123456" -> "0221 123456"
+    const dashed = national.replace(' ', '-');
+    for (const phone of [withPhone.phone, national, dashed]) {
+      const hits = await search(phone);
+      expect(hits.map((hit) => hit.id), phone).toContain(withPhone.id);
+      expect(hits.every((hit) => hit.matchedBy === 'contact'), phone).toBe(true);
+    }
+
+    const withEmail = pick<Row>("submitter_email IS NOT NULL AND submitter_name LIKE '%ü%'");
+    const byEmail = await search(withEmail.email.toUpperCase());
+    expect(byEmail.map((hit) => hit.id)).toContain(withEmail.id);
+    expect(byEmail[0]!.matchedBy).toBe('contact');
+
+    // "Jürgen Müller" typed as "Juergen Mueller", "Jurgen Muller" and with a typo: the same cases.
+    const expected = sqlite.prepare("SELECT reference FROM cases WHERE submitter_name = 'Jürgen Müller' ORDER BY id").pluck().all() as string[];
+    expect(expected.length).toBeGreaterThan(3);
+    const all = async (text: string) => {
+      const result = await as<CaseListResult>('office', 'listCases', { filter: { text }, sort: { column: 'reference', direction: 'asc' }, limit: 500 });
+      return result.rows.map((row) => row.reference).sort();
+    };
+    const sorted = [...expected].sort();
+    expect(await all('Juergen Mueller')).toEqual(sorted);
+    expect(await all('Jurgen Muller')).toEqual(sorted);
+    expect(await all('Jürgen Müller')).toEqual(sorted);
+    // With a typo the demo's "jrgen.mller@example.org" (Jørgen Møller's address without its ø) is one edit away too.
+    expect(await all('Jurgen Muler')).toEqual(expect.arrayContaining(sorted));
+    const hits = await search('Juergen Mueller');
+    expect(hits.length).toBe(Math.min(50, expected.length));
+    expect(hits.every((hit) => hit.matchedBy === 'text' && expected.includes(hit.reference))).toBe(true);
+  });
+});
