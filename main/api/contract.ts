@@ -15,16 +15,23 @@ import { DEFAULT_MEDIA_TYPE, MAX_ATTACHMENT_BASE64_CHARS } from '../domain/attac
 import { TEMPLATE_LANGUAGES } from '../domain/templates.ts';
 import { IMPROVEMENT_STATUSES, LINK_RELATIONS } from '../domain/improvements.ts';
 import { FOLLOW_UP_TYPES } from '../domain/draw-followup.ts';
+import { MAX_BULK_CASES } from '../domain/bulk.ts';
 import type { ChannelName } from './channels.ts';
+import type { RequestIdChannel, RequestIdField } from './request-ids.ts';
 import type {
   ApiResult,
   AppInfo,
   AttachmentContent,
   AttachmentInfo,
+  BulkResult,
+  PersonCase,
   CaseCount,
   CaseDetail,
   CaseListResult,
   DepartmentHome,
+  ExecutiveOverview,
+  NotificationList,
+  OfficeToday,
   DrawDetail,
   DrawEligibility,
   DrawSummary,
@@ -88,6 +95,8 @@ export const caseFilterSchema = z.strictObject({
   handlerId: id.optional(),
   overdue: z.boolean().optional(),
   dueBefore: isoDate.optional(),
+  dueOn: isoDate.optional(),
+  returnedSince: isoDateTime.optional(),
   text: text(200).optional(),
   reference: text(20).optional(),
 });
@@ -142,6 +151,8 @@ export const contract = {
       categoryId: id.nullish(),
       priority: z.enum(PRIORITIES).default('normal'),
       duplicateOfId: id.nullish(),
+      /** Create the case already merged into this one (one transaction: a target that cannot take a merge creates nothing). */
+      mergeIntoId: id.nullish(),
     }),
     output: out<CaseDetail>(),
   },
@@ -184,6 +195,19 @@ export const contract = {
     output: out<SearchHit[]>(),
   },
   caseCounts: { input: none, output: out<CaseCount[]>() },
+  personHistory: { input: z.strictObject({ caseId: id }), output: out<PersonCase[]>() },
+  bulkUpdateCases: {
+    input: z.strictObject({
+      caseIds: z.array(id).min(1).max(MAX_BULK_CASES),
+      change: z.discriminatedUnion('action', [
+        z.strictObject({ action: z.literal('assign'), handlerId: id.nullable() }),
+        z.strictObject({ action: z.literal('forward'), departmentId: id }),
+        z.strictObject({ action: z.literal('set_category'), categoryId: id.nullable() }),
+        z.strictObject({ action: z.literal('close') }),
+      ]),
+    }),
+    output: out<BulkResult>(),
+  },
   listDepartments: { input: none, output: out<Department[]>() },
   saveDepartment: {
     input: z.strictObject({ id: id.optional(), name: requiredText(200), active: z.boolean().default(true) }),
@@ -251,6 +275,8 @@ export const contract = {
       subject: requiredText(300),
       body: requiredText(50_000),
       templateId: id.optional(),
+      // A reply that still has a template's "[…]" gap is refused (reply_has_gaps) unless the sender confirms it.
+      confirmGaps: z.boolean().default(false),
     }),
     output: out<CaseDetail>(),
   },
@@ -331,6 +357,22 @@ export const contract = {
   },
   unlinkCaseFromImprovement: { input: z.strictObject({ improvementId: id, caseId: id }), output: out<ImprovementDetail>() },
   departmentHome: { input: none, output: out<DepartmentHome>() },
+  officeToday: {
+    // The screen passes back the returnedSince it first got, so a refresh keeps counting from there.
+    input: z.strictObject({ returnedSince: isoDateTime.optional() }).nullish(),
+    output: out<OfficeToday>(),
+  },
+  executiveOverview: { input: none, output: out<ExecutiveOverview>() },
+  // The caller's role says which part of their start screen they have now looked at.
+  markStartSeen: { input: none, output: out<null>() },
+  listNotifications: {
+    input: z.strictObject({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }).nullish(),
+    output: out<NotificationList>(),
+  },
+  markNotificationsRead: {
+    input: z.union([z.strictObject({ ids: z.array(id).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]),
+    output: out<{ unread: number }>(),
+  },
   youSaidWeDid: { input: z.strictObject({ year }), output: out<YouSaidWeDidEntry[]>() },
   exportYouSaidWeDid: { input: z.strictObject({ year, language: z.enum(TEMPLATE_LANGUAGES) }), output: out<ExportFile>() },
   drawEligibility: { input: z.strictObject({ year, pool }), output: out<DrawEligibility>() },
@@ -366,7 +408,8 @@ export const contract = {
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
-export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+/** What the window sends: the channel's input, and for writes an optional requestId that dispatch takes out first. */
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']> & (K extends RequestIdChannel ? RequestIdField : unknown);
 export type ChannelPayload<K extends ChannelName> = z.output<Contract[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = Contract[K]['output'];
 

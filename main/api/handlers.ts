@@ -5,6 +5,8 @@ import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../services/actor.ts';
 import { addAttachment, getAttachment, listAttachments } from '../services/attachments.ts';
+import { bulkUpdateCases } from '../services/bulk.ts';
+import { personHistory } from '../services/person-history.ts';
 import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updateCase } from '../services/cases.ts';
 import { caseCounts, listCases, searchCases } from '../services/case-list.ts';
 import { transitionCase } from '../services/case-workflow.ts';
@@ -24,6 +26,8 @@ import {
   updateImprovement,
 } from '../services/improvements.ts';
 import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templates.ts';
+import { listNotifications, markNotificationsRead } from '../services/notifications.ts';
+import { executiveOverview, markStartSeen, officeToday } from '../services/start-screens.ts';
 import { changePassword, listUsers, saveUser, signIn } from '../services/users.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
@@ -77,6 +81,8 @@ export const handlers: Handlers = {
   addCaseNote: (call, input) => detail(call, input.id, addCaseNote(call.app.services, actorOf(call), input.id, input.text)),
   extendCaseDeadline: (call, input) =>
     detail(call, input.id, extendCaseDeadline(call.app.services, actorOf(call), input.id, input.workingDays, input.reason)),
+  personHistory: (call, input) => personHistory(call.app.services, actorOf(call), input.caseId),
+  bulkUpdateCases: (call, input) => bulkUpdateCases(call.app.services, actorOf(call), input.caseIds, input.change),
   searchCases: (call, input) => searchCases(call.app.services, actorOf(call), input.query, input.limit),
   caseCounts: (call) => caseCounts(call.app.services, actorOf(call)),
   listDepartments: ({ app }) => listDepartments(app.services),
@@ -104,6 +110,14 @@ export const handlers: Handlers = {
   linkCaseToImprovement: (call, input) => improvement(call, input.improvementId, linkCase(call.app.services, actorOf(call), input)),
   unlinkCaseFromImprovement: (call, input) => improvement(call, input.improvementId, unlinkCase(call.app.services, actorOf(call), input)),
   departmentHome: (call) => departmentHome(call.app.services, actorOf(call)),
+  officeToday: (call, input) => officeToday(call.app.services, actorOf(call), input ?? {}),
+  executiveOverview: ({ app }) => executiveOverview(app.services),
+  markStartSeen: (call) => {
+    markStartSeen(call.app.services, actorOf(call));
+    return null;
+  },
+  listNotifications: (call, input) => listNotifications(call.app.services, actorOf(call), input ?? { unreadOnly: false, limit: 50 }),
+  markNotificationsRead: (call, input) => markNotificationsRead(call.app.services, actorOf(call), input),
   youSaidWeDid: (call, input) => youSaidWeDid(call.app.services, actorOf(call), input.year),
   exportYouSaidWeDid: (call, input) => exportYouSaidWeDid(call.app.services, actorOf(call), input.year, input.language),
   drawEligibility: ({ app }, input) => drawEligibility(app.services, input.year, input.pool),

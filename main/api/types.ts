@@ -59,6 +59,9 @@ export type ErrorCode =
   | 'not_a_winner'
   | 'already_notified'
   | 'print_unavailable'
+  | 'statement_required'
+  | 'reply_has_gaps'
+  | 'request_id_reused'
   | 'internal';
 
 export interface ApiError {
@@ -171,6 +174,23 @@ export interface CaseCount {
   count: number;
 }
 
+/** Another case of the same person, found by e-mail address or phone number. */
+export interface PersonCase {
+  id: number;
+  reference: string;
+  receivedAt: string;
+  kind: CaseKind;
+  subject: string;
+  status: CaseStatus;
+  matchedBy: 'email' | 'phone';
+}
+
+/** What a bulk action did: the cases changed, and each refused one with its error code. */
+export interface BulkResult {
+  done: number[];
+  failed: { caseId: number; code: ErrorCode; details?: Record<string, unknown> }[];
+}
+
 export interface SearchHit {
   id: number;
   reference: string;
@@ -178,6 +198,13 @@ export interface SearchHit {
   status: CaseStatus;
   kind: CaseKind;
   snippet: string;
+  /**
+   * How the query found the case: its reference ("2026-00918", or the number part "00918"/"918" in any year), its
+   * contact data (phone digits in any format, e-mail address or its local part), its text (German spellings folded
+   * both ways), or its text with one typo per word (only when nothing else matched). Reference hits come first; when
+   * exactly one hit has 'reference', the query names that case (open it directly).
+   */
+  matchedBy: 'reference' | 'contact' | 'text' | 'fuzzy';
 }
 
 export interface Department {
@@ -318,6 +345,12 @@ export interface CaseImprovementLink {
 export interface DepartmentHome {
   statementRequests: CaseSummary[];
   improvements: ImprovementSummary[];
+  /** When the head last looked at their statement requests (or a week ago); see markStartSeen. */
+  newSince: string;
+  /** Statement requests forwarded to the head's departments since then. */
+  newStatementIds: number[];
+  /** Statement requests with at most two working days left, overdue included: the reminders. */
+  nearDueIds: number[];
 }
 
 /** A ready "you said, we did" letter to one person behind a done improvement. */
@@ -418,4 +451,60 @@ export interface DrawDetail extends DrawSummary {
   reserves: string[];
   dropped: { reference: string; type: 'declined' | 'unreachable'; place: number }[];
   log: { id: number; at: string; type: 'notified' | 'declined' | 'unreachable'; reference: string; note: string; actorName: string | null }[];
+}
+
+/** A figure of a start screen, and the inbox filter that lists exactly the cases it counts. */
+export interface StartFigure {
+  count: number;
+  filter: CaseListFilter;
+}
+
+/** The inbox filter as listCases takes it. */
+export type CaseListFilter = import('../services/case-list.ts').CaseFilter;
+
+/** The office's "what must I do today", as of `today` (the office's calendar date). */
+export interface OfficeToday {
+  today: string;
+  /** Statements returned since this moment count as "returned since I last looked". */
+  returnedSince: string;
+  dueToday: StartFigure;
+  overdue: StartFigure;
+  returned: StartFigure;
+  arrivals: StartFigure;
+  mine: StartFigure;
+}
+
+export interface ExecutiveOverview {
+  year: number;
+  /** Cases received per kind and quarter (by received date; merged duplicates not counted), this year and last. */
+  volumes: { year: number; quarter: 1 | 2 | 3 | 4; kind: CaseKind; count: number }[];
+  /** Cases the office still owes an answer, and how many of them are past their due date. */
+  running: number;
+  overdue: number;
+  /** overdue / running, null when nothing is running. */
+  overdueShare: number | null;
+  improvementsDoneThisYear: number;
+  improvementsInProgress: number;
+  /** The latest draw of each pool for this year and last (status 'none' when there is none yet). */
+  draws: { year: number; pool: DrawPool; status: 'none' | 'prepared' | 'drawn'; entryCount: number | null; drawnAt: string | null }[];
+}
+
+export type NotificationType = import('../domain/notifications.ts').NotificationType;
+
+export interface NotificationItem {
+  id: number;
+  type: NotificationType;
+  createdAt: string;
+  readAt: string | null;
+  caseId: number | null;
+  reference: string | null;
+  subject: string | null;
+  departmentName: string | null;
+  /** The due date a deadline notification is about. */
+  responseDue: string | null;
+}
+
+export interface NotificationList {
+  unread: number;
+  items: NotificationItem[];
 }

@@ -125,13 +125,26 @@ export interface AttachmentsTable {
   added_by: number | null;
 }
 
+/** The search index (migration 0008): written by triggers only, over the view case_search_source. */
 export interface CaseSearchTable {
   rowid: number;
   case_search: string;
+  name: string;
   subject: string;
   description: string;
-  submitter_name: string;
+  name_folded: string | null;
+  subject_folded: string | null;
+  description_folded: string | null;
+  email: string;
+  phone: string;
   rank: number;
+}
+
+/** The index's words (fts5vocab, type row): in how many cases (doc) and how often (cnt) each occurs. */
+export interface CaseSearchVocabTable {
+  term: string;
+  doc: number;
+  cnt: number;
 }
 
 export interface Schema {
@@ -145,6 +158,7 @@ export interface Schema {
   case_pauses: CasePausesTable;
   case_events: CaseEventsTable;
   case_search: CaseSearchTable;
+  case_search_vocab: CaseSearchVocabTable;
   reply_templates: ReplyTemplatesTable;
   attachments: AttachmentsTable;
   improvements: ImprovementsTable;
@@ -153,6 +167,18 @@ export interface Schema {
   prize_draws: PrizeDrawsTable;
   prize_draw_events: PrizeDrawEventsTable;
   auth_failures: AuthFailuresTable;
+  notifications: NotificationsTable;
+  user_markers: UserMarkersTable;
+  request_ids: RequestIdsTable;
+}
+
+/** A write call already done under its requestId, with its result (see services/request-ids.ts). */
+export interface RequestIdsTable {
+  id: string;
+  channel: string;
+  user_id: number;
+  result: string;
+  at: string;
 }
 
 /** One failed sign-in or password check (see the throttle in services/auth-throttle.ts). */
@@ -231,4 +257,24 @@ export interface PrizeDrawEventsTable {
   type: string;
   reference: string;
   note: Generated<string>;
+}
+
+/** One in-app notification for one user (see services/notifications.ts); dedupe_key makes it happen at most once. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  type: string;
+  case_id: number | null;
+  improvement_id: number | null;
+  created_at: string;
+  read_at: string | null;
+  data: Generated<string>;
+  dedupe_key: string;
+}
+
+/** When a user last looked at a part of their start screen. */
+export interface UserMarkersTable {
+  user_id: number;
+  name: string;
+  at: string;
 }

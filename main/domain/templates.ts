@@ -95,3 +95,25 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 export function renderTemplate(template: TemplateText, values: PlaceholderValues): TemplateText {
   return { subject: fillPlaceholders(template.subject, values), body: fillPlaceholders(template.body, values) };
 }
+
+/** A part of a reply the template left for the office to write: "[Antwort]", "[Decision: … / … because …]". */
+export interface ReplyGap {
+  /** The gap as it stands, brackets included. */
+  text: string;
+  /** Where it starts and ends (end exclusive), in UTF-16 code units of the text searched. */
+  start: number;
+  end: number;
+}
+
+// The shipped templates mark each such part as one bracketed line: "[", anything but brackets and line breaks, "]".
+const GAP = /\[[^[\]\r\n]*\]/g;
+
+/** The unfilled gaps left in a text, in order; a reply still holding one must not go out unseen. */
+export function replyGaps(text: string): ReplyGap[] {
+  return [...text.matchAll(GAP)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+/** How many gaps a reply (subject and body) still has. */
+export function countReplyGaps(reply: TemplateText): number {
+  return replyGaps(reply.subject).length + replyGaps(reply.body).length;
+}

@@ -28,7 +28,8 @@ export interface WorkflowCase {
 export type TransitionInput =
   | { action: 'triage' }
   | { action: 'forward'; departmentId: number }
-  | { action: 'return_from_department' }
+  /** The department's statement: the whole point of returning it, so never empty (after trimming). */
+  | { action: 'return_from_department'; statement: string }
   | { action: 'hold' }
   | { action: 'resume' }
   | { action: 'answer'; outcome: CaseOutcome | null }
@@ -43,7 +44,8 @@ export type WorkflowErrorCode =
   | 'outcome_invalid'
   | 'escalation_not_allowed'
   | 'stage2_same_handler'
-  | 'merge_target_invalid';
+  | 'merge_target_invalid'
+  | 'statement_required';
 
 export type TransitionResult =
   | { ok: true; status: CaseStatus; resumeStatus: CaseStatus | null; stage: 1 | 2 }
@@ -95,6 +97,7 @@ export function applyTransition(current: WorkflowCase, input: TransitionInput): 
     case 'forward':
       return next('forwarded');
     case 'return_from_department':
+      if (input.statement.trim() === '') return refuse('statement_required', { field: 'statement' });
       return next('open');
     case 'hold':
       return next('on_hold', current.status);

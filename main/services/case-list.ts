@@ -1,9 +1,10 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
 import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
-import type { CaseCount, CaseListResult, SearchHit } from '../api/types.ts';
+import type { CaseCount, CaseListResult } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
+import { exactSearch, fuzzySearch, searchCondition, type TextSearch } from './case-search.ts';
 import type { ServiceContext } from './context.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
 
@@ -16,6 +17,10 @@ export interface CaseFilter {
   handlerId?: number | undefined;
   overdue?: boolean | undefined;
   dueBefore?: string | undefined;
+  /** Running cases due on exactly this date (the start screen's "due today"). */
+  dueOn?: string | undefined;
+  /** Cases whose statement a department returned after this moment (ISO time; the start screen's "returned"). */
+  returnedSince?: string | undefined;
   text?: string | undefined;
   reference?: string | undefined;
 }
@@ -39,15 +44,15 @@ const SORT_COLUMNS = {
 
 const RUNNING_STATUSES = ['new', 'open', 'forwarded'];
 
-/** Turns what a person types into a safe FTS5 query: every word must occur, the last one as a prefix. */
-export function toFtsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+// Search lives in case-search.ts; these are its entry points as they have always been imported.
+export { searchCases, searchQuery, toFtsQuery } from './case-search.ts';
+
+/**
+ * Cases whose statement came back after `since`; spelled exactly like the partial index case_events_workflow
+ * (migration 0010) so the planner uses it.
+ */
+export function returnedCaseIds(since: string) {
+  return sql<number>`(SELECT case_id FROM case_events WHERE type = 'status_changed' AND json_extract(data, '$.action') = 'return_from_department' AND at > ${since})`;
 }
 
 type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object>;
@@ -61,7 +66,7 @@ function broadColumn(column: 'kind' | 'channel' | 'origin', forPage: boolean) {
   return forPage ? sql.raw<string>(`+c.${column}`) : sql.ref<string>(`c.${column}`);
 }
 
-function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false): CaseQuery {
+function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false, search?: TextSearch): CaseQuery {
   let q = query;
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
@@ -77,18 +82,19 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
     q = q.where((eb) => eb.or([eb('c.status', 'not in', RUNNING_STATUSES), eb('c.response_due', '>=', today)]));
   }
   if (filter.dueBefore) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '<=', filter.dueBefore);
-  const fts = filter.text ? toFtsQuery(filter.text) : null;
-  if (filter.text && fts === null) return q.where(sql<boolean>`0`);
-  if (fts) q = q.where('c.id', 'in', sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${fts})`);
+  if (filter.dueOn) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '=', filter.dueOn);
+  if (filter.returnedSince) q = q.where('c.id', 'in', returnedCaseIds(filter.returnedSince));
+  // The text: by reference, contact or words (exactSearch), or with typos when listCases found nothing that way.
+  if (filter.text) q = q.where(searchCondition(search ?? exactSearch(filter.text)));
   return q;
 }
 
 /** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
-export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string) {
-  const count = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today).select((eb) =>
+export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch) {
+  const count = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
     eb.fn.countAll<number>().as('n'),
   );
-  const page = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true)
+  const page = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('users as h', 'h.id', 'c.handler_id')
       .select([
@@ -123,11 +129,12 @@ type CompiledList = { count: CompiledQuery<{ n: number }>; page: CompiledQuery<S
 const compiledLists = new Map<string, CompiledList>();
 const COMPILED_LIST_CACHE_SIZE = 64;
 
-function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string): CompiledList {
-  const key = JSON.stringify([departmentScope(actor), query, today]);
+function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch): CompiledList {
+  // The typo-tolerant search depends on the index's words, so the key holds the search as resolved, not only the text.
+  const key = JSON.stringify([departmentScope(actor), query, today, search ?? null]);
   let compiled = compiledLists.get(key);
   if (!compiled) {
-    const { count, page } = caseListQueries(ctx, actor, query, today);
+    const { count, page } = caseListQueries(ctx, actor, query, today, search);
     compiled = { count: count.compile(), page: page.compile() };
     if (compiledLists.size >= COMPILED_LIST_CACHE_SIZE) compiledLists.delete(compiledLists.keys().next().value!);
     compiledLists.set(key, compiled);
@@ -137,8 +144,16 @@ function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, t
 
 export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
   const today = todayOf(ctx);
-  const { count, page } = compiledList(ctx, actor, query, today.date);
-  const total = ctx.db.first(count)?.n ?? 0;
+  let { count, page } = compiledList(ctx, actor, query, today.date);
+  let total = ctx.db.first(count)?.n ?? 0;
+  if (total === 0 && query.filter.text) {
+    // Nothing by reference, contact or words: try one typo per word ("Muler" finds Müller), same filters and scope.
+    const fuzzy = fuzzySearch(ctx, query.filter.text);
+    if (fuzzy) {
+      ({ count, page } = compiledList(ctx, actor, query, today.date, fuzzy));
+      total = ctx.db.first(count)?.n ?? 0;
+    }
+  }
   return { rows: ctx.db.all(page).map((row) => toSummary(row, today)), total };
 }
 
@@ -159,31 +174,4 @@ export function caseCounts(ctx: ServiceContext, actor: Actor): CaseCount[] {
   return ctx.db
     .all(caseCountsQuery(ctx, actor))
     .map((row) => ({ status: row.status as CaseStatus, kind: row.kind as CaseKind, count: row.count }));
-}
-
-export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
-  const { db } = ctx;
-  let q = db.q
-    .selectFrom('case_search')
-    .innerJoin('cases as c', 'c.id', 'case_search.rowid')
-    .select([
-      'c.id',
-      'c.reference',
-      'c.subject',
-      'c.status',
-      'c.kind',
-      sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`.as('snippet'),
-    ])
-    .where(sql<boolean>`case_search MATCH ${fts}`);
-  const scope = departmentScope(actor);
-  if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
-  return q.orderBy(sql`rank`).limit(limit);
-}
-
-export function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): SearchHit[] {
-  const fts = toFtsQuery(text);
-  if (!fts) return [];
-  return ctx.db
-    .all(searchQuery(ctx, actor, fts, limit))
-    .map((row) => ({ ...row, status: row.status as CaseStatus, kind: row.kind as CaseKind }));
 }

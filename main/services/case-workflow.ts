@@ -9,6 +9,7 @@ import type { ServiceContext } from './context.ts';
 import { refreshStoredDeadlines } from './case-deadlines.ts';
 import { loadCaseRow, requireExisting } from './cases.ts';
 import { fail } from './errors.ts';
+import { notifyTransition } from './notifications.ts';
 import { appendEvent } from './timeline.ts';
 
 export type TransitionRequest =
@@ -54,7 +55,9 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
             ? { action: 'escalate', stage2HandlerId }
             : request.action === 'merge'
               ? { action: 'merge', targetStatus: target!.status as CaseStatus, targetIsSelf: target!.id === row.id }
-              : { action: request.action };
+              : request.action === 'return_from_department'
+                ? { action: 'return_from_department', statement: request.statement ?? '' }
+                : { action: request.action };
     const result = applyTransition(
       {
         status: row.status as CaseStatus,
@@ -134,6 +137,7 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
     }
     db.run(db.q.updateTable('cases').set(set).where('id', '=', row.id));
     appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
+    notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
     if (target) {
       appendEvent(db, {
         caseId: target.id,

@@ -15,8 +15,9 @@ import { caseImprovementLinks } from './improvement-links.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
-import { fail } from './errors.ts';
+import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
+import { transitionCase } from './case-workflow.ts';
 
 export interface SubmitterInput {
   anonymous: boolean;
@@ -41,6 +42,8 @@ export interface CreateCaseInput {
   departmentId?: number | null | undefined;
   categoryId?: number | null | undefined;
   priority: Priority;
+  /** Merge the new case into this one in the same transaction (a duplicate logged from the quick entry). */
+  mergeIntoId?: number | null | undefined;
 }
 
 /** The deadline clock runs only while the office owes an answer (on hold pauses it). */
@@ -78,7 +81,11 @@ function nextReference(ctx: ServiceContext, year: number): { number: number; ref
   return { number: row.last_number, reference: formatReference(year, row.last_number) };
 }
 
-/** Creates a case and returns its id (callers that show it load it with getCase). */
+/**
+ * Creates a case and returns its id (callers that show it load it with getCase). With mergeIntoId the new case is merged
+ * into that one by the workflow's own merge step inside the same transaction: a target that cannot take a merge (closed,
+ * withdrawn, merged, not visible) fails with field mergeIntoId and leaves no case behind and no reference used up.
+ */
 export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): number {
   const { db } = ctx;
   const now = ctx.now();
@@ -151,9 +158,21 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
       at: stamp,
       data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
     });
+    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
     return caseId;
   });
   return id;
+}
+
+/** The workflow's merge step for a case just created (a nested transaction: a savepoint inside the create). */
+function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): void {
+  try {
+    transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
+  } catch (error) {
+    // The new case exists, so whatever the merge refuses concerns the target the caller chose.
+    if (error instanceof DomainError) fail(error.code, { ...error.details, field: 'mergeIntoId' });
+    throw error;
+  }
 }
 
 /** Maps an inbox row; the calendar and today's ordinal are looked up once per page, not per row. */

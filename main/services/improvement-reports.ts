@@ -7,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { listCases } from './case-list.ts';
 import type { ServiceContext } from './context.ts';
 import { listImprovements, readLinkedCases } from './improvements.ts';
+import { statementReminders } from './start-screens.ts';
 
 export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHome {
   // Sorted by due date, so overdue statement requests come first.
@@ -16,7 +17,7 @@ export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHom
     limit: 500,
     offset: 0,
   }).rows;
-  return { statementRequests, improvements: listImprovements(ctx, actor, {}) };
+  return { statementRequests, improvements: listImprovements(ctx, actor, {}), ...statementReminders(ctx, actor, statementRequests) };
 }
 
 export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): YouSaidWeDidEntry[] {

@@ -253,12 +253,33 @@ export function createImprovement(ctx: ServiceContext, actor: Actor, input: Crea
   });
 }
 
-/** "Adopt as improvement": the improvement, the link and the idea's outcome "adopted" in one transaction. */
+/**
+ * "Adopt as improvement": the improvement, the link and the idea's outcome "adopted" in one transaction.
+ * Idempotent: an idea that is already adopted (outcome "adopted" and linked as the idea of an improvement that is not
+ * declined) is not adopted a second time; the call changes nothing and returns that improvement (the first such, by id),
+ * whatever title or dates it was given, so a repeated "adopt" never makes a second improvement. To make a further
+ * improvement from the same idea, create it and link the idea to it.
+ */
 export function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInput): number {
   const { db } = ctx;
   return db.transaction(() => {
     const idea = loadCaseRow(ctx, actor, input.caseId);
     if (idea.kind !== 'idea') fail('not_an_idea', { kind: idea.kind });
+    if (idea.outcome === 'adopted') {
+      const scope = departmentScope(actor);
+      const adopted = db.first(
+        db.q
+          .selectFrom('improvement_cases as l')
+          .innerJoin('improvements as i', 'i.id', 'l.improvement_id')
+          .select('i.id')
+          .where('l.case_id', '=', idea.id)
+          .where('l.relation', '=', 'idea')
+          .where('i.status', '!=', 'declined')
+          .$if(scope !== null, (q) => q.where('i.department_id', 'in', scopeList(scope ?? [])))
+          .orderBy('i.id'),
+      );
+      if (adopted) return adopted.id;
+    }
     if (idea.status === 'withdrawn' || idea.status === 'merged') fail('invalid_transition', { from: idea.status, action: 'adopt' });
     const departmentId = input.departmentId ?? idea.department_id;
     if (departmentId === null) fail('department_required');

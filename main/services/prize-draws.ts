@@ -155,11 +155,35 @@ export interface PerformDrawInput {
   fingerprint: string;
 }
 
+function seedOrNull(seed: string): string | null {
+  try {
+    return normalizeSeed(seed);
+  } catch {
+    return null;
+  }
+}
+
+/** The witnesses as stored: trimmed, empty lines dropped. */
+const witnessList = (witnesses: readonly string[]) => witnesses.map((w) => w.trim()).filter(Boolean);
+
+/**
+ * Draws a prepared draw, once. Idempotent: the very same draw again (same fingerprint, the same seed after normalisation
+ * and the same witnesses) on a draw already drawn changes nothing and succeeds, so a repeated click at the ceremony does
+ * not put an error in front of the witnesses; any other draw of a drawn draw (another seed) is refused, draw_already_drawn.
+ */
 export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDrawInput): void {
   const { db } = ctx;
   db.transaction(() => {
     const row = loadDraw(ctx, input.id);
-    if (row.status !== 'prepared') fail('draw_already_drawn', { id: row.id });
+    if (row.status !== 'prepared') {
+      const same =
+        row.status === 'drawn' &&
+        input.fingerprint === row.fingerprint &&
+        seedOrNull(input.seed) === row.seed &&
+        JSON.stringify(witnessList(input.witnesses)) === row.witnesses;
+      if (same) return;
+      fail('draw_already_drawn', { id: row.id });
+    }
     if (input.fingerprint !== row.fingerprint) fail('draw_confirmation_required', { fingerprint: row.fingerprint });
     // The seed exactly as it will be stored and published: a lone surrogate (which has no UTF-8 bytes and would be
     // stored as U+FFFD), an empty seed and one longer than the documented limit are refused, not repaired.
@@ -186,7 +210,7 @@ export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDra
           algorithm_version: DRAW_ALGORITHM_VERSION,
           ranking: JSON.stringify(result.ranking),
           winner_count: winnerCount,
-          witnesses: JSON.stringify(input.witnesses.map((w) => w.trim()).filter(Boolean)),
+          witnesses: JSON.stringify(witnessList(input.witnesses)),
           drawn_at: ctx.now().toISOString(),
           drawn_by: actor.id,
           drawn_by_name: drawer?.display_name ?? 'system',

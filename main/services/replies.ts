@@ -1,6 +1,6 @@
 // Replies to the person: a template filled from the case for the editor, and the reply as sent, recorded on the timeline.
 import type { ReplyChannel } from '../domain/model.ts';
-import { placeholderValues, renderTemplate, templateProblems } from '../domain/templates.ts';
+import { countReplyGaps, placeholderValues, renderTemplate, templateProblems } from '../domain/templates.ts';
 import type { RenderedReply, ReplyEventData } from '../api/types.ts';
 import type { Actor } from './actor.ts';
 import { deadlinesOf } from './case-deadlines.ts';
@@ -16,6 +16,8 @@ export interface RecordReplyInput {
   subject: string;
   body: string;
   templateId?: number | undefined;
+  /** The sender saw the reply still has "[…]" gaps and sends it so; without it such a reply is refused. */
+  confirmGaps?: boolean | undefined;
 }
 
 export function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, templateId: number): RenderedReply {
@@ -40,13 +42,16 @@ export function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, t
   return { templateId: template.id, language: template.language, ...renderTemplate(template, values) };
 }
 
-/** Records a reply as it went out; the first one also marks the case's first response. The workflow status stays as it is. */
+/** Records a reply as it went out; the first one also marks the case's first response. The workflow status stays as it is.
+ * A reply that still holds a template's "[…]" gap is refused with reply_has_gaps (and the count) unless confirmGaps. */
 export function recordReply(ctx: ServiceContext, actor: Actor, input: RecordReplyInput): void {
   const { db } = ctx;
   db.transaction(() => {
     const row = loadCaseRow(ctx, actor, input.caseId);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'reply' });
     if (input.templateId !== undefined) loadReplyTemplate(ctx, input.templateId, 'templateId');
+    const gaps = countReplyGaps(input);
+    if (gaps > 0 && input.confirmGaps !== true) fail('reply_has_gaps', { field: 'body', count: gaps });
     const stamp = ctx.now().toISOString();
     db.run(
       db.q

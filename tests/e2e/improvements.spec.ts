@@ -52,6 +52,7 @@ test('the loop from an idea to a signed-off improvement, across the ombudsman an
   });
 
   // The ombudsman adopts the idea from its case view and links the complaint as a root cause.
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
   await page.getByRole('button', { name: 'Alle', exact: true }).click();
   await page.getByRole('row', { name: new RegExp(idea) }).click();
   const caseImprovements = page.getByRole('region', { name: 'Verbesserungen' });
@@ -95,10 +96,26 @@ test('the loop from an idea to a signed-off improvement, across the ombudsman an
   await head.getByRole('button', { name: 'Zwei Trinkbrunnen im Stadtpark' }).click();
   await head.getByRole('button', { name: 'Als umgesetzt abnehmen' }).click();
   const doneForm = head.getByRole('form', { name: 'Als umgesetzt abnehmen' });
-  await expect(doneForm.getByLabel('Umgesetzt am')).toHaveValue('2027-06-14');
-  await doneForm.getByLabel('Umgesetzt am').fill('2027-06-11');
+  // The date is typed as German dates are written; the field checks it itself and says what is wrong, in German.
+  const doneOn = doneForm.getByLabel('Umgesetzt am');
+  await expect(doneOn).toHaveValue('14.06.2027');
+  await expect(doneOn).toHaveAttribute('type', 'text');
+  await doneForm.getByLabel('Was umgesetzt wurde').fill('x');
+  await doneOn.fill('31.02.2027');
   await doneForm.getByRole('button', { name: 'Bestätigen' }).click();
-  // The note is required: the browser refuses an empty one, nothing is sent.
+  await expect(doneForm.getByRole('alert')).toHaveText(/^Bitte geben Sie das Datum als TT\.MM\.JJJJ ein, zum Beispiel 14\.06\.2027\.$/);
+  await expect(doneOn).toBeFocused();
+  await doneOn.fill('15.06.2027');
+  await doneOn.blur();
+  await expect(doneForm.getByRole('alert')).toHaveText('Das Datum darf nicht nach dem 14.06.2027 liegen.');
+  await doneOn.fill('11.6.2027');
+  await doneOn.blur();
+  await expect(doneOn).toHaveValue('11.06.2027');
+  await expect(doneForm.getByRole('alert')).toHaveCount(0);
+  // The note is required: main refuses an empty one and says so in the app's language, nothing is stored.
+  await doneForm.getByLabel('Was umgesetzt wurde').fill('');
+  await doneForm.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(head.getByRole('alert')).toHaveText('Bitte kurz beschreiben, was umgesetzt wurde.');
   await expect(head.getByTestId('done-on')).toHaveCount(0);
   await doneForm.getByLabel('Was umgesetzt wurde').fill('Zwei Trinkbrunnen am Spielplatz aufgestellt.');
   await doneForm.getByRole('button', { name: 'Bestätigen' }).click();

@@ -79,6 +79,9 @@ test('first start: sign in as admin, choose a password, see the empty inbox, the
   await page.getByLabel('Neues Passwort wiederholen').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Passwort speichern' }).click();
 
+  // The office (the administrator too) starts on its day; the inbox is one click away.
+  await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
   await expect(page.getByText('Noch keine Fälle.')).toBeVisible();
   await expect(page.getByText('Administration', { exact: false })).toBeVisible();
@@ -87,7 +90,7 @@ test('first start: sign in as admin, choose a password, see the empty inbox, the
   const year = new Date().getFullYear();
   expect(references).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${year}-0000${n}`));
   await page.getByRole('button', { name: 'Aktualisieren' }).click();
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('grid').getByRole('row');
   await expect(rows).toHaveCount(8);
   await expect(rows.nth(1)).toContainText(`${year}-00007`);
   await expect(rows.nth(1)).toContainText('Müllcontainer am Spielplatz');
@@ -129,7 +132,7 @@ test('the transport is only IPC: unknown channels and bad payloads get error cod
   expect(bridge).toEqual({ unknown: 'undefined', frozen: true, channels: expect.any(Number) });
   expect(bridge.channels).toBeGreaterThan(5);
   await signIn(page, 'admin', NEW_PASSWORD);
-  await expect(page.getByRole('heading', { name: /Eingang|Inbox/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^(Heute|Today)$/, level: 1 })).toBeVisible();
   const bad = await page.evaluate(() => window.ombudsdesk.createCase({ kind: 'rant' } as never));
   expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 });

@@ -152,8 +152,8 @@ test('prepare, print the fingerprint, draw with witnesses, export and verify the
   expect(refused.stderr).toMatch(/fingerprint mismatch: the file says [0-9a-f]{64}, its entries give [0-9a-f]{64}/);
 
   // Follow-up: the first winner is notified, the second declines, the first reserve moves up.
-  await page.getByRole('button', { name: `${ranking[0]} benachrichtigt` }).click();
-  await page.getByRole('button', { name: `${ranking[1]} verzichtet` }).click();
+  await page.getByRole('button', { name: `${ranking[0]} als benachrichtigt vermerken` }).click();
+  await page.getByRole('button', { name: `Verzicht von ${ranking[1]} vermerken` }).click();
   await expect(winners.nth(1)).toContainText(`${ranking[2]}`);
   await expect(winners.nth(1)).toContainText('nachgerückt von Rang 3');
   await expect(page.getByRole('list', { name: 'Verlauf' }).getByRole('listitem')).toHaveCount(2);

@@ -1,6 +1,6 @@
 // Replies from templates (fill, copy, print, record with channel, first response) and attachments (add from disk, stored
 // once per content, saved back byte for byte, oversized refused), and the reply-template settings, in Chromium.
-import type { Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_PASSWORD, expect, test } from './fixtures.ts';
@@ -25,7 +25,7 @@ async function signIn(page: Page) {
     await page.getByLabel('Neues Passwort wiederholen').fill(PASSWORD);
     await page.keyboard.press('Enter');
     ready = true;
-    await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
     await page.evaluate(async () => {
       const department = await window.ombudsdesk.saveDepartment({ name: 'Grünflächenamt' });
       if (!department.ok) throw new Error(department.error.code);
@@ -42,6 +42,9 @@ async function signIn(page: Page) {
       if (!created.ok) throw new Error(created.error.code);
     });
   }
+  // The office starts on its day; the inbox is one click away.
+  await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
 }
 
@@ -121,11 +124,20 @@ test('attachments: added from disk, stored once per content, saved back byte for
   const region = page.getByRole('region', { name: 'Anhänge' });
   await expect(region).toContainText('Noch keine Dateien.');
   const photo = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
-  const input = region.getByLabel('Dateien vom Datenträger hinzufügen');
-  await input.setInputFiles([
+  // A translated button opens the file picker; the browser's own "Choose files / No file chosen" control stays hidden.
+  const addButton = region.getByRole('button', { name: 'Dateien vom Datenträger hinzufügen' });
+  const choose = async (files: Parameters<FileChooser['setFiles']>[0]) => {
+    const chooser = page.waitForEvent('filechooser');
+    await addButton.click();
+    await (await chooser).setFiles(files);
+  };
+  await expect(region.getByRole('status')).toHaveText('Keine Datei ausgewählt.');
+  await expect(region.locator('input[type=file]')).not.toBeVisible();
+  await choose([
     { name: 'foto-spielplatz.jpg', mimeType: 'image/jpeg', buffer: photo },
     { name: 'kopie.jpg', mimeType: 'image/jpeg', buffer: photo },
   ]);
+  await expect(region.getByRole('status')).toHaveText('2 Dateien hinzugefügt: foto-spielplatz.jpg, kopie.jpg');
   const files = region.getByRole('list').getByRole('listitem');
   await expect(files).toHaveCount(2);
   await expect(files.first()).toContainText('foto-spielplatz.jpg');
@@ -147,7 +159,8 @@ test('attachments: added from disk, stored once per content, saved back byte for
   expect(readFileSync(await saved.path())).toEqual(photo);
 
   // 26 MB: refused with the limit in the message, nothing added.
-  await input.setInputFiles({ name: 'video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
+  await choose({ name: 'video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
+  await expect(region.getByRole('status')).toHaveText('Nicht hinzugefügt: video.mp4');
   await expect(region.getByRole('alert')).toHaveText('Die Datei ist zu groß. Erlaubt sind höchstens 25 MB.');
   await expect(files).toHaveCount(2);
 });

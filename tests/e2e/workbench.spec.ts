@@ -25,6 +25,9 @@ async function signIn(page: Page, username: string, password: string, newPasswor
     await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
     await page.keyboard.press('Enter');
   }
+  // The office starts on its day; the inbox is one click away.
+  await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
 }
 

@@ -41,6 +41,22 @@ describe('built renderer (out/renderer)', () => {
     expect(html).not.toMatch(/javascript:/i);
   });
 
+  it('loads each screen beyond sign-in and the inbox as its own chunk, only when it is opened', () => {
+    // What the first page loads: the entry script and the chunks it preloads (all named in index.html).
+    const initial = [...html.matchAll(/\b(?:src|href)\s*=\s*["']\.\/assets\/([\w.-]+\.js)["']/gi)].map((match) => match[1]!);
+    const initialCode = initial.map((file) => readOut(`renderer/assets/${file}`)).join('\n');
+    // Code that only these screens have (a class name, an element id or a translation key each renders).
+    const screens = { CaseView: 'case-side', SettingsView: 'settings-title', PrizeDrawView: 'draw.prepareButton', ImprovementView: 'improvement.markDone', ImprovementsView: 'improvements.yearDone' };
+    for (const [screen, marker] of Object.entries(screens)) {
+      const chunk = assets.find((name) => name.startsWith(`${screen}-`) && name.endsWith('.js'));
+      expect(chunk, `${screen} has its own chunk`).toBeDefined();
+      expect(readOut(`renderer/assets/${chunk}`), `${screen}'s chunk holds its code`).toContain(marker);
+      expect(initialCode, `sign-in and the inbox load none of ${screen}`).not.toContain(marker);
+    }
+    // The inbox itself is in the first load.
+    expect(initialCode).toContain('table-wrap');
+  });
+
   it('bundles nothing the CSP would block at run time (eval, remote or data: fonts, absolute CSS URLs)', () => {
     for (const file of assets.filter((name) => name.endsWith('.js'))) {
       const code = readOut(`renderer/assets/${file}`);

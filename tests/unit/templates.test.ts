@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_TEMPLATES } from '../../main/db/migrations/0003_replies_attachments.ts';
 import { CASE_KINDS } from '../../main/domain/model.ts';
+import { gapsOf } from '../../renderer/src/reply-gaps.ts';
 import {
+  countReplyGaps,
   formatLetterDate,
   placeholderValues,
   renderTemplate,
+  replyGaps,
   templateProblems,
   unknownPlaceholders,
   type ReplyFacts,
@@ -112,6 +115,35 @@ describe('seeded templates', () => {
       expect(body, name).toMatch(/\b(Ihr|Ihre|Ihren|Sie)\b/);
       expect(body, name).not.toMatch(/\b(du|dich|dir|dein|deine)\b/i);
       expect(language).toBe('de');
+    }
+  });
+});
+
+describe('unfilled gaps in a reply', () => {
+  it('finds each "[…]" a template leaves for the office, with where it stands', () => {
+    const text = 'Guten Tag,\n\n[Antwort]\n\nund [Entscheidung: A / B, weil …].';
+    expect(replyGaps(text)).toEqual([
+      { text: '[Antwort]', start: 12, end: 21 },
+      { text: '[Entscheidung: A / B, weil …]', start: 27, end: 56 },
+    ]);
+    expect(replyGaps('[]')).toHaveLength(1);
+    expect(replyGaps('Kein [Umbruch\nhier] und keine ] [ Klammern')).toEqual([]);
+    expect(countReplyGaps({ subject: '[Betreff]', body: 'a [b] c [d]' })).toBe(3);
+    expect(countReplyGaps({ subject: 'Ihre Idee', body: 'Alles ausgefüllt.' })).toBe(0);
+  });
+
+  it('the reply editor finds the same gaps as main', () => {
+    const samples = ['[Antwort]', 'a [b] c', '[]', '[x\ny]', '] [', '[[x]]', '[a] [b]\r\n[c', ...SEED_TEMPLATES.map(([, , , , body]) => body)];
+    for (const text of samples) {
+      expect(gapsOf('', text).map(({ text: gap, start, end }) => ({ text: gap, start, end })), text).toEqual(replyGaps(text));
+      expect(gapsOf(text, 'x').length, text).toBe(countReplyGaps({ subject: text, body: 'x' }));
+    }
+  });
+
+  it('the shipped final replies with something to decide have one gap, the acknowledgements none', () => {
+    for (const [kind, language, name, subject, body] of SEED_TEMPLATES) {
+      const expected = name === 'Acknowledgement' || name === 'Eingangsbestätigung' || kind === 'praise' ? 0 : 1;
+      expect(countReplyGaps({ subject, body }), `${kind} ${language} ${name}`).toBe(expected);
     }
   });
 });

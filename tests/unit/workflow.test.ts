@@ -11,7 +11,7 @@ describe('case workflow', () => {
     for (const [input, expected] of [
       [{ action: 'triage' }, 'open'],
       [{ action: 'forward', departmentId: 3 }, 'forwarded'],
-      [{ action: 'return_from_department' }, 'open'],
+      [{ action: 'return_from_department', statement: 'Reparatur ist beauftragt.' }, 'open'],
       [{ action: 'answer', outcome: 'upheld' }, 'answered'],
       [{ action: 'close' }, 'closed'],
     ] as const) {
@@ -19,6 +19,17 @@ describe('case workflow', () => {
       expect(result).toMatchObject({ ok: true, status: expected });
       if (result.ok) current = at(result.status, { resumeStatus: result.resumeStatus });
     }
+  });
+
+  it('refuses to return a statement request without a statement (empty or only white space)', () => {
+    for (const statement of ['', '   ', '\n\t ']) {
+      expect(applyTransition(at('forwarded'), { action: 'return_from_department', statement })).toEqual({
+        ok: false,
+        code: 'statement_required',
+        details: { field: 'statement' },
+      });
+    }
+    expect(applyTransition(at('forwarded'), { action: 'return_from_department', statement: ' ok ' })).toMatchObject({ ok: true, status: 'open' });
   });
 
   it('refuses every action from a status not in its allow-list', () => {

@@ -6,10 +6,13 @@ import { migration as m0004 } from './0004_improvements.ts';
 import { migration as m0005 } from './0005_prize_draws.ts';
 import { migration as m0006 } from './0006_status_kind_index.ts';
 import { migration as m0007 } from './0007_trust.ts';
+import { migration as m0008 } from './0008_search.ts';
+import { migration as m0009 } from './0009_request_ids.ts';
+import { migration as m0010 } from './0010_notifications.ts';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { can } from '../can.ts';
-import { settingsSections } from './settings/SettingsView.tsx';
+import { settingsSections } from './settings/sections.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationsButton } from './NotificationsButton.tsx';
+import { startLabelKey, startScreenOf } from './start/start-screen.ts';
 
 export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'settings';
 
-export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined }) {
+export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, onOpenCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined; onOpenCase?: ((id: number) => void) | undefined }) {
   const { t } = useTranslation();
+  const start = startScreenOf(user);
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <nav aria-label={t('header.navigation')}>
-        {can(user, 'departmentHome') && (
+        {start && (
           <button type="button" className="nav" aria-current={screen === 'home' ? 'page' : undefined} onClick={() => onNavigate('home')}>
-            {t('header.home')}
+            {t(startLabelKey(start))}
           </button>
         )}
         <button type="button" className="nav" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onNavigate('inbox')}>
@@ -37,14 +40,18 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase }
         )}
       </nav>
       {onNewCase && (
-        <button type="button" className="primary" onClick={onNewCase}>
+        <button type="button" className="primary" onClick={onNewCase} title="Ctrl+N" aria-keyshortcuts="Control+N">
           {t('header.newCase')} <kbd>Ctrl+N</kbd>
         </button>
       )}
       <span className="spacer" />
-      <span className="who">
-        {t('header.signedInAs', { name: user.displayName })} · {t(`role.${user.role}`)}
+      {/* Name and role on one line ("Signed in as" for screen readers and the tooltip); below 1440 px only the name shows. */}
+      <span className="who" title={`${t('header.signedInAs', { name: user.displayName })} · ${t(`role.${user.role}`)}`}>
+        <span className="visually-hidden">{t('header.signedInAs', { name: user.displayName })}</span>
+        <span aria-hidden="true">{user.displayName}</span>
+        <span className="who-role"> · {t(`role.${user.role}`)}</span>
       </span>
+      {onOpenCase && can(user, 'listNotifications') && <NotificationsButton onOpenCase={onOpenCase} />}
       <LanguageSwitch />
       <button type="button" onClick={onHelp} aria-label={t('shortcuts.title')}>
         ?

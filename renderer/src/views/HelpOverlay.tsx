@@ -1,6 +1,7 @@
 // The keyboard shortcuts, opened with "?".
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalFocus } from './use-modal-focus.ts';
 
 export const SHORTCUTS = [
   ['Ctrl+N', 'shortcuts.newCase'],
@@ -8,8 +9,11 @@ export const SHORTCUTS = [
   ['Ctrl+Shift+W', 'shortcuts.newWalkIn'],
   ['/', 'shortcuts.search'],
   ['↑ ↓', 'shortcuts.rows'],
+  ['Home End PageUp PageDown', 'shortcuts.rowsJump'],
   ['Enter', 'shortcuts.open'],
+  ['Esc / Alt+←', 'shortcuts.back'],
   ['Ctrl+Enter', 'shortcuts.save'],
+  ['Alt+D', 'shortcuts.similar'],
   ['Esc', 'shortcuts.close'],
   ['?', 'shortcuts.help'],
 ] as const;
@@ -17,10 +21,12 @@ export const SHORTCUTS = [
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const closeButton = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog);
   useEffect(() => closeButton.current?.focus(), []);
   return (
     <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-      <div className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+      <div className="dialog help" role="dialog" aria-modal="true" aria-labelledby="help-title" ref={dialog}>
         <h1 id="help-title">{t('shortcuts.title')}</h1>
         <table className="shortcuts">
           <tbody>

@@ -1,18 +1,24 @@
 // The signed-in app: navigation, inbox, case view, quick entry and the shortcuts that reach them.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../main/api/types.ts';
 import { can } from '../can.ts';
-import { CaseView } from './case/CaseView.tsx';
 import { QuickEntry } from './entry/QuickEntry.tsx';
 import { Header, type Screen } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { InboxView } from './inbox/InboxView.tsx';
-import { DepartmentHome } from './improvements/DepartmentHome.tsx';
-import { ImprovementsView } from './improvements/ImprovementsView.tsx';
-import { ImprovementView } from './improvements/ImprovementView.tsx';
-import { SettingsView } from './settings/SettingsView.tsx';
-import { PrizeDrawView } from './draw/PrizeDrawView.tsx';
+import type { CaseFilter } from './inbox/filter.ts';
+import { InboxMemory } from './inbox/inbox-memory.ts';
+import { ExecutiveStart } from './start/ExecutiveStart.tsx';
+import { OfficeStart } from './start/OfficeStart.tsx';
+import { startScreenOf } from './start/start-screen.ts';
+// Each screen beyond the inbox is its own chunk, loaded when first opened: sign-in and the inbox load only what they need.
+const CaseView = lazy(() => import('./case/CaseView.tsx').then((m) => ({ default: m.CaseView })));
+const DepartmentHome = lazy(() => import('./improvements/DepartmentHome.tsx').then((m) => ({ default: m.DepartmentHome })));
+const ImprovementsView = lazy(() => import('./improvements/ImprovementsView.tsx').then((m) => ({ default: m.ImprovementsView })));
+const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').then((m) => ({ default: m.ImprovementView })));
+const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
+const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
 
@@ -28,7 +34,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () => void }) {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>(can(user, 'departmentHome') ? 'home' : 'inbox');
+  // Heads, the office and the executive land on their start screen; a figure there opens the inbox with its filter.
+  const start = startScreenOf(user);
+  const [screen, setScreen] = useState<Screen>(start ? 'home' : 'inbox');
+  const [inboxFilter, setInboxFilter] = useState<{ filter: CaseFilter; label: string; key: number } | null>(null);
+  const inboxOpenings = useRef(0);
   const [openCase, setOpenCase] = useState<number | null>(null);
   const [openImprovement, setOpenImprovement] = useState<number | null>(null);
   const [entry, setEntry] = useState<EntryChannel | null>(null);
@@ -37,8 +47,22 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const [refreshToken, setRefreshToken] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const canEnter = can(user, 'createCase');
+  // The inbox as it was when a case was opened from it, for "back" (the inbox itself is not kept mounted).
+  const [inboxMemory] = useState(() => new InboxMemory());
 
   const refresh = useCallback(() => setRefreshToken((n) => n + 1), []);
+
+  /** Back from a case or an improvement to the screen beneath (the inbox puts the focus back on its row itself). */
+  const back = useCallback(() => {
+    if (openCase !== null) setOpenCase(null);
+    else setOpenImprovement(null);
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading?.focus({ preventScroll: true });
+    });
+  }, [openCase]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -49,12 +73,14 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (event.ctrlKey && !event.shiftKey && key === 'n' && canEnter) setEntry('phone');
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
+      // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
+      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) back();
       else return;
       event.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entry, help, canEnter, openCase, screen]);
+  }, [entry, help, canEnter, openCase, openImprovement, screen, back]);
 
   return (
     <div className="shell">
@@ -62,6 +88,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         user={user}
         screen={screen}
         onNavigate={(next) => {
+          setInboxFilter(null);
           setScreen(next);
           setOpenCase(null);
           setOpenImprovement(null);
@@ -69,6 +96,11 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         onLogout={onLogout}
         onHelp={() => setHelp(true)}
         onNewCase={canEnter ? () => setEntry('phone') : undefined}
+        onOpenCase={(id) => {
+          if (screen === 'settings' || screen === 'draw') setScreen(start ? 'home' : 'inbox');
+          setOpenImprovement(null);
+          setOpenCase(id);
+        }}
       />
       {saved && (
         <p className="toast" role="status">
@@ -76,6 +108,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         </p>
       )}
       <main className="content" id="main">
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         {screen === 'settings' ? (
           <SettingsView user={user} />
         ) : screen === 'draw' ? (
@@ -85,7 +118,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             key={openCase}
             caseId={openCase}
             user={user}
-            onBack={() => setOpenCase(null)}
+            onBack={back}
             onChanged={refresh}
             onOpenImprovement={(id) => {
               setOpenCase(null);
@@ -98,19 +131,33 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             id={openImprovement}
             user={user}
             today={localToday()}
-            onBack={() => setOpenImprovement(null)}
+            onBack={back}
             onOpenCase={(id) => {
               setOpenImprovement(null);
               setOpenCase(id);
             }}
           />
+        ) : screen === 'home' && start === 'office' ? (
+          <OfficeStart
+            refreshToken={refreshToken}
+            onOpenCase={setOpenCase}
+            onOpenInbox={(filter, label) => {
+              // Each opening from a figure is a new inbox (its own key, also for the inbox memory).
+              inboxOpenings.current += 1;
+              setInboxFilter({ filter, label, key: inboxOpenings.current });
+              setScreen('inbox');
+            }}
+          />
+        ) : screen === 'home' && start === 'executive' ? (
+          <ExecutiveStart refreshToken={refreshToken} />
         ) : screen === 'home' ? (
           <DepartmentHome onOpenCase={setOpenCase} onOpenImprovement={setOpenImprovement} refreshToken={refreshToken} />
         ) : screen === 'improvements' ? (
           <ImprovementsView user={user} onOpen={setOpenImprovement} />
         ) : (
-          <InboxView user={user} onOpenCase={setOpenCase} searchRef={searchRef} refreshToken={refreshToken} />
+          <InboxView key={inboxFilter?.key ?? 0} user={user} onOpenCase={setOpenCase} searchRef={searchRef} refreshToken={refreshToken} initialFilter={inboxFilter ?? undefined} memory={inboxMemory} memoryKey={inboxFilter?.key ?? 0} />
         )}
+        </Suspense>
       </main>
       {entry && (
         <QuickEntry

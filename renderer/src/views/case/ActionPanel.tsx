@@ -2,8 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
-import { call } from '../../api.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ApiFailure, call } from '../../api.ts';
+import { useSubmit } from '../../use-submit.ts';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 
 type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
@@ -41,7 +42,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   const [action, setAction] = useState<Action | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
   const field = (name: string) => fields[name] ?? '';
   const setValue = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
   const set = (name: string) => (event: { target: { value: string } }) => setValue(name)(event.target.value);
@@ -55,64 +56,73 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!action) return;
-    setBusy(true);
     setError(null);
     const id = detail.id;
+    // The statement is what the department returns; main refuses an empty one too (statement_required).
+    if (action === 'return_from_department' && field('text').trim() === '') {
+      setError(new ApiFailure({ code: 'statement_required', details: { field: 'statement' } }));
+      document.getElementById('action-statement')?.focus();
+      return;
+    }
     try {
-      let result: CaseDetail;
-      switch (action) {
-        case 'note':
-          result = await call('addCaseNote', { id, text: field('text') });
-          break;
-        case 'extend':
-          result = await call('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
-          break;
-        case 'triage': {
-          await call('updateCase', {
-            id,
-            kind: (field('kind') || detail.kind) as CaseDetail['kind'],
-            priority: (field('priority') || detail.priority) as CaseDetail['priority'],
-            departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
-            categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
-          });
-          if (field('handlerId')) await call('assignCase', { id, handlerId: Number(field('handlerId')) });
-          result = await call('transitionCase', { id, action });
-          break;
+      // Triage makes up to three writes; a retry after one failed does not repeat those that went through.
+      await run(async (send) => {
+        let result: CaseDetail;
+        switch (action) {
+          case 'note':
+            result = await send('addCaseNote', { id, text: field('text') });
+            break;
+          case 'extend':
+            result = await send('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
+            break;
+          case 'triage': {
+            await send('updateCase', {
+              id,
+              kind: (field('kind') || detail.kind) as CaseDetail['kind'],
+              priority: (field('priority') || detail.priority) as CaseDetail['priority'],
+              departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
+              categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
+            });
+            if (field('handlerId')) await send('assignCase', { id, handlerId: Number(field('handlerId')) });
+            result = await send('transitionCase', { id, action });
+            break;
+          }
+          case 'forward':
+            result = await send('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
+            break;
+          case 'return_from_department':
+            result = await send('transitionCase', { id, action, statement: field('text') });
+            break;
+          case 'hold':
+          case 'withdraw':
+            result = await send('transitionCase', { id, action, reason: field('reason') || undefined });
+            break;
+          case 'answer':
+            result = await send('transitionCase', { id, action, outcome: (field('outcome') || null) as never, summary: field('text') || undefined });
+            break;
+          case 'escalate':
+            result = await send('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') || undefined });
+            break;
+          case 'merge': {
+            const target = await call('listCases', { filter: { reference: field('reference') }, limit: 1 });
+            if (!target.rows[0]) throw new Error('case.mergeTargetUnknown');
+            result = await send('transitionCase', { id, action, intoId: target.rows[0].id });
+            break;
+          }
+          default:
+            result = await send('transitionCase', { id, action });
         }
-        case 'forward':
-          result = await call('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
-          break;
-        case 'return_from_department':
-          result = await call('transitionCase', { id, action, statement: field('text') || undefined });
-          break;
-        case 'hold':
-        case 'withdraw':
-          result = await call('transitionCase', { id, action, reason: field('reason') || undefined });
-          break;
-        case 'answer':
-          result = await call('transitionCase', { id, action, outcome: (field('outcome') || null) as never, summary: field('text') || undefined });
-          break;
-        case 'escalate':
-          result = await call('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') || undefined });
-          break;
-        case 'merge': {
-          const target = await call('listCases', { filter: { reference: field('reference') }, limit: 1 });
-          if (!target.rows[0]) throw new Error('case.mergeTargetUnknown');
-          result = await call('transitionCase', { id, action, intoId: target.rows[0].id });
-          break;
-        }
-        default:
-          result = await call('transitionCase', { id, action });
-      }
-      setFields({});
-      setAction(null);
-      onChanged(result);
+        setFields({});
+        setAction(null);
+        onChanged(result);
+      });
     } catch (failure) {
       setError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
-    } finally {
-      setBusy(false);
     }
   }
+
+  // An error about the statement is shown at the statement, the others below the form.
+  const statementError = errorField(error) === 'statement' ? error : null;
 
   if (actions.length === 0) return null;
   return (
@@ -166,12 +176,22 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
           {(action === 'note' || action === 'return_from_department' || action === 'answer') && (
             <label>
               <span>{action === 'note' ? t('field.note') : action === 'answer' ? t('field.summary') : t('field.statement')}</span>
-              <textarea autoFocus={action !== 'answer'} required={action === 'note'} rows={4} value={field('text')} onChange={set('text')} />
+              <textarea
+                id={action === 'return_from_department' ? 'action-statement' : undefined}
+                autoFocus={action !== 'answer'}
+                required={action === 'note'}
+                aria-required={action === 'return_from_department' ? true : undefined}
+                aria-invalid={statementError ? true : undefined}
+                aria-describedby={statementError ? 'statement-error' : undefined}
+                rows={4}
+                value={field('text')}
+                onChange={set('text')}
+              />
             </label>
           )}
-          <ErrorMessage error={error} />
+          {statementError ? <ErrorMessage error={statementError} id="statement-error" /> : <ErrorMessage error={error} />}
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t(`action.${action}`)}
             </button>
             <button type="button" onClick={() => setAction(null)}>

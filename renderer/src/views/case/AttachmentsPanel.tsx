@@ -6,6 +6,7 @@ import type { AttachmentInfo, CaseDetail } from '../../../../main/api/types.ts';
 import { ApiFailure, call } from '../../api.ts';
 import { saveToDisk } from '../../download.ts';
 import { formatBytes, formatDateTime } from '../../format.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
 /** A file's bytes as base64, without the data: URL prefix FileReader puts in front. */
@@ -29,8 +30,10 @@ export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
   const [maxBytes, setMaxBytes] = useState(Number.POSITIVE_INFINITY);
+  // The chosen files' names, shown in the app's language instead of the browser's "No file chosen".
+  const [chosen, setChosen] = useState<{ names: string[]; state: 'adding' | 'added' | 'failed' } | null>(null);
 
   useEffect(() => {
     call('appInfo').then((info) => setMaxBytes(info.maxAttachmentBytes), () => undefined);
@@ -38,21 +41,26 @@ export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
 
   async function add(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
+    if (files.length === 0) return;
+    setChosen({ names: files.map((file) => file.name), state: 'adding' });
     setError(null);
-    setBusy(true);
     let added = 0;
     try {
       // Main refuses these too; checking here spares reading and sending many megabytes for nothing.
       const tooLarge = files.find((file) => file.size > maxBytes);
       if (tooLarge) throw new ApiFailure({ code: 'attachment_too_large', details: { size: tooLarge.size, maxMegabytes: maxBytes / 1024 / 1024 } });
-      for (const file of files) {
-        await call('addAttachment', { caseId: detail.id, fileName: file.name, mediaType: file.type, dataBase64: await readBase64(file) });
-        added += 1;
-      }
+      // Each file is its own write: a retry of the same files after one failed does not add the others again.
+      await run(async (send) => {
+        for (const file of files) {
+          await send('addAttachment', { caseId: detail.id, fileName: file.name, mediaType: file.type, dataBase64: await readBase64(file) });
+          added += 1;
+        }
+      });
+      setChosen({ names: files.map((file) => file.name), state: 'added' });
     } catch (failure) {
       setError(failure);
+      setChosen({ names: files.map((file) => file.name), state: 'failed' });
     } finally {
-      setBusy(false);
       if (input.current) input.current.value = '';
       if (added > 0) onAdded();
     }
@@ -89,10 +97,17 @@ export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
         </ul>
       )}
       {canAdd && (
-        <label className="file-input">
-          <span>{t('attachments.add')}</span>
-          <input ref={input} type="file" multiple disabled={busy} onChange={(event) => void add(event)} />
-        </label>
+        <div className="file-input">
+          {/* The native file input says "Choose files / No file chosen" in the browser's language: it stays hidden and
+              this translated button opens it; the chosen names are shown below in the app's language. */}
+          <input ref={input} type="file" multiple hidden disabled={busy} onChange={(event) => void add(event)} />
+          <button type="button" disabled={busy} aria-busy={busy} onClick={() => input.current?.click()} aria-describedby="attachment-chosen">
+            {t('attachments.add')}
+          </button>
+          <span id="attachment-chosen" className="muted" role="status">
+            {chosen ? t(`attachments.${chosen.state}`, { count: chosen.names.length, names: chosen.names.join(', ') }) : t('attachments.noneChosen')}
+          </span>
+        </div>
       )}
       <ErrorMessage error={error} />
     </section>

@@ -6,6 +6,8 @@ import type { CaseDetail, ImprovementSummary, SessionUser } from '../../../../ma
 import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate } from '../../format.ts';
+import { DateField } from '../DateField.tsx';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
@@ -25,6 +27,7 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
   const [open, setOpen] = useState<ImprovementSummary[]>([]);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const { run, busy } = useSubmit();
   const live = detail.status !== 'withdrawn' && detail.status !== 'merged';
   const canEdit = can(user, 'linkCaseToImprovement') && live;
 
@@ -40,14 +43,16 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
     event.preventDefault();
     setError(null);
     try {
-      if (mode === 'adopt') {
-        const created = await call('adoptIdea', { caseId: detail.id, title, targetDate: targetDate || null });
-        onOpenImprovement(created.id);
-        return;
-      }
-      await call('linkCaseToImprovement', { improvementId: Number(chosen), caseId: detail.id });
-      setMode(null);
-      onChanged();
+      await run(async (send) => {
+        if (mode === 'adopt') {
+          const created = await send('adoptIdea', { caseId: detail.id, title, targetDate: targetDate || null });
+          onOpenImprovement(created.id);
+          return;
+        }
+        await send('linkCaseToImprovement', { improvementId: Number(chosen), caseId: detail.id });
+        setMode(null);
+        onChanged();
+      });
     } catch (failure) {
       setError(failure);
     }
@@ -89,24 +94,21 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
         </div>
       )}
       {mode && (
-        <form className="action-form" onSubmit={submit} aria-label={mode === 'adopt' ? t('case.adopt') : t('case.linkImprovement')}>
+        <form className="action-form" noValidate onSubmit={submit} aria-label={mode === 'adopt' ? t('case.adopt') : t('case.linkImprovement')}>
           {mode === 'adopt' ? (
             <>
               <label>
                 <span>{t('improvements.column.title')}</span>
                 <input autoFocus required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
               </label>
-              <label>
-                <span>{t('improvements.column.target')}</span>
-                <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} />
-              </label>
+              <DateField label={t('improvements.column.target')} value={targetDate} onChange={setTargetDate} />
             </>
           ) : (
             <SelectField autoFocus required label={t('case.improvement')} value={chosen} onChange={setChosen} choices={open.map((row) => ({ value: row.id, label: `${row.title} (${row.departmentName})` }))} empty={t('case.choose')} />
           )}
           <ErrorMessage error={error} />
           <div className="actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {mode === 'adopt' ? t('case.adopt') : t('case.linkImprovement')}
             </button>
             <button type="button" onClick={() => setMode(null)}>

@@ -6,6 +6,7 @@ import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { useArrivalFocus } from '../use-arrival-focus.ts';
 import { dueLabel } from '../inbox/columns.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
@@ -23,6 +24,7 @@ interface Props {
 
 export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }: Props) {
   const { t, i18n } = useTranslation();
+  const arrived = useArrivalFocus();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
@@ -48,10 +50,10 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
   return (
     <article className="case-view" aria-labelledby="case-title">
       <div className="case-head">
-        <button type="button" onClick={onBack}>
+        <button type="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={t('shortcuts.backHint')}>
           ← {t('case.back')}
         </button>
-        <h1 id="case-title">
+        <h1 id="case-title" tabIndex={-1} ref={arrived}>
           <span className="reference">{detail.reference}</span> {detail.subject}
         </h1>
       </div>
@@ -125,47 +127,52 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
           </div>
         )}
       </dl>
-      <section className="case-body">
-        <h2>{t('case.description')}</h2>
-        <p className="description">{detail.description || '–'}</p>
-        <h2>{t('inbox.column.submitter')}</h2>
-        {detail.submitter.anonymous ? (
-          <p className="muted">{t('inbox.anonymous')}</p>
-        ) : (
-          <p>
-            {[detail.submitter.name, detail.submitter.email, detail.submitter.phone, detail.submitter.organisation].filter(Boolean).join(' · ') || '–'}
-            {detail.submitter.consentGivenAt && <span className="muted"> · {t('case.consentRecorded')}</span>}
-          </p>
-        )}
-      </section>
-      <CaseImprovements
-        detail={detail}
-        user={user}
-        onOpenImprovement={onOpenImprovement}
-        onChanged={() => {
-          call('getCase', { id: caseId }).then(changed, setError);
-        }}
-      />
-      <ActionPanel
-        detail={detail}
-        user={user}
-        departments={departments}
-        categories={categories}
-        users={users}
-        onChanged={changed}
-      />
-      {can(user, 'recordReply') && open && <ReplyPanel detail={detail} onChanged={changed} />}
-      <AttachmentsPanel
-        detail={detail}
-        canAdd={can(user, 'addAttachment') && open}
-        onAdded={() => {
-          call('getCase', { id: caseId }).then(changed, setError);
-        }}
-      />
-      <section>
-        <h2>{t('case.timeline')}</h2>
-        <Timeline events={detail.timeline} />
-      </section>
+      {/* Two columns on wide screens (styles.css): the case and its next step beside its links, files and history. */}
+      <div className="case-main">
+        <section className="case-body">
+          <h2>{t('case.description')}</h2>
+          <p className="description">{detail.description || '–'}</p>
+          <h2>{t('inbox.column.submitter')}</h2>
+          {detail.submitter.anonymous ? (
+            <p className="muted">{t('inbox.anonymous')}</p>
+          ) : (
+            <p>
+              {[detail.submitter.name, detail.submitter.email, detail.submitter.phone, detail.submitter.organisation].filter(Boolean).join(' · ') || '–'}
+              {detail.submitter.consentGivenAt && <span className="muted"> · {t('case.consentRecorded')}</span>}
+            </p>
+          )}
+        </section>
+        <ActionPanel
+          detail={detail}
+          user={user}
+          departments={departments}
+          categories={categories}
+          users={users}
+          onChanged={changed}
+        />
+        {can(user, 'recordReply') && open && <ReplyPanel detail={detail} onChanged={changed} />}
+      </div>
+      <div className="case-side">
+        <CaseImprovements
+          detail={detail}
+          user={user}
+          onOpenImprovement={onOpenImprovement}
+          onChanged={() => {
+            call('getCase', { id: caseId }).then(changed, setError);
+          }}
+        />
+        <AttachmentsPanel
+          detail={detail}
+          canAdd={can(user, 'addAttachment') && open}
+          onAdded={() => {
+            call('getCase', { id: caseId }).then(changed, setError);
+          }}
+        />
+        <section>
+          <h2>{t('case.timeline')}</h2>
+          <Timeline events={detail.timeline} />
+        </section>
+      </div>
     </article>
   );
 }

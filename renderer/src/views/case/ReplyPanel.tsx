@@ -1,10 +1,12 @@
 // A reply to the person: filled from a template of the case's kind, edited freely, copied or printed, and recorded with the
 // channel it went out by (the first recorded reply is the case's first response). Nothing typed is lost when a call fails.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ReplyTemplate } from '../../../../main/api/types.ts';
-import { call } from '../../api.ts';
+import { ApiFailure, call } from '../../api.ts';
+import { gapsOf } from '../../reply-gaps.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
@@ -46,7 +48,12 @@ export function ReplyPanel({ detail, onChanged }: Props) {
   const [usedTemplateId, setUsedTemplateId] = useState<number | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
+  // Set when recording was stopped because the reply still has gaps: the warning then asks to fill them or confirm.
+  const [gapWarning, setGapWarning] = useState(false);
+  const subjectField = useRef<HTMLInputElement>(null);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  const gaps = gapsOf(subject, body);
 
   useEffect(() => {
     call('listReplyTemplates', { kind: detail.kind, language: language as ReplyTemplate['language'] }).then((list) => {
@@ -64,29 +71,48 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       setSubject(rendered.subject);
       setBody(rendered.body);
       setUsedTemplateId(rendered.templateId);
+      setGapWarning(false);
     } catch (failure) {
       setError(failure);
     }
   }
 
-  async function record(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
+  /** Selects a gap in its field, so it shows highlighted and typing replaces it. */
+  function selectGap(index: number) {
+    const gap = gaps[index];
+    const element = gap?.field === 'subject' ? subjectField.current : bodyField.current;
+    if (!gap || !element) return;
+    element.focus();
+    element.setSelectionRange(gap.start, gap.end);
+  }
+
+  async function record(event: FormEvent | null, confirmGaps = false) {
+    event?.preventDefault();
     setError(null);
     setNotice('');
+    // Main refuses a reply with gaps too (reply_has_gaps) unless confirmed; asking here first keeps the text in view.
+    if (gaps.length > 0 && !confirmGaps) {
+      setGapWarning(true);
+      selectGap(0);
+      return;
+    }
     try {
-      const next = await call('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId });
-      setSubject('');
-      setBody('');
-      setUsedTemplateId(undefined);
-      setNotice(t('reply.recorded'));
-      onChanged(next);
+      await run(async (send) => {
+        const next = await send('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) });
+        setSubject('');
+        setBody('');
+        setUsedTemplateId(undefined);
+        setGapWarning(false);
+        setNotice(t('reply.recorded'));
+        onChanged(next);
+      });
     } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
+      if (failure instanceof ApiFailure && failure.error.code === 'reply_has_gaps') setGapWarning(true);
+      else setError(failure);
     }
   }
+
+  const warnGaps = gapWarning && gaps.length > 0;
 
   const letter = `${subject}\n\n${body}`;
   return (
@@ -102,12 +128,39 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       <form className="reply-form" onSubmit={record} aria-label={t('reply.title')}>
         <label>
           <span>{t('reply.subject')}</span>
-          <input required maxLength={300} value={subject} onChange={(e) => setSubject(e.target.value)} />
+          <input ref={subjectField} required maxLength={300} value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={warnGaps && gaps.some((gap) => gap.field === 'subject') ? true : undefined} aria-describedby={gaps.length > 0 ? 'reply-gaps' : undefined} />
         </label>
         <label>
           <span>{t('reply.body')}</span>
-          <textarea required rows={12} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea ref={bodyField} required rows={12} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={warnGaps && gaps.some((gap) => gap.field === 'body') ? true : undefined} aria-describedby={gaps.length > 0 ? 'reply-gaps' : undefined} />
         </label>
+        {gaps.length > 0 && (
+          <div id="reply-gaps" className={warnGaps ? 'reply-gaps warning' : 'reply-gaps'} role={warnGaps ? 'alert' : undefined}>
+            <p>
+              <strong>{t('reply.gaps', { count: gaps.length })}</strong> {t('reply.gapsHint')}
+            </p>
+            <ol className="gap-list">
+              {gaps.map((gap, index) => (
+                <li key={`${gap.field}-${gap.start}`}>
+                  <button type="button" className="link" onClick={() => selectGap(index)} aria-label={t('reply.gotoGap', { n: index + 1, text: gap.text })}>
+                    {gap.text.length > 80 ? `${gap.text.slice(0, 79)}…]` : gap.text}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {warnGaps && <p>{t('reply.gapsQuestion')}</p>}
+            {warnGaps && (
+              <div className="actions">
+                <button type="button" onClick={() => selectGap(0)}>
+                  {t('reply.fillGaps')}
+                </button>
+                <button type="button" disabled={busy} aria-busy={busy} onClick={() => void record(null, true)}>
+                  {t('reply.recordAnyway')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
         <SelectField label={t('reply.channel')} value={channel} onChange={(value) => setChannel(value as typeof channel)} choices={REPLY_CHANNELS.map((code) => ({ value: code, label: t(`reply.channels.${code}`) }))} />
         <ErrorMessage error={error} />
         {notice && (
@@ -116,7 +169,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {t('reply.record')}
           </button>
           <button type="button" disabled={!body} onClick={() => setNotice(copyText(letter) ? t('reply.copied') : t('reply.copyFailed'))}>

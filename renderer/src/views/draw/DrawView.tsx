@@ -8,7 +8,9 @@ import { ApiFailure, call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { saveToDisk } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { printRules, RulesSheet } from './RulesSheet.tsx';
 
 /** The seed problem the ceremony screen can see before asking main, which decides (main/domain/draw.ts normalizeSeed):
  * a lone surrogate (it has no UTF-8 bytes; \p{Cs} with the u flag matches only a lone one), or more than 500 code points
@@ -42,6 +44,8 @@ export function DrawView({ id, user, onBack }: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const canRun = can(user, 'performDraw');
+  // The draw and the follow-ups write: one at a time, their buttons disabled meanwhile (a double click draws once).
+  const { run, busy } = useSubmit();
 
   useEffect(() => {
     call('getDraw', { id }).then(setDraw, setError);
@@ -55,7 +59,8 @@ export function DrawView({ id, user, onBack }: Props) {
     setSeedError(problem ? new ApiFailure(problem) : null);
     if (problem) return;
     try {
-      setDraw(await call('performDraw', { id, seed, witnesses: witnesses.split('\n').map((w) => w.trim()).filter(Boolean), fingerprint: draw.fingerprint }));
+      const drawn = await run((send) => send('performDraw', { id, seed, witnesses: witnesses.split('\n').map((w) => w.trim()).filter(Boolean), fingerprint: draw.fingerprint }));
+      if (drawn) setDraw(drawn);
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.error.code.startsWith('draw_seed_')) setSeedError(failure);
       else setError(failure);
@@ -65,7 +70,8 @@ export function DrawView({ id, user, onBack }: Props) {
   async function followUp(reference: string, type: 'notified' | 'declined' | 'unreachable') {
     setError(null);
     try {
-      setDraw(await call('recordWinnerFollowUp', { drawId: id, reference, type, note: notes[reference] ?? '' }));
+      const next = await run((send) => send('recordWinnerFollowUp', { drawId: id, reference, type, note: notes[reference] ?? '' }));
+      if (next) setDraw(next);
     } catch (failure) {
       setError(failure);
     }
@@ -133,7 +139,13 @@ export function DrawView({ id, user, onBack }: Props) {
           {groupedFingerprint(draw.fingerprint)}
         </p>
         <p className="muted">{t('draw.fingerprintHint')}</p>
+        <div className="actions no-print">
+          <button type="button" onClick={printRules}>
+            {t('draw.printRules')}
+          </button>
+        </div>
       </section>
+      <RulesSheet title={title} fingerprint={groupedFingerprint(draw.fingerprint)} />
 
       {draw.status === 'prepared' && (
         <>
@@ -177,7 +189,7 @@ export function DrawView({ id, user, onBack }: Props) {
               </label>
               <ErrorMessage error={error} />
               <div className="actions">
-                <button type="submit" className="primary big">
+                <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>
                   {t('draw.drawButton')}
                 </button>
               </div>
@@ -199,13 +211,13 @@ export function DrawView({ id, user, onBack }: Props) {
                   {!w.notified && (
                     <span className="follow-up no-print">
                       <input aria-label={t('draw.noteFor', { reference: w.reference })} placeholder={t('draw.note')} value={notes[w.reference] ?? ''} onChange={(e) => setNotes({ ...notes, [w.reference]: e.target.value })} />
-                      <button type="button" onClick={() => void followUp(w.reference, 'notified')} aria-label={t('draw.markNotified', { reference: w.reference })}>
+                      <button type="button" disabled={busy} onClick={() => void followUp(w.reference, 'notified')} aria-label={t('draw.markNotified', { reference: w.reference })}>
                         {t('draw.notifiedButton')}
                       </button>
-                      <button type="button" onClick={() => void followUp(w.reference, 'declined')} aria-label={t('draw.markDeclined', { reference: w.reference })}>
+                      <button type="button" disabled={busy} onClick={() => void followUp(w.reference, 'declined')} aria-label={t('draw.markDeclined', { reference: w.reference })}>
                         {t('draw.declinedButton')}
                       </button>
-                      <button type="button" onClick={() => void followUp(w.reference, 'unreachable')} aria-label={t('draw.markUnreachable', { reference: w.reference })}>
+                      <button type="button" disabled={busy} onClick={() => void followUp(w.reference, 'unreachable')} aria-label={t('draw.markUnreachable', { reference: w.reference })}>
                         {t('draw.unreachableButton')}
                       </button>
                     </span>

@@ -6,6 +6,7 @@ import type { DrawEligibility, DrawPool, SessionUser } from '../../../../main/ap
 import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDateTime, recentYears } from '../../format.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { DrawView } from './DrawView.tsx';
@@ -24,6 +25,7 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
   const [repeatReason, setRepeatReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const canRun = can(user, 'prepareDraw');
+  const { run, busy } = useSubmit();
 
   const load = useCallback(() => {
     call('drawEligibility', { year: Number(year), pool }).then((next) => {
@@ -37,13 +39,15 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
     event.preventDefault();
     setError(null);
     try {
-      const draw = await call('prepareDraw', {
-        year: Number(year),
-        pool,
-        prizes: prizes.map((p) => ({ count: Number(p.count), description: p.description })),
-        repeatReason: repeatReason || null,
-      });
-      setOpenDraw(draw.id);
+      const draw = await run((send) =>
+        send('prepareDraw', {
+          year: Number(year),
+          pool,
+          prizes: prizes.map((p) => ({ count: Number(p.count), description: p.description })),
+          repeatReason: repeatReason || null,
+        }),
+      );
+      if (draw) setOpenDraw(draw.id);
     } catch (failure) {
       setError(failure);
     }
@@ -158,7 +162,7 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
                 </label>
               )}
               <div className="actions">
-                <button type="submit" className="primary">
+                <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
                   {t('draw.prepareButton')}
                 </button>
               </div>

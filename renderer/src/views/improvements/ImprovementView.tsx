@@ -7,7 +7,10 @@ import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { Timeline } from '../case/Timeline.tsx';
+import { DateField } from '../DateField.tsx';
+import { useSubmit, type Send } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { useArrivalFocus } from '../use-arrival-focus.ts';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 
 type Status = ImprovementDetail['status'];
@@ -22,6 +25,7 @@ interface Props {
 
 export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) {
   const { t, i18n } = useTranslation();
+  const arrived = useArrivalFocus();
   const [detail, setDetail] = useState<ImprovementDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -36,6 +40,9 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   const [users, setUsers] = useState<UserRecord[]>([]);
   const canEdit = can(user, 'updateImprovement');
   const canMove = can(user, 'setImprovementStatus');
+  // One write at a time in this view: every writing button is disabled while one runs.
+  const submit = useSubmit();
+  const busy = submit.busy;
 
   useEffect(() => {
     call('getImprovement', { id }).then(setDetail, setLoadError);
@@ -45,11 +52,12 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
     }
   }, [id, canEdit]);
 
-  async function run(action: () => Promise<ImprovementDetail>) {
+  async function run(action: (send: Send) => Promise<ImprovementDetail>) {
     setError(null);
     try {
-      setDetail(await action());
-      return true;
+      const changed = await submit.run(action);
+      if (changed) setDetail(changed);
+      return changed !== undefined;
     } catch (failure) {
       setError(failure);
       return false;
@@ -59,18 +67,19 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   async function move(event: FormEvent) {
     event.preventDefault();
     if (!next) return;
-    const ok = await run(() => call('setImprovementStatus', { id, status: next, ...(next === 'done' ? { doneOn, note } : {}) }));
+    const ok = await run((send) => send('setImprovementStatus', { id, status: next, ...(next === 'done' ? { doneOn, note } : {}) }));
     if (ok) {
       setNext(null);
       setNote('');
     }
   }
 
-  async function changeLinks(action: () => Promise<ImprovementDetail>) {
+  async function changeLinks(action: (send: Send) => Promise<ImprovementDetail>) {
     setLinkError(null);
     try {
-      setDetail(await action());
-      return true;
+      const changed = await submit.run(action);
+      if (changed) setDetail(changed);
+      return changed !== undefined;
     } catch (failure) {
       setLinkError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
       return false;
@@ -79,18 +88,18 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
 
   async function link(event: FormEvent) {
     event.preventDefault();
-    const done = await changeLinks(async () => {
+    const done = await changeLinks(async (send) => {
       const found = await call('listCases', { filter: { reference: reference.trim() }, limit: 1 });
       if (!found.rows[0]) throw new Error('case.mergeTargetUnknown');
-      return call('linkCaseToImprovement', { improvementId: id, caseId: found.rows[0].id });
+      return send('linkCaseToImprovement', { improvementId: id, caseId: found.rows[0].id });
     });
     if (done) setReference('');
   }
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const ok = await run(() =>
-      call('updateImprovement', {
+    const ok = await run((send) =>
+      send('updateImprovement', {
         id,
         title: draft.title,
         description: draft.description,
@@ -107,10 +116,10 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   return (
     <article className="improvement-view" aria-labelledby="improvement-title">
       <div className="case-head">
-        <button type="button" onClick={onBack}>
+        <button type="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={t('shortcuts.backHint')}>
           ← {t('improvement.back')}
         </button>
-        <h1 id="improvement-title">{detail.title}</h1>
+        <h1 id="improvement-title" tabIndex={-1} ref={arrived}>{detail.title}</h1>
       </div>
       <dl className="facts">
         <div>
@@ -187,13 +196,10 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
             )}
           </div>
           {next && (
-            <form className="action-form" onSubmit={move} aria-label={next === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${next}`) })}>
+            <form className="action-form" noValidate onSubmit={move} aria-label={next === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${next}`) })}>
               {next === 'done' && (
                 <>
-                  <label>
-                    <span>{t('improvement.doneOnLabel')}</span>
-                    <input type="date" required max={today} value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
-                  </label>
+                  <DateField label={t('improvement.doneOnLabel')} required max={today} value={doneOn} onChange={setDoneOn} />
                   <label>
                     <span>{t('improvement.doneNote')}</span>
                     <textarea autoFocus required rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -201,7 +207,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
                 </>
               )}
               <div className="actions">
-                <button type="submit" className="primary">
+                <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
                   {t('improvement.confirm')}
                 </button>
                 <button type="button" onClick={() => setNext(null)}>
@@ -211,7 +217,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
             </form>
           )}
           {editing && (
-            <form className="action-form" onSubmit={save} aria-label={t('settings.edit')}>
+            <form className="action-form" noValidate onSubmit={save} aria-label={t('settings.edit')}>
               <label>
                 <span>{t('improvements.column.title')}</span>
                 <input required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
@@ -222,12 +228,9 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
               </label>
               <SelectField label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} />
               <SelectField label={t('improvements.column.responsible')} value={draft.responsibleId} onChange={(v) => setDraft({ ...draft, responsibleId: v })} choices={activeChoices(users, (u) => u.displayName)} empty="–" />
-              <label>
-                <span>{t('improvements.column.target')}</span>
-                <input type="date" value={draft.targetDate} onChange={(e) => setDraft({ ...draft, targetDate: e.target.value })} />
-              </label>
+              <DateField label={t('improvements.column.target')} value={draft.targetDate} onChange={(targetDate) => setDraft({ ...draft, targetDate })} />
               <div className="actions">
-                <button type="submit" className="primary">
+                <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
                   {t('settings.save')}
                 </button>
                 <button type="button" onClick={() => setEditing(false)}>
@@ -253,7 +256,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
                 </button>{' '}
                 {c.subject} <span className="muted">· {t(`kind.${c.kind}`)} · {t(`relation.${c.relation}`)} · {t(`status.${c.status}`)}</span>
                 {canEdit && (
-                  <button type="button" className="small" aria-label={t('improvement.unlink', { reference: c.reference })} onClick={() => void changeLinks(() => call('unlinkCaseFromImprovement', { improvementId: id, caseId: c.caseId }))}>
+                  <button type="button" className="small" disabled={busy} aria-busy={busy} aria-label={t('improvement.unlink', { reference: c.reference })} onClick={() => void changeLinks((send) => send('unlinkCaseFromImprovement', { improvementId: id, caseId: c.caseId }))}>
                     ✕
                   </button>
                 )}
@@ -267,7 +270,9 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
               <span>{t('improvement.linkReference')}</span>
               <input required placeholder="2026-00042" value={reference} onChange={(e) => setReference(e.target.value)} />
             </label>
-            <button type="submit">{t('improvement.link')}</button>
+            <button type="submit" disabled={busy} aria-busy={busy}>
+              {t('improvement.link')}
+            </button>
           </form>
         )}
         <ErrorMessage error={linkError} />

@@ -5,6 +5,8 @@ import type { Department, ImprovementSummary, SessionUser } from '../../../../ma
 import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate, recentYears } from '../../format.ts';
+import { DateField } from '../DateField.tsx';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { YouSaidWeDid } from './YouSaidWeDid.tsx';
@@ -71,6 +73,7 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const [draft, setDraft] = useState({ title: '', departmentId: '', targetDate: '' });
   const [showReport, setShowReport] = useState(false);
   const canEdit = can(user, 'createImprovement');
+  const { run, busy } = useSubmit();
 
   useEffect(() => {
     call('listDepartments').then(setDepartments, () => undefined);
@@ -91,8 +94,8 @@ export function ImprovementsView({ user, onOpen }: Props) {
     event.preventDefault();
     setError(null);
     try {
-      const created = await call('createImprovement', { title: draft.title, departmentId: Number(draft.departmentId), targetDate: draft.targetDate || null });
-      onOpen(created.id);
+      const created = await run((send) => send('createImprovement', { title: draft.title, departmentId: Number(draft.departmentId), targetDate: draft.targetDate || null }));
+      if (created) onOpen(created.id);
     } catch (failure) {
       setError(failure);
     }
@@ -113,17 +116,14 @@ export function ImprovementsView({ user, onOpen }: Props) {
         </button>
       </div>
       {creating && (
-        <form className="inline-form" onSubmit={create} aria-label={t('improvements.new')}>
+        <form className="inline-form" noValidate onSubmit={create} aria-label={t('improvements.new')}>
           <label>
             <span>{t('improvements.column.title')}</span>
             <input autoFocus required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
           </label>
           <SelectField required label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
-          <label>
-            <span>{t('improvements.column.target')}</span>
-            <input type="date" value={draft.targetDate} onChange={(e) => setDraft({ ...draft, targetDate: e.target.value })} />
-          </label>
-          <button type="submit" className="primary">
+          <DateField label={t('improvements.column.target')} value={draft.targetDate} onChange={(targetDate) => setDraft({ ...draft, targetDate })} />
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {t('settings.add')}
           </button>
         </form>

@@ -3,22 +3,40 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { FlexRender, useTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
+import type { Department, SearchHit, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { inboxColumns, inboxFeatures, type InboxColumn } from './columns.tsx';
 import { CHANNELS, KINDS, ORIGINS, STATUSES, type CaseFilter, type CaseSort } from './filter.ts';
+import type { InboxMemory } from './inbox-memory.ts';
 import { filterForView, SAVED_VIEWS, type SavedView } from './saved-views.ts';
 import { useCaseWindow } from './use-case-window.ts';
 
 const ROW_HEIGHT = 40;
+
+/**
+ * What a typed reference means: "2026-918" or "2026-00918" is that reference; a number alone ("00918", "918") is this
+ * year's. Anything else is no reference.
+ */
+export function referenceOf(query: string, year: number): string | null {
+  const text = query.trim();
+  const full = /^(\d{4})\s*[-/]\s*(\d{1,7})$/.exec(text);
+  if (full) return `${full[1]}-${full[2]!.padStart(5, '0')}`;
+  const number = /^\d{1,7}$/.exec(text);
+  return number && Number(text) > 0 ? `${year}-${text.padStart(5, '0')}` : null;
+}
 
 interface Props {
   user: SessionUser;
   onOpenCase: (id: number) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
   refreshToken: number;
+  /** Opened from a start-screen figure: its filter (on the "All" view) and the figure's name, until cleared. */
+  initialFilter?: { filter: CaseFilter; label: string } | undefined;
+  /** Keeps view, filters, sort, search, scroll position and row while a case is open (the workbench holds it). */
+  memory?: InboxMemory | undefined;
+  memoryKey?: number | undefined;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -30,12 +48,17 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) {
+export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFilter, memory, memoryKey = 0 }: Props) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<SavedView>(user.role === 'department_head' ? 'all' : 'new');
-  const [extra, setExtra] = useState<CaseFilter>({});
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<CaseSort>({ column: 'receivedAt', direction: 'desc' });
+  // Back from a case: the inbox as it was left.
+  const [saved] = useState(() => memory?.read(memoryKey) ?? null);
+  const [view, setView] = useState<SavedView>(saved?.view ?? (initialFilter ? 'all' : user.role === 'department_head' ? 'all' : 'new'));
+  const [extra, setExtra] = useState<CaseFilter>(saved?.extra ?? initialFilter?.filter ?? {});
+  const [fromStart, setFromStart] = useState(initialFilter?.label ?? null);
+  const [text, setText] = useState(saved?.text ?? '');
+  const [sort, setSort] = useState<CaseSort>(saved?.sort ?? { column: 'receivedAt', direction: 'desc' });
+  // The row that is the list's one Tab stop (roving tabindex), by its position in the whole list.
+  const [active, setActive] = useState(saved?.activeIndex ?? 0);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [handlers, setHandlers] = useState<UserRecord[]>([]);
   const debouncedText = useDebounced(text.trim(), 200);
@@ -54,25 +77,144 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
   }, [view, extra, debouncedText, user.id]);
 
   const rows = useCaseWindow(filter, sort);
-  const { reload } = rows;
-  const firstRefresh = useRef(refreshToken);
+  const { reload, ensureRange, rowAt, total } = rows;
+  // Reload once per new refresh token (a case saved or changed elsewhere), never again for the same one.
+  const seenRefresh = useRef(refreshToken);
   useEffect(() => {
-    if (refreshToken !== firstRefresh.current) reload();
+    if (refreshToken === seenRefresh.current) return;
+    seenRefresh.current = refreshToken;
+    reload();
   }, [refreshToken, reload]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollTop = useRef(saved?.scrollTop ?? 0);
   const virtualizer = useVirtualizer({
-    count: rows.total ?? 0,
+    count: total ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: saved?.scrollTop ?? 0,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
-    if (rows.total) rows.ensureRange(firstIndex, lastIndex);
-  }, [firstIndex, lastIndex, rows, rows.total]);
+    if (total) ensureRange(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, ensureRange, total]);
+
+  const activeIndex = total === null ? active : Math.max(0, Math.min(active, total - 1));
+  const activeId = rowAt(activeIndex)?.id ?? saved?.activeId ?? null;
+  useEffect(() => {
+    memory?.save(memoryKey, { view, extra, text, sort, scrollTop: scrollTop.current, activeIndex, activeId });
+  });
+
+  // A new filter or sort starts at the top of the list (but not the first one, which may be the restored one).
+  const firstQuery = useRef(true);
+  useEffect(() => {
+    if (firstQuery.current) {
+      firstQuery.current = false;
+      return;
+    }
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [filter, sort]);
+
+  // Coming back: the scroll position once the rows' height is known, then the focus on the row (or the search box).
+  const restoreScroll = useRef<number | null>(saved ? saved.scrollTop : null);
+  useEffect(() => {
+    if (restoreScroll.current === null || !total || !scrollRef.current) return;
+    scrollRef.current.scrollTop = restoreScroll.current;
+    restoreScroll.current = null;
+  }, [total]);
+  const restoreFocus = useRef<'row' | 'search' | null | undefined>(undefined);
+  useEffect(() => {
+    if (restoreFocus.current === undefined) restoreFocus.current = memory?.takeRestoreFocus() ?? null;
+    if (restoreFocus.current === 'search') {
+      restoreFocus.current = null;
+      searchRef.current?.focus();
+      return;
+    }
+    if (restoreFocus.current !== 'row' || total === null) return;
+    if (total === 0) {
+      restoreFocus.current = null;
+      return;
+    }
+    // The case the user came from, where it is now among the loaded rows; else the same position.
+    let target = activeIndex;
+    if (saved?.activeId != null && rowAt(activeIndex)?.id !== saved.activeId) {
+      const found = items.find((item) => rowAt(item.index)?.id === saved.activeId);
+      if (found) target = found.index;
+    }
+    if (!rowAt(target)) return; // not loaded yet: the next render comes when it is
+    const element = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${target}"]`);
+    if (element) {
+      restoreFocus.current = null;
+      element.focus({ preventScroll: true }); // where it was: the restored scroll position stays (onFocus makes it active)
+      return;
+    }
+    // Not rendered: if the restored scroll position shows it, the virtual list catches up on its next render.
+    const wrap = scrollRef.current;
+    if (wrap && target * ROW_HEIGHT >= wrap.scrollTop - ROW_HEIGHT && target * ROW_HEIGHT <= wrap.scrollTop + wrap.clientHeight) return;
+    restoreFocus.current = null;
+    focusRow(target);
+  });
+
+  // Moving the focus to a row: scrolled into the window first, focused once it is rendered (it may be still loading).
+  const pendingFocus = useRef<number | null>(null);
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const element = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${index}"]`);
+    if (!element) return;
+    pendingFocus.current = null;
+    element.focus();
+  });
+  function focusRow(index: number) {
+    if (!total) return;
+    const target = Math.max(0, Math.min(total - 1, index));
+    pendingFocus.current = target;
+    setActive(target);
+    const element = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${target}"]`);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus();
+    } else virtualizer.scrollToIndex(target);
+  }
+
+  function openFromRow(index: number) {
+    const summary = rowAt(index);
+    if (!summary) return;
+    setActive(index);
+    memory?.save(memoryKey, { view, extra, text, sort, scrollTop: scrollTop.current, activeIndex: index, activeId: summary.id });
+    memory?.leaveForCase('row');
+    onOpenCase(summary.id);
+  }
+
+  /** Enter in the search box: a reference (or this year's number) opens its case directly. */
+  async function openTypedReference() {
+    const query = text.trim();
+    if (!query) return;
+    const wanted = referenceOf(query, new Date().getFullYear());
+    const hits: SearchHit[] = await call('searchCases', { query, limit: 10 }).catch(() => []);
+    const byReference = hits.filter((hit) => hit.matchedBy === 'reference');
+    let id = byReference.length === 1 ? byReference[0]!.id : hits.find((hit) => wanted !== null && hit.reference === wanted)?.id;
+    if (id === undefined && wanted !== null) {
+      const exact = await call('listCases', { filter: { reference: wanted }, limit: 1 }).catch(() => null);
+      id = exact?.rows[0]?.id;
+    }
+    if (id === undefined) return;
+    memory?.leaveForCase('search');
+    onOpenCase(id);
+  }
+
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' && total) {
+      event.preventDefault();
+      focusRow(0);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void openTypedReference();
+    }
+  }
 
   const columns = useMemo(() => inboxColumns(t, i18n.language), [t, i18n.language]);
   const windowRows = items.map((item) => rows.rowAt(item.index)).filter((row) => row !== undefined);
@@ -82,21 +224,57 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
     setSort((current) => ({ column: key, direction: current.column === key && current.direction === 'asc' ? 'desc' : 'asc' }));
   }
 
-  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number, id: number) {
+  /** The grid's keys: ↑ ↓ PageUp PageDown Home End move between rows, Enter opens; ↑ from the first row reaches the sort buttons. */
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number) {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
     const move = (to: number) => {
       event.preventDefault();
-      const target = Math.max(0, Math.min((rows.total ?? 1) - 1, to));
-      virtualizer.scrollToIndex(target);
-      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
+      focusRow(to);
     };
     if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'PageDown') move(index + 15);
-    else if (event.key === 'PageUp') move(index - 15);
-    else if (event.key === 'Home' && event.ctrlKey) move(0);
+    else if (event.key === 'ArrowUp' && index === 0) {
+      event.preventDefault();
+      sortButtons()[0]?.focus();
+    } else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'PageDown') move(index + page);
+    else if (event.key === 'PageUp') move(index - page);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move((total ?? 1) - 1);
     else if (event.key === 'Enter') {
       event.preventDefault();
-      onOpenCase(id);
+      openFromRow(index);
+    }
+  }
+
+  const sortButtons = () => [...(scrollRef.current?.querySelectorAll<HTMLButtonElement>('thead button.sort') ?? [])];
+  /** In the header row: ← → between the sort buttons, ↓ back to the rows (Enter or Space sorts). */
+  function onHeaderKey(event: KeyboardEvent<HTMLTableSectionElement>) {
+    const buttons = sortButtons();
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      buttons[(at + (event.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusRow(activeIndex);
+    }
+  }
+
+  /** The saved views are one Tab stop: ← → Home End move between them, ↓ moves into the list. */
+  function onViewKey(event: KeyboardEvent<HTMLButtonElement>, at: number) {
+    const buttons = [...(event.currentTarget.parentElement?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const go = (to: number) => {
+      event.preventDefault();
+      buttons[(to + buttons.length) % buttons.length]?.focus();
+    };
+    if (event.key === 'ArrowRight') go(at + 1);
+    else if (event.key === 'ArrowLeft') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(buttons.length - 1);
+    else if (event.key === 'ArrowDown' && total) {
+      event.preventDefault();
+      focusRow(0);
     }
   }
 
@@ -147,15 +325,28 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
             placeholder={t('inbox.searchPlaceholder')}
             value={text}
             onChange={(event) => setText(event.target.value)}
+            onKeyDown={onSearchKey}
+            aria-keyshortcuts="/"
           />
         </label>
         <button type="button" onClick={rows.reload}>
           {t('inbox.refresh')}
         </button>
       </div>
-      <div className="views" role="group" aria-label={t('inbox.views.label')}>
-        {SAVED_VIEWS.map((name) => (
-          <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+      {fromStart && (
+        <p className="start-filter">
+          <span className="tag new-tag">{t('start.inboxFilter', { label: fromStart })}</span>
+          <button type="button" onClick={() => {
+              setExtra({});
+              setFromStart(null);
+            }}>
+            {t('start.clearFilter')}
+          </button>
+        </p>
+      )}
+      <div className="views" role="toolbar" aria-label={t('inbox.views.label')}>
+        {SAVED_VIEWS.map((name, at) => (
+          <button key={name} type="button" aria-pressed={view === name} tabIndex={view === name ? 0 : -1} onClick={() => setView(name)} onKeyDown={(event) => onViewKey(event, at)}>
             {t(`inbox.views.${name}`)}
           </button>
         ))}
@@ -187,10 +378,17 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
       </div>
       <ErrorMessage error={rows.error} />
       {rows.total === 0 && <p className="empty">{debouncedText || Object.keys(extra).length ? t('inbox.noMatch') : t('inbox.empty')}</p>}
-      <div className="table-wrap virtual" ref={scrollRef} hidden={!rows.total}>
-        <table className="cases" aria-rowcount={(rows.total ?? 0) + 1}>
+      <div
+        className="table-wrap virtual"
+        ref={scrollRef}
+        hidden={!rows.total}
+        onScroll={(event) => {
+          scrollTop.current = event.currentTarget.scrollTop;
+        }}
+      >
+        <table className="cases" role="grid" aria-readonly="true" aria-rowcount={(rows.total ?? 0) + 1} aria-describedby="inbox-grid-keys">
           <caption className="visually-hidden">{t('inbox.caption')}</caption>
-          <thead>
+          <thead onKeyDown={onHeaderKey}>
             <tr aria-rowindex={1}>
               {headerGroup.headers.map((header) => {
                 const meta = (header.column.columnDef as InboxColumn).meta;
@@ -199,7 +397,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
                 return (
                   <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {sortKey ? (
-                      <button type="button" className="sort" onClick={() => toggleSort(sortKey)}>
+                      <button type="button" className="sort" tabIndex={-1} onClick={() => toggleSort(sortKey)}>
                         <FlexRender header={header} />
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                       </button>
@@ -220,22 +418,31 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
             {items.map((item) => {
               const summary = rows.rowAt(item.index);
               const row = summary ? byId.get(summary.id) : undefined;
+              // One Tab stop: the active row, or the first one shown when the active row is scrolled away.
+              const tabStop = item.index === (items.some((i) => i.index === activeIndex) ? activeIndex : items[0]?.index);
+              // Rows are keyed by position, so a row keeps its element (and the focus) while its case loads.
+              const common = {
+                'data-index': item.index,
+                'aria-rowindex': item.index + 2,
+                tabIndex: tabStop ? 0 : -1,
+                onFocus: () => {
+                  if (item.index !== active) setActive(item.index);
+                },
+                onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKey(event, item.index),
+              };
               if (!summary || !row) {
                 return (
-                  <tr key={`loading-${item.index}`} data-index={item.index} className="loading-row" aria-rowindex={item.index + 2}>
+                  <tr key={item.index} {...common} className="loading-row">
                     <td colSpan={columns.length}>{t('app.loading')}</td>
                   </tr>
                 );
               }
               return (
                 <tr
-                  key={summary.id}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  tabIndex={0}
+                  key={item.index}
+                  {...common}
                   className={summary.overdue ? 'row overdue-row' : 'row'}
-                  onClick={() => onOpenCase(summary.id)}
-                  onKeyDown={(event) => onRowKey(event, item.index, summary.id)}
+                  onClick={() => openFromRow(item.index)}
                 >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
@@ -253,6 +460,9 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken }: Props) 
           </tbody>
         </table>
       </div>
+      <p className="visually-hidden" id="inbox-grid-keys">
+        {t('inbox.gridKeys')}
+      </p>
     </section>
   );
 }

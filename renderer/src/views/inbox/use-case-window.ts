@@ -54,14 +54,15 @@ export function useCaseWindow(filter: CaseFilter, sort: CaseSort): CaseWindow {
     loadPage(0);
   }, [filter, sort, generation, loadPage]);
 
-  return {
-    total,
-    error,
-    version,
-    rowAt: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    ensureRange: (first, last) => {
+  // Stable functions: callers put them in effect dependencies (a new reload each render reloaded on every render, for ever).
+  const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) loadPage(page);
     },
-    reload: () => setGeneration((g) => g + 1),
-  };
+    [loadPage],
+  );
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return { total, error, version, rowAt, ensureRange, reload };
 }

@@ -3,14 +3,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
 type Kind = 'departments' | 'categories';
 
 const API = {
-  departments: { list: () => call('listDepartments'), save: (input: { id?: number; name: string; active: boolean }) => call('saveDepartment', input) },
-  categories: { list: () => call('listCategories'), save: (input: { id?: number; name: string; active: boolean }) => call('saveCategory', input) },
-};
+  departments: { list: () => call('listDepartments'), save: 'saveDepartment' },
+  categories: { list: () => call('listCategories'), save: 'saveCategory' },
+} as const;
 
 export function NamedListSettings({ kind }: { kind: Kind }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Record<number, string>>({});
+  const { run, busy } = useSubmit();
 
   useEffect(() => {
     API[kind].list().then(setItems, setError);
@@ -26,9 +28,12 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
   async function save(input: { id?: number; name: string; active: boolean }) {
     setError(null);
     try {
-      await API[kind].save(input);
-      setItems(await API[kind].list());
-      return true;
+      const done = await run(async (send) => {
+        await send(API[kind].save, input);
+        setItems(await API[kind].list());
+        return true;
+      });
+      return done ?? false;
     } catch (failure) {
       setError(failure);
       return false;
@@ -64,12 +69,14 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
                 />
               </td>
               <td>
-                <input type="checkbox" aria-label={t('settings.activeOf', { name: item.name })} checked={item.active} onChange={(e) => void save({ id: item.id, name: item.name, active: e.target.checked })} />
+                <input type="checkbox" aria-label={t('settings.activeOf', { name: item.name })} checked={item.active} disabled={busy} onChange={(e) => void save({ id: item.id, name: item.name, active: e.target.checked })} />
               </td>
               <td>
                 {editing[item.id] !== undefined && editing[item.id] !== item.name && (
                   <button
                     type="button"
+                    disabled={busy}
+                    aria-busy={busy}
                     onClick={async () => {
                       if (await save({ id: item.id, name: editing[item.id]!, active: item.active })) {
                         const { [item.id]: _done, ...rest } = editing;
@@ -90,7 +97,9 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
           <span>{t(`settings.${kind}.new`)}</span>
           <input required value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <button type="submit">{t('settings.add')}</button>
+        <button type="submit" disabled={busy} aria-busy={busy}>
+          {t('settings.add')}
+        </button>
       </form>
       <ErrorMessage error={error} />
     </section>

@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
-import type { ChannelName } from '../../../../main/api/channels.ts';
-import { can } from '../../can.ts';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
+import { settingsSections, type Section } from './sections.ts';
 import { TemplateSettings } from './TemplateSettings.tsx';
 import { UserSettings } from './UserSettings.tsx';
 
-// Each section is shown to whoever may save it (today: the administrator the structure, the office its reply templates).
-const SECTIONS = { office: 'updateSettings', departments: 'saveDepartment', categories: 'saveCategory', users: 'saveUser', templates: 'saveReplyTemplate' } as const satisfies Record<string, ChannelName>;
-type Section = keyof typeof SECTIONS;
-
-export function settingsSections(user: SessionUser): Section[] {
-  return (Object.keys(SECTIONS) as Section[]).filter((name) => can(user, SECTIONS[name]));
-}
+// The sections this user may see are decided in sections.ts (the header asks too, without loading this screen).
 
 export function SettingsView({ user }: { user: SessionUser }) {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyTemplate } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 
@@ -13,12 +14,19 @@ const PLACEHOLDERS = ['salutation', 'name', 'reference', 'received', 'due', 'dep
 type Draft = Pick<ReplyTemplate, 'kind' | 'language' | 'name' | 'subject' | 'body' | 'active'> & { id?: number };
 const EMPTY: Draft = { kind: 'complaint', language: 'de', name: '', subject: '', body: '', active: true };
 
+/** Only what saveReplyTemplate takes (its schema is strict): a listed template also carries createdAt and updatedAt. */
+export function editableFields(source: Draft | ReplyTemplate): Draft {
+  const { id, kind, language, name, subject, body, active } = source;
+  return { ...(id === undefined ? {} : { id }), kind, language, name, subject, body, active };
+}
+
 export function TemplateSettings() {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const { run, busy } = useSubmit();
 
   useEffect(() => {
     call('listReplyTemplates', { includeInactive: true }).then(setTemplates, setError);
@@ -36,10 +44,12 @@ export function TemplateSettings() {
     if (!draft) return;
     setError(null);
     try {
-      const saved = await call('saveReplyTemplate', draft);
-      setTemplates(await call('listReplyTemplates', { includeInactive: true }));
-      setDraft({ ...draft, id: saved.id });
-      setNotice(t('settings.saved'));
+      await run(async (send) => {
+        const saved = await send('saveReplyTemplate', { ...editableFields(draft) });
+        setTemplates(await call('listReplyTemplates', { includeInactive: true }));
+        setDraft({ ...editableFields(draft), id: saved.id });
+        setNotice(t('settings.saved'));
+      });
     } catch (failure) {
       setError(failure);
     }
@@ -68,7 +78,7 @@ export function TemplateSettings() {
               <td>{template.name}</td>
               <td>{template.active ? t('settings.yes') : t('settings.no')}</td>
               <td>
-                <button type="button" aria-label={t('settings.templates.editOf', { name: template.name, kind: t(`kind.${template.kind}`), language: t(`language.${template.language}`) })} onClick={() => edit({ ...template })}>
+                <button type="button" aria-label={t('settings.templates.editOf', { name: template.name, kind: t(`kind.${template.kind}`), language: t(`language.${template.language}`) })} onClick={() => edit(editableFields(template))}>
                   {t('settings.edit')}
                 </button>
               </td>
@@ -111,7 +121,7 @@ export function TemplateSettings() {
             </p>
           )}
           <div className="actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t('settings.save')}
             </button>
             <button type="button" onClick={() => edit(null)}>

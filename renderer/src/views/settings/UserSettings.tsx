@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
 const ROLES = ['admin', 'ombudsman', 'deputy', 'department_head', 'executive'] as const satisfies readonly UserRecord['role'][];
@@ -15,6 +16,7 @@ export function UserSettings() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const { run, busy } = useSubmit();
 
   useEffect(() => {
     call('listUsers').then(setUsers, setError);
@@ -26,10 +28,12 @@ export function UserSettings() {
     if (!draft) return;
     setError(null);
     try {
-      const { password, ...rest } = draft;
-      await call('saveUser', { ...rest, ...(password ? { password } : {}) });
-      setUsers(await call('listUsers'));
-      setDraft(null);
+      await run(async (send) => {
+        const { password, ...rest } = draft;
+        await send('saveUser', { ...rest, ...(password ? { password } : {}) });
+        setUsers(await call('listUsers'));
+        setDraft(null);
+      });
     } catch (failure) {
       setError(failure);
     }
@@ -121,7 +125,7 @@ export function UserSettings() {
           </label>
           <ErrorMessage error={error} />
           <div className="actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t('settings.save')}
             </button>
             <button type="button" onClick={() => setDraft(null)}>

@@ -1,0 +1,195 @@
+// In-app notifications, stored per user. Workflow events write theirs in the event's own transaction
+// (notifyTransition, called from case-workflow.ts); reached deadlines are written when someone reads their start
+// screen or notifications (sweepDeadlines), each at most once thanks to the unique (user_id, dedupe_key).
+import { sql } from 'kysely';
+import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients, type NotificationType } from '../domain/notifications.ts';
+import type { CaseAction } from '../domain/workflow.ts';
+import type { NotificationItem, NotificationList } from '../api/types.ts';
+import { departmentScope, scopeList, type Actor } from './actor.ts';
+import { localDate } from './clock.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface TransitionEvent {
+  caseId: number;
+  action: CaseAction;
+  /** The case's handler before the transition. */
+  handlerId: number | null;
+  /** The department the case is (now) with. */
+  departmentId: number | null;
+  at: string;
+}
+
+/** Writes the notifications a workflow event causes; call inside the event's transaction. */
+export function notifyTransition(ctx: ServiceContext, actor: Actor, event: TransitionEvent): void {
+  if (event.action !== 'forward' && event.action !== 'return_from_department') return;
+  const { db } = ctx;
+  const active = (ids: number[]) =>
+    ids.length === 0 ? [] : db.all(db.q.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1)).map((r) => r.id);
+  const officeUserIds = db
+    .all(db.q.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', [...OFFICE_ROLES]))
+    .map((r) => r.id);
+  const departmentHeadIds =
+    event.action === 'forward' && event.departmentId !== null
+      ? db
+          .all(
+            db.q
+              .selectFrom('users as u')
+              .innerJoin('user_departments as ud', 'ud.user_id', 'u.id')
+              .select('u.id')
+              .where('ud.department_id', '=', event.departmentId)
+              .where('u.role', '=', 'department_head')
+              .where('u.active', '=', 1),
+          )
+          .map((r) => r.id)
+      : [];
+  const recipients = transitionRecipients({
+    action: event.action,
+    actorId: actor.id,
+    handlerId: event.handlerId === null ? null : (active([event.handlerId])[0] ?? null),
+    officeUserIds,
+    departmentHeadIds,
+  });
+  if (!recipients || recipients.userIds.length === 0) return;
+  const data = JSON.stringify({ departmentId: event.departmentId });
+  db.run(
+    db.q
+      .insertInto('notifications')
+      .values(
+        recipients.userIds.map((userId) => ({
+          user_id: userId,
+          type: recipients.type,
+          case_id: event.caseId,
+          created_at: event.at,
+          data,
+          dedupe_key: dedupeKey(recipients.type, event.caseId, event.at),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()),
+  );
+}
+
+/** The INSERT ... SELECT that writes this user's reached-deadline notifications not yet written (exported for the benchmark). */
+export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: string, stamp: string) {
+  const { db } = ctx;
+  const rule = deadlineRule(actor.role, ctx.calendar(), today);
+  if (!rule || actor.id === null) return null;
+  const userId = actor.id;
+  let select = db.q
+    .selectFrom('cases as c')
+    .select([
+      sql<number>`${userId}`.as('user_id'),
+      sql<string>`${rule.type}`.as('type'),
+      'c.id as case_id',
+      sql<string>`${stamp}`.as('created_at'),
+      sql<string>`json_object('responseDue', c.response_due, 'departmentId', c.department_id)`.as('data'),
+      sql<string>`${`${rule.type}:`} || c.id || ':' || c.response_due`.as('dedupe_key'),
+    ])
+    .where('c.status', 'in', [...rule.statuses])
+    .where('c.response_due', '>=', rule.dueFrom);
+  if (rule.type === 'deadline_reached') {
+    select = select
+      .where('c.response_due', '<=', rule.dueThrough)
+      .where((eb) => eb.or([eb('c.handler_id', '=', userId), eb('c.handler_id', 'is', null)]));
+  } else {
+    select = select.where('c.response_due', '<', rule.dueBefore);
+  }
+  const scope = departmentScope(actor);
+  if (scope) select = select.where('c.department_id', 'in', scopeList(scope));
+  return db.q
+    .insertInto('notifications')
+    .columns(['user_id', 'type', 'case_id', 'created_at', 'data', 'dedupe_key'])
+    .expression(select)
+    .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing());
+}
+
+/** Writes the reached-deadline notifications this user is owed; running it again writes nothing new. */
+export function sweepDeadlines(ctx: ServiceContext, actor: Actor): void {
+  const now = ctx.now();
+  const query = deadlineSweepQuery(ctx, actor, localDate(now), now.toISOString());
+  if (query) ctx.db.transaction(() => ctx.db.run(query));
+}
+
+/** This user's notifications a head may still see: one of another department's cases drops out (it may have moved). */
+function ownNotifications(ctx: ServiceContext, actor: Actor) {
+  let q = ctx.db.q
+    .selectFrom('notifications as n')
+    .leftJoin('cases as c', 'c.id', 'n.case_id')
+    .where('n.user_id', '=', actor.id ?? 0);
+  const scope = departmentScope(actor);
+  if (scope) q = q.where((eb) => eb.or([eb('n.case_id', 'is', null), eb('c.department_id', 'in', scopeList(scope))]));
+  return q;
+}
+
+export function unreadCountQuery(ctx: ServiceContext, actor: Actor) {
+  return ownNotifications(ctx, actor)
+    .where('n.read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+export function unreadCount(ctx: ServiceContext, actor: Actor): number {
+  return ctx.db.first(unreadCountQuery(ctx, actor))?.n ?? 0;
+}
+
+export interface ListNotificationsInput {
+  unreadOnly?: boolean | undefined;
+  limit: number;
+}
+
+/** The newest first; reading also writes the reached-deadline notifications owed (see sweepDeadlines). */
+export function listNotifications(ctx: ServiceContext, actor: Actor, input: ListNotificationsInput): NotificationList {
+  sweepDeadlines(ctx, actor);
+  let q = ownNotifications(ctx, actor)
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .select([
+      'n.id',
+      'n.type',
+      'n.created_at',
+      'n.read_at',
+      'n.case_id',
+      'n.data',
+      'c.reference',
+      'c.subject',
+      'd.name as department_name',
+    ])
+    .orderBy('n.id', 'desc')
+    .limit(input.limit);
+  if (input.unreadOnly) q = q.where('n.read_at', 'is', null);
+  const items: NotificationItem[] = ctx.db.all(q).map((row) => {
+    const data = JSON.parse(row.data) as { responseDue?: unknown };
+    return {
+      id: row.id,
+      // The table's CHECK allows only NOTIFICATION_TYPES.
+      type: row.type as NotificationType,
+      createdAt: row.created_at,
+      readAt: row.read_at,
+      caseId: row.case_id,
+      reference: row.reference,
+      subject: row.subject,
+      departmentName: row.department_name,
+      responseDue: typeof data.responseDue === 'string' ? data.responseDue : null,
+    };
+  });
+  return { unread: unreadCount(ctx, actor), items };
+}
+
+export interface MarkReadInput {
+  ids?: number[] | undefined;
+  all?: boolean | undefined;
+}
+
+/** Marks the given notifications (or all) of this user read; another user's ids are ignored. */
+export function markNotificationsRead(ctx: ServiceContext, actor: Actor, input: MarkReadInput): { unread: number } {
+  const { db } = ctx;
+  const stamp = ctx.now().toISOString();
+  db.transaction(() => {
+    if (!input.all && !input.ids?.length) return;
+    let q = db.q
+      .updateTable('notifications')
+      .set({ read_at: stamp })
+      .where('user_id', '=', actor.id ?? 0)
+      .where('read_at', 'is', null);
+    if (!input.all) q = q.where('id', 'in', input.ids!);
+    db.run(q);
+  });
+  return { unread: unreadCount(ctx, actor) };
+}

@@ -1,0 +1,69 @@
+// Bulk actions from the inbox through the real dispatcher: one transaction per case, a summary of what was done and
+// what was refused, the same timeline events as single changes, and nothing for roles that may not.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
+import type { ChannelName } from '../../main/api/channels.ts';
+import type { BulkResult, CaseDetail } from '../../main/api/types.ts';
+import { saveCategory } from '../../main/services/departments.ts';
+import { valueOf } from '../support/api.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+
+let t: TempApp;
+let dispatch: Dispatch;
+let roads: number;
+let petra: number;
+const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
+
+const newCase = (subject: string) =>
+  as<CaseDetail>('office', 'createCase', { kind: 'complaint', channel: 'email', origin: 'external', subject, submitter: { anonymous: true } });
+
+beforeEach(async () => {
+  t = openTempApp('2027-06-01T09:00:00');
+  roads = t.department('Straßen');
+  petra = t.user('petra', 'ombudsman').id!;
+  t.user('head', 'department_head', [roads]);
+  dispatch = createDispatcher(t.app, () => undefined);
+  for (const [session, username] of [['office', 'petra'], ['head', 'head']] as const) {
+    expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+  }
+});
+afterEach(() => t.cleanup());
+
+describe('bulk actions', () => {
+  it('assigns and forwards many cases, each with its own timeline event', async () => {
+    const cases = [await newCase('Eins'), await newCase('Zwei'), await newCase('Drei')];
+    const ids = cases.map((c) => c.id);
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'assign', handlerId: petra } })).toEqual({ done: ids, failed: [] });
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'forward', departmentId: roads } })).toEqual({ done: ids, failed: [] });
+    for (const id of ids) {
+      const detail = await as<CaseDetail>('office', 'getCase', { id });
+      expect(detail).toMatchObject({ handlerId: petra, status: 'forwarded', departmentId: roads });
+      expect(detail.timeline.map((e) => e.type)).toEqual(['created', 'assigned', 'status_changed']);
+    }
+  });
+
+  it('closes the answered cases and reports the others as refused, leaving them unchanged', async () => {
+    const answered = await newCase('Beantwortet');
+    const open = await newCase('Offen');
+    await as('office', 'transitionCase', { id: answered.id, action: 'triage' });
+    await as('office', 'transitionCase', { id: answered.id, action: 'answer', outcome: 'upheld' });
+    const result = await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [answered.id, open.id, 999_999], change: { action: 'close' } });
+    expect(result.done).toEqual([answered.id]);
+    expect(result.failed).toEqual([
+      { caseId: open.id, code: 'invalid_transition', details: expect.any(Object) },
+      { caseId: 999_999, code: 'not_found', details: { field: 'id' } },
+    ]);
+    expect((await as<CaseDetail>('office', 'getCase', { id: answered.id })).status).toBe('closed');
+    expect(await as<CaseDetail>('office', 'getCase', { id: open.id })).toMatchObject({ status: 'new', timeline: [{ type: 'created' }] });
+  });
+
+  it('sets a category and refuses an unknown one per case; a head may not bulk-change anything', async () => {
+    const a = await newCase('A');
+    const category = saveCategory(t.app.services, { name: 'Straßenschäden', active: true }).id;
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: category } })).toEqual({ done: [a.id], failed: [] });
+    expect((await as<CaseDetail>('office', 'getCase', { id: a.id })).categoryId).toBe(category);
+    expect((await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: 4242 } })).failed).toMatchObject([{ caseId: a.id, code: 'not_found' }]);
+    expect(await dispatch('head', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'close' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('office', 'bulkUpdateCases', { caseIds: [], change: { action: 'close' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
