@@ -180,9 +180,14 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
     } else virtualizer.scrollToIndex(target);
   }
 
-  function openFromRow(index: number) {
-    const summary = rowAt(index);
-    if (!summary) return;
+  /** Opens the case a row shows; `shownId` is the case the row displayed when it was clicked (the list may have reloaded since). */
+  function openFromRow(index: number, shownId?: number) {
+    const current = rowAt(index);
+    const summary = shownId === undefined || current?.id === shownId ? current : undefined;
+    if (!summary) {
+      if (shownId !== undefined) onOpenCase(shownId);
+      return;
+    }
     setActive(index);
     memory?.save(memoryKey, { view, extra, text, sort, scrollTop: scrollTop.current, activeIndex: index, activeId: summary.id });
     memory?.leaveForCase('row');
@@ -439,10 +444,11 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
               }
               return (
                 <tr
-                  key={item.index}
+                  // Keyed by the case, so a row element is never reused for another case while the list reloads.
+                  key={`case-${summary.id}`}
                   {...common}
                   className={summary.overdue ? 'row overdue-row' : 'row'}
-                  onClick={() => openFromRow(item.index)}
+                  onClick={() => openFromRow(item.index, summary.id)}
                 >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
