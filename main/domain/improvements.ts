@@ -1,12 +1,9 @@
 // Improvements as a pure state machine: which status may follow which, and what marking one done requires.
 // done is final (it was signed off and people were told); declined can be reopened as proposed.
 
-export const IMPROVEMENT_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'declined'] as const;
-export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+import { IMPROVEMENT_STATUSES, LINK_RELATIONS, type ImprovementStatus, type LinkRelation } from '../vocabulary/improvements.ts';
 
-/** How a case is linked: the idea behind the improvement, a complaint that is a root cause, or related feedback. */
-export const LINK_RELATIONS = ['idea', 'root_cause', 'related'] as const;
-export type LinkRelation = (typeof LINK_RELATIONS)[number];
+export { IMPROVEMENT_STATUSES, LINK_RELATIONS, type ImprovementStatus, type LinkRelation };
 
 export const NEXT_STATUSES: Record<ImprovementStatus, readonly ImprovementStatus[]> = {
   proposed: ['planned', 'in_progress', 'done', 'declined'],

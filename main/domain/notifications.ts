@@ -8,12 +8,9 @@ import type { CaseAction } from './workflow.ts';
 export const NOTIFICATION_TYPES = ['statement_returned', 'case_forwarded', 'deadline_reached', 'statement_due_soon'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-/** The office: who handles cases, gets the office start screen and the office's notifications. */
-export const OFFICE_ROLES: readonly Role[] = ['admin', 'ombudsman', 'deputy'];
+import { isOfficeRole, OFFICE_ROLES } from '../vocabulary/people.ts';
 
-export function isOfficeRole(role: Role): boolean {
-  return OFFICE_ROLES.includes(role);
-}
+export { isOfficeRole, OFFICE_ROLES };
 
 /** A statement request is near due with at most this many working days left (overdue ones are near due too). */
 export const NEAR_DUE_WORKING_DAYS = 2;

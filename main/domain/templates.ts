@@ -1,13 +1,9 @@
 // Reply templates: the placeholders a case can fill, the wording per language, and rendering that never hides an unknown one.
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
+import { PLACEHOLDERS, TEMPLATE_LANGUAGES, type Placeholder, type TemplateLanguage } from '../vocabulary/people.ts';
 
-/** Languages with template wording (salutations, date format); sv, da and cs follow with their translations. */
-export const TEMPLATE_LANGUAGES = ['de', 'en'] as const;
-export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
-
-export const PLACEHOLDERS = ['salutation', 'name', 'reference', 'received', 'due', 'department'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+export { PLACEHOLDERS, TEMPLATE_LANGUAGES, type Placeholder, type TemplateLanguage };
 export type PlaceholderValues = Record<Placeholder, string>;
 
 export interface TemplateText {

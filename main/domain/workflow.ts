@@ -1,5 +1,5 @@
 // The case workflow as a pure state machine: which action is allowed from which status, and what it leads to.
-import { outcomesFor, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
+import { isTerminal, outcomesFor, RUNNING_STATUSES, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
 
 export const CASE_ACTIONS = [
   'triage',
@@ -51,7 +51,7 @@ export type TransitionResult =
   | { ok: true; status: CaseStatus; resumeStatus: CaseStatus | null; stage: 1 | 2 }
   | { ok: false; code: WorkflowErrorCode; details?: Record<string, unknown> };
 
-const ACTIVE: readonly CaseStatus[] = ['new', 'open', 'forwarded', 'on_hold'];
+const ACTIVE: readonly CaseStatus[] = RUNNING_STATUSES;
 
 /** From which statuses each action may start. */
 export const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
@@ -67,9 +67,7 @@ export const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
   merge: ACTIVE,
 };
 
-export function isTerminal(status: CaseStatus): boolean {
-  return status === 'closed' || status === 'withdrawn' || status === 'merged';
-}
+export { isTerminal };
 
 /** The actions the workflow allows on this case right now (role checks come on top). */
 export function availableActions(current: WorkflowCase): CaseAction[] {

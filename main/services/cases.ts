@@ -1,7 +1,7 @@
 // Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
-import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority } from '../domain/model.ts';
+import { isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseOutcome, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
@@ -47,7 +47,7 @@ export interface CreateCaseInput {
 }
 
 /** The deadline clock runs only while the office owes an answer (on hold pauses it). */
-export function isRunning(status: string): boolean {
+export function deadlineClockRuns(status: string): boolean {
   return status === 'new' || status === 'open' || status === 'forwarded';
 }
 
@@ -198,7 +198,7 @@ export function toSummary(row: SummaryRow, today: { date: string; ordinal: numbe
     handlerName: row.handler_name,
     responseDue: row.response_due,
     workingDaysLeft: left,
-    overdue: isRunning(row.status) && today.date > row.response_due,
+    overdue: deadlineClockRuns(row.status) && today.date > row.response_due,
   };
 }
 
@@ -251,7 +251,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
   // The case this one was merged into is named only if the actor may see it too.
   const duplicateShown = row.duplicate_of !== null && inScope(actor, names.duplicate_department_id);
   const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, todayOf(ctx));
-  const active = isRunning(row.status);
+  const active = deadlineClockRuns(row.status);
   return {
     ...summary,
     responseDue: deadlines.responseDue,
@@ -373,7 +373,7 @@ export function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number
   const { db } = ctx;
   db.transaction(() => {
     const row = loadCaseRow(ctx, actor, id);
-    if (!['new', 'open', 'forwarded', 'on_hold'].includes(row.status)) {
+    if (!isStillRunning(row.status as CaseStatus)) {
       fail('invalid_transition', { from: row.status, action: 'extend' });
     }
     const check = checkExtension(row.extension_days, workingDays, reason);

@@ -1,0 +1,4 @@
+// The shared vocabulary: closed lists and small predicates that main and renderer both use as values.
+export * from './cases.ts';
+export * from './improvements.ts';
+export * from './people.ts';
