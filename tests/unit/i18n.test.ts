@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import de from '../../renderer/src/i18n/de.json';
 import en from '../../renderer/src/i18n/en.json';
+import { CASE_ACTIONS } from '../../main/domain/workflow.ts';
+import { CASE_CHANNELS, CASE_KINDS, CASE_ORIGINS, CASE_OUTCOMES, CASE_STATUSES, IMPROVEMENT_STATUSES, ROLES } from '../../main/vocabulary/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,13 +54,14 @@ describe('translations', () => {
 
   it('name every kind, channel, origin, status and role', () => {
     const lists = {
-      kind: constList('main/domain/model.ts', 'CASE_KINDS'),
-      channel: constList('main/domain/model.ts', 'CASE_CHANNELS'),
-      origin: constList('main/domain/model.ts', 'CASE_ORIGINS'),
-      status: constList('main/domain/model.ts', 'CASE_STATUSES'),
-      role: constList('main/domain/model.ts', 'ROLES'),
-      action: [...constList('main/domain/workflow.ts', 'CASE_ACTIONS'), 'note', 'extend'],
-      outcome: [...constList('main/domain/model.ts', 'COMPLAINT_OUTCOMES'), ...constList('main/domain/model.ts', 'IDEA_OUTCOMES'), 'informed'],
+      kind: [...CASE_KINDS],
+      channel: [...CASE_CHANNELS],
+      origin: [...CASE_ORIGINS],
+      status: [...CASE_STATUSES],
+      role: [...ROLES],
+      action: [...CASE_ACTIONS, 'note', 'extend'],
+      outcome: [...CASE_OUTCOMES],
+      improvementStatus: [...IMPROVEMENT_STATUSES],
       'inbox.views': constList('renderer/src/views/inbox/saved-views.ts', 'SAVED_VIEWS'),
     };
     for (const [group, values] of Object.entries(lists)) {
