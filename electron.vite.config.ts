@@ -11,7 +11,8 @@ export default defineConfig({
       // Every dependency stays in node_modules (electron-builder packs them); tests/static/main-bundle.test.ts checks this.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: here('main/index.ts') },
+        // The job worker is an entry of its own: a worker thread loads it by file (main/jobs/runner.ts).
+        input: { index: here('main/index.ts'), 'job-worker': here('main/jobs/worker.ts') },
         // Named again in case externalizeDeps ever changes: its .node prebuild must load from app.asar.unpacked.
         external: ['better-sqlite3'],
         output: { format: 'es', entryFileNames: '[name].js' },

@@ -1,7 +1,9 @@
 // Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createEventHub, type EventHub } from './api/events.ts';
 import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
@@ -15,15 +17,25 @@ export interface AppContext {
   attachments: AttachmentStore;
   /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
   sessions: Map<string, number>;
+  /** Events to the windows (each signed-in caller attaches its own sink). */
+  events: EventHub;
+  /** Background jobs in worker threads, each with a connection of its own. */
+  jobs: JobRunner;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
+  /** Stops running jobs (the next start records them as interrupted) and closes the database. */
   close(): void;
 }
 
 export function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): AppContext {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE));
-  const services = createServiceContext(db, opts.now ?? systemClock);
+  const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
+  const db = openDatabase(databaseFile);
+  const now = opts.now ?? systemClock;
+  const services = createServiceContext(db, now);
+  const sessions = new Map<string, number>();
+  const events = createEventHub(sessions);
+  const jobs = createJobRunner({ db, databaseFile, dataDir: opts.dataDir, now, events });
   const password = ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
   const firstRunNotice =
     password === null
@@ -34,8 +46,13 @@ export function openAppContext(opts: { dataDir: string; now?: Clock; adminPasswo
     db,
     services,
     attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
-    sessions: new Map(),
+    sessions,
+    events,
+    jobs,
     firstRunNotice,
-    close: () => db.close(),
+    close: () => {
+      jobs.close();
+      db.close();
+    },
   };
 }

@@ -39,7 +39,7 @@ function onReady(): void {
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);
-  setupIpc(createDispatcher(context), devServerUrl);
+  setupIpc(createDispatcher(context), context.events, devServerUrl);
   showMainWindow();
   if (mainWindow) showFirstRunNotice(mainWindow, context.firstRunNotice);
 }

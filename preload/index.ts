@@ -1,6 +1,6 @@
 // The narrow bridge: one function per API channel, forwarding to main, which validates everything. Built as one CommonJS file.
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, IPC_PREFIX, type ChannelName } from '../main/api/channels.ts';
+import { channelNames, eventNames, IPC_EVENT, IPC_PREFIX, type ChannelName, type EventName } from '../main/api/channels.ts';
 import type { OmbudsdeskApi } from '../main/api/contract.ts';
 
 // Promise<never> fits every result type of the contract; the renderer sees OmbudsdeskApi's types, and `satisfies`
@@ -16,3 +16,17 @@ function bridge<const N extends readonly ChannelName[]>(names: N): Bridge<N[numb
 const api = bridge(channelNames) satisfies OmbudsdeskApi;
 
 contextBridge.exposeInMainWorld('ombudsdesk', api);
+
+// Events from main, one listener per call of on(); the returned function stops it. Unknown names are refused.
+const events = Object.freeze({
+  on(name: EventName, listener: (payload: unknown) => void): () => void {
+    if (!(eventNames as readonly string[]).includes(name) || typeof listener !== 'function') throw new TypeError('unknown event');
+    const handler = (_event: unknown, eventName: unknown, payload: unknown) => {
+      if (eventName === name) listener(payload);
+    };
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+  },
+});
+
+contextBridge.exposeInMainWorld('ombudsdeskEvents', events);

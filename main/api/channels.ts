@@ -59,6 +59,17 @@ export const channelNames = [
   'exportDrawProtocol',
   'recordWinnerFollowUp',
   'printToPdf',
+  'startJob',
+  'cancelJob',
+  'listJobs',
+  'jobResult',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
+
+/** Events main sends to a window (one-way), carried on one IPC channel as (name, payload). */
+export const IPC_EVENT = 'ombudsdesk-event';
+
+export const eventNames = ['jobProgress'] as const;
+
+export type EventName = (typeof eventNames)[number];

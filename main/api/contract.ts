@@ -16,6 +16,7 @@ import { TEMPLATE_LANGUAGES } from '../domain/templates.ts';
 import { IMPROVEMENT_STATUSES, LINK_RELATIONS } from '../domain/improvements.ts';
 import { FOLLOW_UP_TYPES } from '../domain/draw-followup.ts';
 import { MAX_BULK_CASES } from '../domain/bulk.ts';
+import { startJobInput } from '../jobs/params.ts';
 import type { ChannelName } from './channels.ts';
 import type { RequestIdChannel, RequestIdField } from './request-ids.ts';
 import type {
@@ -36,6 +37,7 @@ import type {
   DrawEligibility,
   DrawSummary,
   ExportFile,
+  JobRecord,
   ImprovementDetail,
   ImprovementSummary,
   YouSaidWeDidEntry,
@@ -405,6 +407,11 @@ export const contract = {
     input: z.strictObject({ drawId: id, reference: requiredText(20), type: z.enum(FOLLOW_UP_TYPES), note: text(2_000).default('') }),
     output: out<DrawDetail>(),
   },
+  // Background jobs: started with their kind's params, followed by jobProgress events, only ever by who started them.
+  startJob: { input: startJobInput, output: out<JobRecord>() },
+  cancelJob: { input: z.strictObject({ id }), output: out<JobRecord>() },
+  listJobs: { input: none, output: out<JobRecord[]>() },
+  jobResult: { input: z.strictObject({ id }), output: out<ExportFile>() },
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

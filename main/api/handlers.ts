@@ -29,9 +29,11 @@ import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templat
 import { listNotifications, markNotificationsRead } from '../services/notifications.ts';
 import { executiveOverview, markStartSeen, officeToday } from '../services/start-screens.ts';
 import { changePassword, listUsers, saveUser, signIn } from '../services/users.ts';
+import { JOB_DEFINITIONS } from '../jobs/definitions.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
 import type { CallerWindow } from './dispatch.ts';
+import { isAllowed } from './permissions.ts';
 import type { CaseDetail, ImprovementDetail, SessionUser } from './types.ts';
 
 export interface Call {
@@ -138,4 +140,12 @@ export const handlers: Handlers = {
     recordWinnerFollowUp(call.app.services, actorOf(call), input);
     return getDraw(call.app.services, input.drawId);
   },
+  startJob: (call, input) => {
+    const actor = actorOf(call);
+    if (!isAllowed(JOB_DEFINITIONS[input.kind].access, actor.role)) fail('forbidden');
+    return call.app.jobs.start(input.kind, input.params, actor);
+  },
+  cancelJob: (call, input) => call.app.jobs.cancel(input.id, actorOf(call)),
+  listJobs: (call) => call.app.jobs.list(actorOf(call)),
+  jobResult: (call, input) => call.app.jobs.result(input.id, actorOf(call)),
 };

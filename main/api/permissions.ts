@@ -72,6 +72,11 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   exportDrawProtocol: DRAW_READERS,
   recordWinnerFollowUp: DRAW_READERS,
   printToPdf: 'signed_in',
+  // Each job kind names who may start it (main/jobs/definitions.ts); a job is seen only by who started it.
+  startJob: 'signed_in',
+  cancelJob: 'signed_in',
+  listJobs: 'signed_in',
+  jobResult: 'signed_in',
 };
 
 export function isAllowed(access: Access, role: Role | null): boolean {

@@ -70,6 +70,10 @@ export const REQUEST_ID_CHANNELS = {
   exportDrawProtocol: false,
   recordWinnerFollowUp: true,
   printToPdf: false,
+  startJob: false,
+  cancelJob: false,
+  listJobs: false,
+  jobResult: false,
 } as const satisfies Record<ChannelName, boolean>;
 
 export type RequestIdChannel = { [K in ChannelName]: (typeof REQUEST_ID_CHANNELS)[K] extends true ? K : never }[ChannelName];

@@ -508,3 +508,19 @@ export interface NotificationList {
   unread: number;
   items: NotificationItem[];
 }
+
+/** A background job run as a window sees it (main/jobs). */
+export interface JobRecord {
+  id: number;
+  kind: import('../vocabulary/jobs.ts').JobKind;
+  status: import('../vocabulary/jobs.ts').JobStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  done: number;
+  total: number | null;
+  phase: string | null;
+  counts: Record<string, number>;
+  error: ApiError | null;
+  /** The file the job produced (an export), fetched with jobResult. */
+  resultName: string | null;
+}

@@ -170,6 +170,26 @@ export interface Schema {
   notifications: NotificationsTable;
   user_markers: UserMarkersTable;
   request_ids: RequestIdsTable;
+  jobs: JobsTable;
+}
+
+/** One background job run (see main/jobs/runner.ts). */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  status: string;
+  user_id: number | null;
+  params: Generated<string>;
+  started_at: string;
+  finished_at: string | null;
+  done: Generated<number>;
+  total: number | null;
+  phase: string | null;
+  counts: Generated<string>;
+  error: string | null;
+  result_file: string | null;
+  result_name: string | null;
+  result_type: string | null;
 }
 
 /** A write call already done under its requestId, with its result (see services/request-ids.ts). */

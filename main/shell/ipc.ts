@@ -1,6 +1,7 @@
 // The only place that touches ipcMain: every channel of the contract, each call checked for its sender first.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, IPC_PREFIX } from '../api/channels.ts';
+import { channelNames, IPC_EVENT, IPC_PREFIX } from '../api/channels.ts';
+import type { EventHub } from '../api/events.ts';
 import { forbiddenSender, type Dispatch } from '../api/dispatch.ts';
 import { isTrustedSender } from './sender.ts';
 
@@ -10,10 +11,24 @@ function senderOf(event: IpcMainInvokeEvent) {
   return frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
 }
 
-export function setupIpc(dispatch: Dispatch, devServerUrl?: string): void {
+export function setupIpc(dispatch: Dispatch, events: EventHub, devServerUrl?: string): void {
+  const attached = new Set<number>();
+  // A window hears events from its first trusted call on (the renderer always asks who is signed in first), until it is gone.
+  const attach = (sender: IpcMainInvokeEvent['sender']) => {
+    if (attached.has(sender.id)) return;
+    attached.add(sender.id);
+    const detach = events.attach(String(sender.id), (name, payload) => {
+      if (!sender.isDestroyed()) sender.send(IPC_EVENT, name, payload);
+    });
+    sender.once('destroyed', () => {
+      attached.delete(sender.id);
+      detach();
+    });
+  };
   for (const name of channelNames) {
     ipcMain.handle(IPC_PREFIX + name, (event, payload: unknown) => {
       if (!isTrustedSender(senderOf(event), devServerUrl)) return forbiddenSender();
+      attach(event.sender);
       // The window that called may be printed to PDF by the printToPdf channel (A4, with its print styles).
       const window = { printToPdf: async () => new Uint8Array(await event.sender.printToPDF({ pageSize: 'A4', printBackground: true })) };
       return dispatch(String(event.sender.id), name, payload, window);

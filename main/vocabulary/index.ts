@@ -2,3 +2,4 @@
 export * from './cases.ts';
 export * from './improvements.ts';
 export * from './people.ts';
+export * from './jobs.ts';

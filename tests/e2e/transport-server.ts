@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channelNames } from '../../main/api/channels.ts';
+import { channelNames, eventNames } from '../../main/api/channels.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { openAppContext } from '../../main/app-context.ts';
 import { generateDemoData } from '../../main/demo/demo-data.ts';
@@ -41,6 +41,18 @@ const transportScript = `(() => {
   const api = {};
   for (const channel of ${JSON.stringify(channelNames)}) api[channel] = call(channel);
   Object.defineProperty(window, 'ombudsdesk', { value: Object.freeze(api), writable: false });
+  // Events from main over server-sent events, as the preload carries them over IPC.
+  let source = null;
+  const events = {
+    on(name, listener) {
+      if (!${JSON.stringify(eventNames)}.includes(name)) throw new TypeError('unknown event');
+      source ??= new EventSource('./__events?session=' + encodeURIComponent(session));
+      const handler = (event) => listener(JSON.parse(event.data));
+      source.addEventListener(name, handler);
+      return () => source.removeEventListener(name, handler);
+    },
+  };
+  Object.defineProperty(window, 'ombudsdeskEvents', { value: Object.freeze(events), writable: false });
 })();`;
 
 async function body(request: IncomingMessage): Promise<unknown> {
@@ -63,6 +75,14 @@ const server = createServer(async (request, response) => {
       const session = String(request.headers['x-ombudsdesk-session'] ?? 'anonymous');
       const result = await dispatch(session, channel, await body(request));
       response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === '/__events') {
+      const session = url.searchParams.get('session') ?? 'anonymous';
+      response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      const detach = app.events.attach(session, (name, payload) => response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+      request.on('close', detach);
       return;
     }
     if (request.method === 'POST' && url.pathname === '/__test/advance-days') {

@@ -1,7 +1,8 @@
 // Every role against every API action, through the real dispatcher: the one permission table in main must hold.
 // Allowed calls succeed; refused ones get `forbidden` (signed out: `not_authenticated`) and change nothing in the database.
 // Each call runs on its own copy of one prepared data folder, so no call depends on another's side effects.
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../../main/api/channels.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
@@ -18,6 +19,7 @@ import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir } 
 
 const NOW = '2027-06-01T09:00:00';
 let template = '';
+const jobs = new Map<Role, number>();
 const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '' };
 
 beforeAll(() => {
@@ -57,13 +59,23 @@ beforeAll(() => {
   ids.prepared = prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'internal', prizes });
   ids.preparedFingerprint = getDraw(t.app.services, ids.prepared).fingerprint;
   ids.attachment = addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' }).id;
+  // A finished export job for every user, with its file, so that cancelJob and jobResult have something of their own.
+  for (const user of Object.values(users)) {
+    const job = t.app.db.sqlite
+      .prepare("INSERT INTO jobs (kind, status, user_id, started_at, finished_at, result_file, result_name, result_type) VALUES ('youSaidWeDidXlsx', 'done', ?, ?, ?, ?, 'x.xlsx', 'application/octet-stream') RETURNING id")
+      .get(user.id, NOW, NOW, 'placeholder') as { id: number };
+    t.app.db.sqlite.prepare('UPDATE jobs SET result_file = ? WHERE id = ?').run(`${job.id}.result`, job.id);
+    writeFileSync(path.join(t.dir, 'jobs', `${job.id}.result`), 'PK');
+    jobs.set(user.role, job.id);
+  }
   t.app.close();
   template = t.dir;
 });
 afterAll(removeTempDirs);
 
 /** A payload each channel accepts from a role that may call it, against the prepared data (the Record type makes a new channel fail to compile until it is added). */
-function payload(channel: ChannelName): unknown {
+function payload(channel: ChannelName, role: Role | null): unknown {
+  const ownJob = { id: jobs.get(role ?? 'admin') ?? 1 };
   const byChannel: Record<ChannelName, unknown> = {
     appInfo: undefined,
     login: { username: 'user-ombudsman', password: STAFF_PASSWORD },
@@ -122,6 +134,11 @@ function payload(channel: ChannelName): unknown {
     exportDrawProtocol: { id: ids.drawn },
     recordWinnerFollowUp: { drawId: ids.drawn, reference: ids.winner, type: 'notified' },
     printToPdf: { fileName: 'protocol.pdf' },
+    // The administrator fills in demo data; everyone else can only start exports (each job kind names who may).
+    startJob: role === 'admin' ? { kind: 'demo', params: { cases: 1 } } : { kind: 'youSaidWeDidXlsx', params: { year: 2027, language: 'de' } },
+    cancelJob: ownJob,
+    listJobs: undefined,
+    jobResult: ownJob,
   };
   return byChannel[channel];
 }
@@ -144,7 +161,7 @@ async function run(role: Role | null, channel: ChannelName) {
       expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => isAllowed(PERMISSIONS[c], role)) } });
     }
     const before = snapshot(app.db.sqlite);
-    const result = await dispatch('s', channel, payload(channel), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
+    const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
     return { result, changed: snapshot(app.db.sqlite) !== before };
   } finally {
     app.close();

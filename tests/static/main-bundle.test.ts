@@ -29,6 +29,13 @@ describe('built main (out/main)', () => {
     expect(readOut('main/index.js')).toMatch(/^\s*(import|export)\s/m);
   });
 
+  it('builds the job worker beside the module that starts it (a worker thread is loaded by file, relative to that module)', () => {
+    expect(files).toContain('job-worker.js');
+    const starters = files.filter((file) => readOut(`main/${file}`).includes('job-worker.js'));
+    expect(starters.length).toBeGreaterThan(0);
+    for (const file of starters) expect(file, 'the runner must sit in out/main itself, not in a chunk folder').not.toContain('/');
+  });
+
   it('imports better-sqlite3 instead of inlining it, and ships no .node file of its own', () => {
     expect(loadedModules(code)).toContain('better-sqlite3');
     expect(code, 'better-sqlite3/lib/binding.js inlined').not.toContain('better_sqlite3.node');

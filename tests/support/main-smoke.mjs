@@ -23,8 +23,10 @@ const until = async (condition, ms = 10_000) => {
 };
 await until(() => stub.windows.length > 0 || stub.calls.some((call) => call.name === 'app.exit'));
 
-const trusted = { sender: { id: 41 }, senderFrame: { url: 'app://ombudsdesk/index.html', parent: null } };
-const foreign = { sender: { id: 42 }, senderFrame: { url: 'https://evil.example/', parent: null } };
+// Enough of a webContents for the IPC layer: it attaches the window to main's events on its first trusted call.
+const contentsStub = (id) => ({ id, sent: [], send(...args) { this.sent.push(args); }, isDestroyed: () => false, once() {} });
+const trusted = { sender: contentsStub(41), senderFrame: { url: 'app://ombudsdesk/index.html', parent: null } };
+const foreign = { sender: contentsStub(42), senderFrame: { url: 'https://evil.example/', parent: null } };
 const invoke = (channel, event, payload) => stub.ipcHandlers.get(`ombudsdesk:${channel}`)?.(event, payload);
 
 const serve = async (url) => {

@@ -1,6 +1,7 @@
 // Which frames may call the API, and that the IPC wrapper checks the sender before anything is dispatched.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames, IPC_PREFIX } from '../../main/api/channels.ts';
+import { channelNames, IPC_EVENT, IPC_PREFIX } from '../../main/api/channels.ts';
+import { createEventHub } from '../../main/api/events.ts';
 import { setupIpc } from '../../main/shell/ipc.ts';
 import { isTrustedSender, isTrustedSenderUrl } from '../../main/shell/sender.ts';
 
@@ -39,12 +40,32 @@ describe('setupIpc', () => {
   const dispatch = vi.fn(async (_caller: string, _channel: string, payload: unknown, _window?: unknown) => ({ ok: true as const, value: payload }));
   const top = { parent: null };
   const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7'));
-  const event = (url: string | null, parent: unknown = null) => ({ sender: { id: 7, printToPDF }, senderFrame: url === null ? null : { url, parent } });
+  const send = vi.fn();
+  const sender = { id: 7, printToPDF, send, isDestroyed: () => false, once: vi.fn() };
+  const event = (url: string | null, parent: unknown = null) => ({ sender, senderFrame: url === null ? null : { url, parent } });
+  const sessions = new Map<string, number>();
+  let hub = createEventHub(sessions);
 
   beforeEach(() => {
     electron.handlers.clear();
     dispatch.mockClear();
-    setupIpc(dispatch);
+    send.mockClear();
+    sessions.clear();
+    hub = createEventHub(sessions);
+    setupIpc(dispatch, hub);
+  });
+
+  it('sends events to a window only after a trusted call, and only those of the user signed in there', async () => {
+    sessions.set('7', 42);
+    const job = { id: 1 } as never;
+    await electron.handlers.get(`${IPC_PREFIX}login`)!(event('https://evil.example/'), {});
+    hub.toUser(42, 'jobProgress', job);
+    expect(send).not.toHaveBeenCalled();
+    await electron.handlers.get(`${IPC_PREFIX}currentUser`)!(event('app://ombudsdesk/index.html'), undefined);
+    hub.toUser(41, 'jobProgress', job);
+    expect(send).not.toHaveBeenCalled();
+    hub.toUser(42, 'jobProgress', job);
+    expect(send).toHaveBeenCalledExactlyOnceWith(IPC_EVENT, 'jobProgress', job);
   });
 
   it('handles exactly the contract channels, with the prefix', () => {
