@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
 import { backupDatabase } from './db/backup.ts';
-import { generateDemoData } from './demo/demo-data.ts';
 import { verifyProtocol } from './domain/draw.ts';
+import { SYSTEM_ACTOR } from './services/actor.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -47,20 +47,28 @@ async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(count) || count < 1) throw new UsageError('--cases must be a positive whole number');
         const seed = Number(values.seed ?? '42');
         const started = performance.now();
-        let lastReport = 0;
-        generateDemoData(app.services, {
-          cases: count,
-          seed,
-          until: new Date(),
-          onProgress: (done, total) => {
-            if (done === total || performance.now() - lastReport > 2000) {
-              lastReport = performance.now();
-              process.stderr.write(`\r${done} / ${total} cases`);
-            }
-          },
+        // A background job, as in the app: its own worker and connection, batches of 500 that commit whole; Ctrl+C
+        // cancels it between cases and keeps the batches already written.
+        const job = app.jobs.start('demo', { cases: count, seed, until: new Date().toISOString() }, SYSTEM_ACTOR);
+        const cancel = () => app.jobs.cancel(job.id, SYSTEM_ACTOR);
+        process.once('SIGINT', cancel);
+        const ticker = setInterval(() => {
+          const now = app.jobs.get(job.id, SYSTEM_ACTOR);
+          process.stderr.write(`\r${now.done} / ${now.total ?? count} cases`);
+        }, 1000);
+        const ended = await app.jobs.finished(job.id).finally(() => {
+          clearInterval(ticker);
+          process.off('SIGINT', cancel);
         });
+        process.stderr.write(`\r${ended.done} / ${ended.total ?? count} cases`);
+        if (ended.status !== 'done') {
+          process.stderr.write('\n');
+          console.error(`Demo ${ended.status}: ${ended.done} cases were written in whole batches${ended.error ? ` (${ended.error.code})` : ''}.`);
+          return 1;
+        }
+        const created = ended.counts.cases ?? 0;
         process.stderr.write('\n');
-        console.log(`Created ${count} demo cases in ${dataDir} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        console.log(`Created ${created} demo cases in ${dataDir} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
         console.log('Demo staff (ombudsman, deputy, executive, head.tiefbau, head.buergerbuero) log in with password demo-password-2026.');
         return 0;
       }

@@ -36,6 +36,11 @@ describe('command line', () => {
     expect(new Set(sa!.rows.map((row) => (row as { status: string }).status)).size).toBeGreaterThan(2);
     expect(sb).toEqual(sa);
     expect(sc!.rows).not.toEqual(sa!.rows);
+    // It ran as a background job, and its record says what it did.
+    const db = new BetterSqlite3(path.join(a, 'ombudsdesk.sqlite'), { readonly: true });
+    const jobs = db.prepare("SELECT kind, status, done, total, counts, finished_at IS NOT NULL AS finished FROM jobs").all();
+    db.close();
+    expect(jobs).toEqual([{ kind: 'demo', status: 'done', done: 60, total: 60, counts: '{"cases":60}', finished: 1 }]);
   }, 60_000);
 
   it('writes a consistent backup that opens on its own', () => {
