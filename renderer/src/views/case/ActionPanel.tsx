@@ -6,6 +6,7 @@ import { ApiFailure, call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
+import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
 
 type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
 
@@ -19,6 +20,8 @@ const OUTCOMES: Record<CaseDetail['kind'], string[]> = {
 const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
 const KIND_VALUES = ['complaint', 'idea', 'praise', 'question'] as const;
 const PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
+/** The fields text is typed into (the others are chosen from a list). */
+const TYPED_FIELDS = ['text', 'reason', 'reference', 'days'];
 
 export function allowedActions(detail: CaseDetail, user: SessionUser): Action[] {
   if (user.role === 'executive') return [];
@@ -47,6 +50,15 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   const setValue = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
   const set = (name: string) => (event: { target: { value: string } }) => setValue(name)(event.target.value);
   const officeUsers = users.filter((u) => OFFICE_ROLES.includes(u.role));
+  // Typed text of the open action (a note, a statement, a reason) is not thrown away by Cancel or by leaving the case unasked.
+  const guard = useDiscardGuard(action !== null && TYPED_FIELDS.some((name) => field(name).trim() !== ''), 'discard.action');
+  useLeaveGuard(guard);
+  const cancel = () =>
+    guard.ask(() => {
+      setFields({});
+      setAction(null);
+      setError(null);
+    });
 
   function choose(next: Action) {
     setAction(next);
@@ -194,12 +206,13 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t(`action.${action}`)}
             </button>
-            <button type="button" onClick={() => setAction(null)}>
+            <button type="button" onClick={cancel}>
               {t('case.cancel')}
             </button>
           </div>
         </form>
       )}
+      {guard.dialog}
     </section>
   );
 }
