@@ -126,4 +126,24 @@ test('quick entry: Esc with a half-typed note asks; Esc there keeps editing; Dis
   await expect(confirm).toHaveCount(0);
   await expect(search).toBeFocused();
   expect(await caseCount(page)).toBe(0);
+
+  // A reply being written in a case: leaving the case (Alt+←, the Back button) asks first as well.
+  const created = await api<{ reference: string }>(page, 'createCase', { kind: 'complaint', channel: 'email', origin: 'external', subject: 'Mülltonne nicht geleert', submitter: { anonymous: true, consent: false } });
+  await search.fill(created.reference);
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(created.reference) })).toBeVisible();
+  const replySubject = page.getByRole('region', { name: 'Antwort' }).getByLabel('Betreff');
+  await replySubject.click();
+  await page.keyboard.type('Ihre Mülltonne');
+  await page.keyboard.press('Alt+ArrowLeft');
+  const replyConfirm = page.getByRole('alertdialog', { name: 'Die getippte Antwort verwerfen?' });
+  await expect(replyConfirm.getByRole('button', { name: 'Weiter bearbeiten' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(replyConfirm).toHaveCount(0);
+  await expect(replySubject).toBeFocused();
+  await expect(replySubject).toHaveValue('Ihre Mülltonne');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(created.reference) })).toBeVisible();
+  await page.getByRole('button', { name: /Zurück zum Eingang/ }).click();
+  await replyConfirm.getByRole('button', { name: 'Verwerfen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eingang' })).toBeVisible();
 });
