@@ -195,10 +195,13 @@ test('similar-case suggestions stay out of the Tab path: Alt+D reaches them, the
   await expect(boxes.nth(1)).not.toBeChecked();
   await page.screenshot({ path: 'screenshots/working-day-suggestions.png' });
 
-  // The shortcut is announced in the help overlay. (Esc in the suggestions goes back to the subject, the next one closes.)
+  // The shortcut is announced in the help overlay. (Esc in the suggestions goes back to the subject; the next one asks
+  // before the typed note is thrown away, and closes once it is discarded.)
   await page.keyboard.press('Escape');
   await expect(subject).toBeFocused();
   await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await page.getByRole('alertdialog', { name: 'Die getippte Notiz verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
   await expect(dialog).toBeHidden();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Tastenkürzel' })).toContainText('Alt+D');

@@ -13,8 +13,8 @@ test.use({ officeNow: OFFICE_NOW, demoCases: 400 });
 
 type Language = 'de' | 'en';
 const L = {
-  de: { username: 'Benutzername', password: 'Passwort', current: 'Bisheriges Passwort', new: 'Neues Passwort', repeat: 'Neues Passwort wiederholen', logout: 'Abmelden', inbox: 'Eingang', all: 'Alle', draw: 'Verlosung', settings: 'Einstellungen', subject: 'Betreff', description: 'Beschreibung', similar: /Ähnliche Fälle/, save: /^Speichern/, cancel: /^Abbrechen/, drawNo: 'Verlosung Nr. 1', printRules: 'Regeln drucken', back: 'Zurück zum Eingang', office: 'Fristen und Kalender', receivedAt: 'Eingegangen am', dateInvalid: 'Bitte geben Sie das Datum als TT.MM.JJJJ hh:mm ein, zum Beispiel 06.12.2027 09:30.' },
-  en: { username: 'Username', password: 'Password', current: 'Current password', new: 'New password', repeat: 'Repeat new password', logout: 'Sign out', inbox: 'Inbox', all: 'All', draw: 'Prize draw', settings: 'Settings', subject: 'Subject', description: 'Description', similar: /Similar cases/, save: /^Save/, cancel: /^Cancel/, drawNo: 'Draw no. 1', printRules: 'Print the rules', back: 'Back to the inbox', office: 'Deadlines and calendar', receivedAt: 'Received at', dateInvalid: 'Please enter the date as DD/MM/YYYY hh:mm, for example 06/12/2027 09:30.' },
+  de: { username: 'Benutzername', password: 'Passwort', current: 'Bisheriges Passwort', new: 'Neues Passwort', repeat: 'Neues Passwort wiederholen', logout: 'Abmelden', inbox: 'Eingang', all: 'Alle', draw: 'Verlosung', settings: 'Einstellungen', subject: 'Betreff', description: 'Beschreibung', similar: /Ähnliche Fälle/, save: /^Speichern/, cancel: /^Abbrechen/, discard: 'Verwerfen', drawNo: 'Verlosung Nr. 1', printRules: 'Regeln drucken', back: 'Zurück zum Eingang', office: 'Fristen und Kalender', receivedAt: 'Eingegangen am', dateInvalid: 'Bitte geben Sie das Datum als TT.MM.JJJJ hh:mm ein, zum Beispiel 06.12.2027 09:30.' },
+  en: { username: 'Username', password: 'Password', current: 'Current password', new: 'New password', repeat: 'Repeat new password', logout: 'Sign out', inbox: 'Inbox', all: 'All', draw: 'Prize draw', settings: 'Settings', subject: 'Subject', description: 'Description', similar: /Similar cases/, save: /^Save/, cancel: /^Cancel/, discard: 'Discard', drawNo: 'Draw no. 1', printRules: 'Print the rules', back: 'Back to the inbox', office: 'Deadlines and calendar', receivedAt: 'Received at', dateInvalid: 'Please enter the date as DD/MM/YYYY hh:mm, for example 06/12/2027 09:30.' },
 } as const;
 
 const SIZES = [
@@ -188,7 +188,9 @@ for (const language of ['de', 'en'] as const) {
       expect.soft(errorBox.y + errorBox.height, 'its message above the Save row').toBeLessThan(saveTop);
       await shot(page, `quick-entry-date-error-${tag}`);
       await expect(dialog).toBeVisible();
+      // What was typed is not thrown away unasked: Cancel asks first.
       await dialog.getByRole('button', { name: l.cancel }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: l.discard }).click();
       await expect(dialog).toHaveCount(0);
 
       // The prize draw with its frozen list and the rules for witnesses.

@@ -4,18 +4,26 @@ import type { SessionUser } from '../../../main/api/types.ts';
 import { call } from '../api.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from './TextField.tsx';
 
 export function Login({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
+    // Empty fields are said at the field, in the app's language (not by the browser's bubble), and not sent.
+    const found: Problems = {};
+    if (!username.trim()) found.username = 'login.usernameRequired';
+    if (!password) found.password = 'login.passwordRequired';
+    setProblems(found);
     setError(null);
+    if (hasProblems(found)) return focusFirstInvalid(event.currentTarget);
+    setBusy(true);
     try {
       onSignedIn(await call('login', { username, password }));
     } catch (failure) {
@@ -28,19 +36,37 @@ export function Login({ onSignedIn }: { onSignedIn: (user: SessionUser) => void 
 
   return (
     <main className="card-page">
-      <form className="card" onSubmit={submit} aria-labelledby="login-title" aria-describedby={error ? 'login-error' : undefined}>
+      <form className="card" noValidate onSubmit={submit} aria-labelledby="login-title" aria-describedby={error ? 'login-error' : undefined}>
         <p className="brand">{t('app.name')}</p>
         <p className="tagline">{t('app.tagline')}</p>
         <h1 id="login-title">{t('login.title')}</h1>
         <p className="hint">{t('login.intro')}</p>
-        <label>
-          <span>{t('login.username')}</span>
-          <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('login.password')}</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+        <TextField
+          label={t('login.username')}
+          name="username"
+          autoComplete="username"
+          autoFocus
+          required
+          value={username}
+          onChange={(value) => {
+            setUsername(value);
+            setProblems((current) => without(current, 'username'));
+          }}
+          error={problems.username}
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            setProblems((current) => without(current, 'password'));
+          }}
+          error={problems.password}
+        />
         <ErrorMessage error={error} id="login-error" />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}

@@ -1,4 +1,7 @@
-// A labelled select; every dropdown in the workbench is one of these.
+// A labelled select; every dropdown in the workbench is one of these. A problem (error) stands beneath it.
+import { useId } from 'react';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
 export interface Choice {
   value: string | number;
   label: string;
@@ -13,13 +16,16 @@ interface Props {
   empty?: string | undefined;
   autoFocus?: boolean | undefined;
   required?: boolean | undefined;
+  /** A problem with the choice (a translation key or an API error), shown at the field. */
+  error?: unknown;
 }
 
-export function SelectField({ label, value, onChange, choices, empty, autoFocus, required }: Props) {
-  return (
+export function SelectField({ label, value, onChange, choices, empty, autoFocus, required, error }: Props) {
+  const errorId = `${useId()}-error`;
+  const select = (
     <label>
       <span>{label}</span>
-      <select autoFocus={autoFocus} required={required} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select autoFocus={autoFocus} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} value={value} onChange={(event) => onChange(event.target.value)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
@@ -28,6 +34,13 @@ export function SelectField({ label, value, onChange, choices, empty, autoFocus,
         ))}
       </select>
     </label>
+  );
+  if (!error) return select;
+  return (
+    <div className="text-field">
+      {select}
+      <ErrorMessage error={error} id={errorId} />
+    </div>
   );
 }
 

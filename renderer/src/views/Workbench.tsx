@@ -12,6 +12,8 @@ import { InboxMemory } from './inbox/inbox-memory.ts';
 import { ExecutiveStart } from './start/ExecutiveStart.tsx';
 import { OfficeStart } from './start/OfficeStart.tsx';
 import { startScreenOf } from './start/start-screen.ts';
+import { leaveThrough, LeaveGuards, type LeaveGuard } from './use-discard-guard.tsx';
+import { anyModalOpen } from './use-modal-focus.ts';
 // Each screen beyond the inbox is its own chunk, loaded when first opened: sign-in and the inbox load only what they need.
 const CaseView = lazy(() => import('./case/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 const DepartmentHome = lazy(() => import('./improvements/DepartmentHome.tsx').then((m) => ({ default: m.DepartmentHome })));
@@ -63,10 +65,13 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       heading?.focus({ preventScroll: true });
     });
   }, [openCase]);
+  // Panels of the case view with typed text (a reply, an action's note) are asked before it is left.
+  const [leaveGuards] = useState(() => new Set<LeaveGuard>());
+  const guardedBack = useCallback(() => leaveThrough(leaveGuards, back), [leaveGuards, back]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (entry || help) return;
+      if (entry || help || anyModalOpen()) return;
       const key = event.key.toLowerCase();
       if (event.ctrlKey && event.shiftKey && key === 'p' && canEnter) setEntry('phone');
       else if (event.ctrlKey && event.shiftKey && key === 'w' && canEnter) setEntry('walk_in');
@@ -74,13 +79,13 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
-      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) back();
+      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
       else return;
       event.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entry, help, canEnter, openCase, openImprovement, screen, back]);
+  }, [entry, help, canEnter, openCase, openImprovement, screen, guardedBack]);
 
   return (
     <div className="shell">
@@ -107,6 +112,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
           {t('entry.saved', { reference: saved })}
         </p>
       )}
+      <LeaveGuards.Provider value={leaveGuards}>
       <main className="content" id="main">
         <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         {screen === 'settings' ? (
@@ -118,7 +124,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             key={openCase}
             caseId={openCase}
             user={user}
-            onBack={back}
+            onBack={guardedBack}
             onChanged={refresh}
             onOpenImprovement={(id) => {
               setOpenCase(null);
@@ -159,6 +165,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         )}
         </Suspense>
       </main>
+      </LeaveGuards.Provider>
       {entry && (
         <QuickEntry
           channel={entry}

@@ -5,6 +5,9 @@
 //   const dialog = useRef<HTMLDivElement>(null);
 //   useModalFocus(dialog);   // call it before effects that move the focus into the dialog
 //   <div ref={dialog} role="dialog" aria-modal="true" …>
+//
+// Dialogs stack (a confirmation over a form): only the topmost one traps the focus, and only it should react to Esc
+// (isTopmostModal); one beneath gets the focus back when the one above closes.
 import { useEffect, useState, type RefObject } from 'react';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]';
@@ -22,6 +25,20 @@ export function tabbables(container: HTMLElement): HTMLElement[] {
   });
 }
 
+/** The open modal dialogs, the topmost last. */
+const open: RefObject<HTMLElement | null>[] = [];
+
+/** Whether this element is (inside) the topmost open modal dialog: only that one handles Esc and the focus. */
+export function isTopmostModal(element: Element | null): boolean {
+  const top = open.at(-1)?.current;
+  return !!element && !!top && top.contains(element);
+}
+
+/** Whether any modal dialog is open (the screen beneath then takes no shortcuts). */
+export function anyModalOpen(): boolean {
+  return open.length > 0;
+}
+
 /** Where the focus goes when the element it came from is gone: the main heading of the screen. */
 function fallbackTarget(): HTMLElement | null {
   const heading = document.querySelector<HTMLElement>('main h1');
@@ -34,9 +51,12 @@ export function useModalFocus(container: RefObject<HTMLElement | null>): void {
   const [opener] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
 
   useEffect(() => {
+    const nested = open.length > 0;
+    open.push(container);
+    const topmost = () => open.at(-1) === container;
     function onKeyDown(event: KeyboardEvent) {
       const dialog = container.current;
-      if (event.key !== 'Tab' || !dialog || event.defaultPrevented) return;
+      if (event.key !== 'Tab' || !dialog || event.defaultPrevented || !topmost()) return;
       const items = tabbables(dialog);
       const active = document.activeElement;
       if (items.length === 0) {
@@ -58,7 +78,7 @@ export function useModalFocus(container: RefObject<HTMLElement | null>): void {
     }
     function onFocusIn(event: FocusEvent) {
       const dialog = container.current;
-      if (!dialog || dialog.contains(event.target as Node)) return;
+      if (!dialog || !topmost() || dialog.contains(event.target as Node)) return;
       (tabbables(dialog)[0] ?? dialog).focus();
     }
     document.addEventListener('keydown', onKeyDown, true);
@@ -66,11 +86,18 @@ export function useModalFocus(container: RefObject<HTMLElement | null>): void {
     return () => {
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('focusin', onFocusIn);
+      const at = open.lastIndexOf(container);
+      if (at >= 0) open.splice(at, 1);
       // After React has removed the dialog: back to the opener if it is still there.
       requestAnimationFrame(() => {
         if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) return;
-        const target = opener && opener !== document.body && opener.isConnected ? opener : fallbackTarget();
-        target?.focus({ preventScroll: true });
+        if (opener && opener !== document.body && opener.isConnected) return opener.focus({ preventScroll: true });
+        // The opener went with the dialog beneath (a confirmed "discard"): that one gives the focus back, if it closed;
+        // if it is still open, its first field takes it.
+        const beneath = open.at(-1)?.current;
+        if (beneath) return (tabbables(beneath)[0] ?? beneath).focus({ preventScroll: true });
+        if (nested) return;
+        fallbackTarget()?.focus({ preventScroll: true });
       });
     };
   }, [container, opener]);

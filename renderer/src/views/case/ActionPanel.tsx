@@ -6,6 +6,8 @@ import { ApiFailure, call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, type Problems } from '../TextField.tsx';
+import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
 
 type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
 
@@ -19,6 +21,8 @@ const OUTCOMES: Record<CaseDetail['kind'], string[]> = {
 const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
 const KIND_VALUES = ['complaint', 'idea', 'praise', 'question'] as const;
 const PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
+/** The fields text is typed into (the others are chosen from a list). */
+const TYPED_FIELDS = ['text', 'reason', 'reference', 'days'];
 
 export function allowedActions(detail: CaseDetail, user: SessionUser): Action[] {
   if (user.role === 'executive') return [];
@@ -42,21 +46,51 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   const [action, setAction] = useState<Action | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
   const field = (name: string) => fields[name] ?? '';
-  const setValue = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const setValue = (name: string) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    setProblems((current) => (current[name] ? { ...current, [name]: null } : current));
+  };
   const set = (name: string) => (event: { target: { value: string } }) => setValue(name)(event.target.value);
   const officeUsers = users.filter((u) => OFFICE_ROLES.includes(u.role));
+  // Typed text of the open action (a note, a statement, a reason) is not thrown away by Cancel or by leaving the case unasked.
+  const guard = useDiscardGuard(action !== null && TYPED_FIELDS.some((name) => field(name).trim() !== ''), 'discard.action');
+  useLeaveGuard(guard);
+  const cancel = () =>
+    guard.ask(() => {
+      setFields({});
+      setAction(null);
+      setError(null);
+      setProblems({});
+    });
 
   function choose(next: Action) {
     setAction(next);
     setError(null);
+    setProblems({});
   }
 
-  async function submit(event: FormEvent) {
+  /** What the form can tell before asking main: each problem at its field. */
+  function check(current: Action): Problems {
+    const found: Problems = {};
+    const days = field('days').trim();
+    if (current === 'note' && !field('text').trim()) found.text = 'form.required';
+    if (current === 'forward' && !(field('departmentId') || detail.departmentId)) found.departmentId = 'form.choose';
+    if (current === 'merge' && !field('reference').trim()) found.reference = 'form.required';
+    if (current === 'extend' && (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 20)) found.days = { key: 'form.numberRange', values: { min: 1, max: 20 } };
+    if (current === 'extend' && !field('reason').trim()) found.reason = 'form.required';
+    return found;
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!action) return;
     setError(null);
+    const found = check(action);
+    setProblems(found);
+    if (hasProblems(found)) return focusFirstInvalid(event.currentTarget);
     const id = detail.id;
     // The statement is what the department returns; main refuses an empty one too (statement_required).
     if (action === 'return_from_department' && field('text').trim() === '') {
@@ -136,7 +170,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
         ))}
       </div>
       {action && (
-        <form className="action-form" onSubmit={submit} aria-label={t(`action.${action}`)}>
+        <form className="action-form" noValidate onSubmit={submit} aria-label={t(`action.${action}`)}>
           {action === 'triage' && (
             <div className="row">
               <SelectField autoFocus label={t('field.kind')} value={field('kind') || detail.kind} onChange={setValue('kind')} choices={KIND_VALUES.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
@@ -147,7 +181,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             </div>
           )}
           {action === 'forward' && (
-            <SelectField autoFocus required label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
+            <SelectField autoFocus required label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} error={problems.departmentId} />
           )}
           {action === 'answer' && (
             <SelectField autoFocus label={t('field.outcome')} value={field('outcome')} onChange={setValue('outcome')} choices={OUTCOMES[detail.kind].map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))} empty={t('case.choose')} />
@@ -156,22 +190,13 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             <SelectField autoFocus label={t('case.stage2Handler')} value={field('handlerId')} onChange={setValue('handlerId')} choices={activeChoices(officeUsers.filter((u) => u.id !== user.id), (u) => u.displayName)} empty={t('case.me')} />
           )}
           {action === 'merge' && (
-            <label>
-              <span>{t('case.mergeInto')}</span>
-              <input autoFocus required placeholder="2026-00042" value={field('reference')} onChange={set('reference')} />
-            </label>
+            <TextField label={t('case.mergeInto')} autoFocus required placeholder="2026-00042" value={field('reference')} onChange={setValue('reference')} error={problems.reference} />
           )}
           {action === 'extend' && (
-            <label>
-              <span>{t('case.extendDays')}</span>
-              <input autoFocus type="number" min={1} max={20} required value={field('days')} onChange={set('days')} />
-            </label>
+            <TextField label={t('case.extendDays')} autoFocus type="number" min={1} max={20} required value={field('days')} onChange={setValue('days')} error={problems.days} />
           )}
           {(action === 'hold' || action === 'withdraw' || action === 'extend' || action === 'escalate') && (
-            <label>
-              <span>{t('field.reason')}</span>
-              <input required={action === 'extend'} value={field('reason')} onChange={set('reason')} />
-            </label>
+            <TextField label={t('field.reason')} required={action === 'extend'} value={field('reason')} onChange={setValue('reason')} error={problems.reason} />
           )}
           {(action === 'note' || action === 'return_from_department' || action === 'answer') && (
             <label>
@@ -181,25 +206,27 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
                 autoFocus={action !== 'answer'}
                 required={action === 'note'}
                 aria-required={action === 'return_from_department' ? true : undefined}
-                aria-invalid={statementError ? true : undefined}
-                aria-describedby={statementError ? 'statement-error' : undefined}
+                aria-invalid={statementError || problems.text ? true : undefined}
+                aria-describedby={statementError ? 'statement-error' : problems.text ? 'action-text-error' : undefined}
                 rows={4}
                 value={field('text')}
                 onChange={set('text')}
               />
             </label>
           )}
+          <ErrorMessage error={problems.text ?? null} id="action-text-error" />
           {statementError ? <ErrorMessage error={statementError} id="statement-error" /> : <ErrorMessage error={error} />}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t(`action.${action}`)}
             </button>
-            <button type="button" onClick={() => setAction(null)}>
+            <button type="button" onClick={cancel}>
               {t('case.cancel')}
             </button>
           </div>
         </form>
       )}
+      {guard.dialog}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { gapsOf } from '../../reply-gaps.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
 
 const REPLY_CHANNELS = ['letter', 'email', 'phone'] as const;
 const TEMPLATE_LANGUAGES = ['de', 'en'] as const;
@@ -54,6 +55,9 @@ export function ReplyPanel({ detail, onChanged }: Props) {
   const subjectField = useRef<HTMLInputElement>(null);
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const gaps = gapsOf(subject, body);
+  // Leaving the case (Esc on a button, Alt+←, Back) with a reply written asks first.
+  const guard = useDiscardGuard(subject.trim() !== '' || body.trim() !== '', 'discard.reply');
+  useLeaveGuard(guard);
 
   useEffect(() => {
     call('listReplyTemplates', { kind: detail.kind, language: language as ReplyTemplate['language'] }).then((list) => {
@@ -125,7 +129,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
           {t('reply.fill')}
         </button>
       </div>
-      <form className="reply-form" onSubmit={record} aria-label={t('reply.title')}>
+      <form className="reply-form" noValidate onSubmit={record} aria-label={t('reply.title')}>
         <label>
           <span>{t('reply.subject')}</span>
           <input ref={subjectField} required maxLength={300} value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={warnGaps && gaps.some((gap) => gap.field === 'subject') ? true : undefined} aria-describedby={gaps.length > 0 ? 'reply-gaps' : undefined} />
@@ -188,6 +192,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
         </div>,
         document.body,
       )}
+      {guard.dialog}
     </section>
   );
 }

@@ -160,7 +160,7 @@ export function DrawView({ id, user, onBack }: Props) {
             )}
           </div>
           {ceremony && canRun && (
-            <form className="ceremony-form no-print" onSubmit={perform} aria-label={t('draw.ceremony')}>
+            <form className="ceremony-form no-print" noValidate onSubmit={perform} aria-label={t('draw.ceremony')}>
               <label>
                 <span>{t('draw.seed')}</span>
                 <input

@@ -9,6 +9,7 @@ import { formatDateTime, recentYears } from '../../format.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { DrawView } from './DrawView.tsx';
 
 const POOLS: DrawPool[] = ['external', 'internal'];
@@ -24,6 +25,7 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
   const [prizes, setPrizes] = useState([{ count: '1', description: '' }]);
   const [repeatReason, setRepeatReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const canRun = can(user, 'prepareDraw');
   const { run, busy } = useSubmit();
 
@@ -35,9 +37,19 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
   }, [year, pool]);
   useEffect(load, [load]);
 
-  async function prepare(event: FormEvent) {
+  async function prepare(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    const found: Problems = {};
+    prizes.forEach((prize, index) => {
+      const count = Number(prize.count);
+      if (!/^\d+$/.test(prize.count.trim()) || count < 1 || count > 100) found[`count-${index}`] = 'draw.prizeCountInvalid';
+      if (!prize.description.trim()) found[`description-${index}`] = 'draw.prizeDescriptionRequired';
+    });
+    if (drawn && !repeatReason.trim()) found.repeatReason = 'draw.repeatReasonRequired';
+    setProblems(found);
     setError(null);
+    if (hasProblems(found)) return focusFirstInvalid(form);
     try {
       const draw = await run((send) =>
         send('prepareDraw', {
@@ -51,6 +63,11 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
     } catch (failure) {
       setError(failure);
     }
+  }
+
+  function editPrize(index: number, patch: Partial<(typeof prizes)[number]>) {
+    setPrizes(prizes.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+    setProblems((current) => Object.keys(patch).reduce((rest, field) => without(rest, `${field}-${index}`), current));
   }
 
   if (openDraw !== null) {
@@ -137,29 +154,30 @@ export function PrizeDrawView({ user }: { user: SessionUser }) {
             )}
           </section>
           {canRun && !prepared && data.entries.length > 0 && (
-            <form className="settings-section prepare-form" onSubmit={prepare} aria-labelledby="prepare-title">
+            <form className="settings-section prepare-form" noValidate onSubmit={prepare} aria-labelledby="prepare-title">
               <h2 id="prepare-title">{t('draw.prepare')}</h2>
               <p className="muted">{t('draw.prepareHint')}</p>
               {prizes.map((prize, index) => (
                 <div className="row" key={index} role="group" aria-label={t('draw.prizeN', { n: index + 1 })}>
-                  <label>
-                    <span>{t('draw.prizeCount')}</span>
-                    <input type="number" min={1} max={100} required value={prize.count} onChange={(e) => setPrizes(prizes.map((p, i) => (i === index ? { ...p, count: e.target.value } : p)))} />
-                  </label>
-                  <label className="grow">
-                    <span>{t('draw.prizeDescription')}</span>
-                    <input required maxLength={300} value={prize.description} onChange={(e) => setPrizes(prizes.map((p, i) => (i === index ? { ...p, description: e.target.value } : p)))} />
-                  </label>
+                  <TextField label={t('draw.prizeCount')} type="number" min={1} max={100} required value={prize.count} onChange={(count) => editPrize(index, { count })} error={problems[`count-${index}`]} />
+                  <TextField className="grow" label={t('draw.prizeDescription')} required maxLength={300} value={prize.description} onChange={(description) => editPrize(index, { description })} error={problems[`description-${index}`]} />
                 </div>
               ))}
               <button type="button" onClick={() => setPrizes([...prizes, { count: '1', description: '' }])}>
                 {t('draw.addPrize')}
               </button>
               {drawn && (
-                <label>
-                  <span>{t('draw.repeatReason')}</span>
-                  <textarea required rows={2} value={repeatReason} onChange={(e) => setRepeatReason(e.target.value)} />
-                </label>
+                <TextField
+                  label={t('draw.repeatReason')}
+                  required
+                  rows={2}
+                  value={repeatReason}
+                  onChange={(value) => {
+                    setRepeatReason(value);
+                    setProblems((current) => without(current, 'repeatReason'));
+                  }}
+                  error={problems.repeatReason}
+                />
               )}
               <div className="actions">
                 <button type="submit" className="primary" disabled={busy} aria-busy={busy}>

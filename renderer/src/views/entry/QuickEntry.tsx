@@ -7,7 +7,8 @@ import { ApiFailure, call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { DateField } from '../DateField.tsx';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
-import { useModalFocus } from '../use-modal-focus.ts';
+import { useChanged, useDiscardGuard } from '../use-discard-guard.tsx';
+import { isTopmostModal, useModalFocus } from '../use-modal-focus.ts';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { CHANNELS, KINDS } from '../inbox/filter.ts';
 
@@ -96,6 +97,10 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   const subjectInput = useRef<HTMLInputElement>(null);
   const similarList = useRef<HTMLFieldSetElement>(null);
   useModalFocus(form);
+  // Esc, Cancel: close at once while nothing was typed or changed, else ask before the note is thrown away.
+  const changed = useChanged({ kind, channel, origin, receivedAt, subject, description, anonymous, name, email, phone, consent, departmentId, categoryId, duplicateOf: duplicateOf?.id });
+  const guard = useDiscardGuard(changed, 'discard.note');
+  const close = () => guard.ask(onClose);
 
   useEffect(() => {
     call('listDepartments').then(setDepartments, () => undefined);
@@ -186,6 +191,8 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    // Keys meant for a dialog above this one (the discard confirmation) are never this form's.
+    if (!isTopmostModal(event.target as Element)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
@@ -194,7 +201,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
       toggleSuggestions();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      close();
     }
   }
 
@@ -246,7 +253,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
         onSubmitCapture={showChecks}
         onKeyDown={onKeyDown}
         onKeyDownCapture={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) showChecks();
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && isTopmostModal(event.target as Element)) showChecks();
         }}
       >
         <h1 id="entry-title">{t('entry.title', { channel: t(`channel.${channel}`) })}</h1>
@@ -383,11 +390,12 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {t('entry.save')} <kbd>Ctrl+Enter</kbd>
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('case.cancel')} <kbd>Esc</kbd>
           </button>
         </div>
       </form>
+      {guard.dialog}
     </div>
   );
 }

@@ -265,7 +265,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
           </ul>
         )}
         {canEdit && (
-          <form className="inline-form" onSubmit={link} aria-label={t('improvement.link')}>
+          <form className="inline-form" noValidate onSubmit={link} aria-label={t('improvement.link')}>
             <label>
               <span>{t('improvement.linkReference')}</span>
               <input required placeholder="2026-00042" value={reference} onChange={(e) => setReference(e.target.value)} />

@@ -92,7 +92,7 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
           ))}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={add}>
+      <form className="inline-form" noValidate onSubmit={add}>
         <label>
           <span>{t(`settings.${kind}.new`)}</span>
           <input required value={name} onChange={(e) => setName(e.target.value)} />

@@ -6,10 +6,14 @@ import { call } from '../../api.ts';
 import { displayDateInput, parseDateInput } from '../../date-input.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { focusFirstInvalid } from '../TextField.tsx';
 
 const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
 const STAGES = ['stage1', 'stage2'] as const;
 const FIELDS = ['acknowledgeDays', 'respondDays'] as const;
+
+const ruleKey = (kind: string, stage: string, field: string) => `${kind}-${stage}-${field}`;
+const validDays = (days: number) => Number.isInteger(days) && days >= 0 && days <= 250;
 
 export function OfficeSettings() {
   const { t, i18n } = useTranslation();
@@ -22,6 +26,8 @@ export function OfficeSettings() {
   const [saved, setSaved] = useState(false);
   const { run, busy } = useSubmit();
   const [daysProblem, setDaysProblem] = useState<string[] | null>(null);
+  // Deadline rules that are not a whole number of working days from 0 to 250, by kind-stage-field.
+  const [badRules, setBadRules] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     call('getSettings').then((value) => {
@@ -34,9 +40,10 @@ export function OfficeSettings() {
   if (!settings) return <ErrorMessage error={error} />;
   const closedDays = closedDraft ?? settings.closedDays.map((day) => displayDateInput(day, i18n.language)).join('\n');
 
-  async function save(event: FormEvent) {
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!settings) return;
+    const form = event.currentTarget;
     setError(null);
     setSaved(false);
     try {
@@ -44,7 +51,11 @@ export function OfficeSettings() {
       const parsed = typed.map((text) => ({ text, result: parseDateInput(text) }));
       const wrong = parsed.filter((day) => day.result.kind !== 'valid').map((day) => day.text);
       setDaysProblem(wrong.length > 0 ? wrong : null);
-      if (wrong.length > 0) return;
+      const bad = new Set(
+        KINDS.flatMap((kind) => STAGES.flatMap((stage) => FIELDS.filter((field) => !validDays(settings.deadlineRules[kind][stage][field])).map((field) => ruleKey(kind, stage, field)))),
+      );
+      setBadRules(bad);
+      if (wrong.length > 0 || bad.size > 0) return focusFirstInvalid(form);
       const days = parsed.map((day) => (day.result.kind === 'valid' ? day.result.value : day.text));
       const next = await run((send) => send('updateSettings', { holidayRegion: settings.holidayRegion, closedDays: days, deadlineRules: settings.deadlineRules }));
       if (!next) return;
@@ -56,11 +67,13 @@ export function OfficeSettings() {
     }
   }
 
-  const setRule = (kind: (typeof KINDS)[number], stage: (typeof STAGES)[number], field: (typeof FIELDS)[number], value: number) =>
+  const setRule = (kind: (typeof KINDS)[number], stage: (typeof STAGES)[number], field: (typeof FIELDS)[number], value: number) => {
+    if (badRules.has(ruleKey(kind, stage, field)) && validDays(value)) setBadRules(new Set([...badRules].filter((key) => key !== ruleKey(kind, stage, field))));
     setSettings({
       ...settings,
       deadlineRules: { ...settings.deadlineRules, [kind]: { ...settings.deadlineRules[kind], [stage]: { ...settings.deadlineRules[kind][stage], [field]: value } } },
     });
+  };
 
   return (
     <section className="settings-section" aria-labelledby="office-title">
@@ -105,18 +118,30 @@ export function OfficeSettings() {
               <tr key={kind}>
                 <th scope="row">{t(`kind.${kind}`)}</th>
                 {STAGES.flatMap((stage) =>
-                  FIELDS.map((field) => (
-                    <td key={`${stage}-${field}`}>
-                      <input
-                        type="number"
-                        min={0}
-                        max={250}
-                        aria-label={`${t(`kind.${kind}`)} ${t(`settings.office.${stage}`)} ${t(`settings.office.${field}`)}`}
-                        value={settings.deadlineRules[kind][stage][field]}
-                        onChange={(e) => setRule(kind, stage, field, Number(e.target.value))}
-                      />
-                    </td>
-                  )),
+                  FIELDS.map((field) => {
+                    const key = ruleKey(kind, stage, field);
+                    const bad = badRules.has(key);
+                    const value = settings.deadlineRules[kind][stage][field];
+                    return (
+                      <td key={`${stage}-${field}`}>
+                        <input
+                          type="number"
+                          min={0}
+                          max={250}
+                          aria-label={`${t(`kind.${kind}`)} ${t(`settings.office.${stage}`)} ${t(`settings.office.${field}`)}`}
+                          value={Number.isNaN(value) ? '' : value}
+                          aria-invalid={bad ? true : undefined}
+                          aria-describedby={bad ? `rule-${key}-error` : undefined}
+                          onChange={(e) => setRule(kind, stage, field, e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))}
+                        />
+                        {bad && (
+                          <p className="error" role="alert" id={`rule-${key}-error`}>
+                            {t('settings.office.ruleInvalid')}
+                          </p>
+                        )}
+                      </td>
+                    );
+                  }),
                 )}
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 
 const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
 const LANGUAGES = ['de', 'en'] as const;
@@ -26,6 +27,7 @@ export function TemplateSettings() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
 
   useEffect(() => {
@@ -34,15 +36,26 @@ export function TemplateSettings() {
 
   const edit = (next: Draft | null) => {
     setDraft(next);
+    setProblems({});
     setError(null);
     setNotice('');
   };
-  const change = (patch: Partial<Draft>) => setDraft((current) => (current ? { ...current, ...patch } : current));
+  const change = (patch: Partial<Draft>) => {
+    setDraft((current) => (current ? { ...current, ...patch } : current));
+    setProblems((current) => Object.keys(patch).reduce(without, current));
+  };
 
-  async function save(event: FormEvent) {
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draft) return;
+    const found: Problems = {};
+    if (!draft.name.trim()) found.name = 'settings.templates.nameRequired';
+    if (!draft.subject.trim()) found.subject = 'settings.templates.subjectRequired';
+    if (!draft.body.trim()) found.body = 'settings.templates.bodyRequired';
+    setProblems(found);
     setError(null);
+    setNotice('');
+    if (hasProblems(found)) return focusFirstInvalid(event.currentTarget);
     try {
       await run(async (send) => {
         const saved = await send('saveReplyTemplate', { ...editableFields(draft) });
@@ -90,27 +103,18 @@ export function TemplateSettings() {
         {t('settings.templates.new')}
       </button>
       {draft && (
-        <form className="template-form" onSubmit={save} aria-label={draft.id ? t('settings.templates.edit') : t('settings.templates.new')}>
+        <form className="template-form" noValidate onSubmit={save} aria-label={draft.id ? t('settings.templates.edit') : t('settings.templates.new')}>
           <div className="row">
             <SelectField label={t('field.kind')} value={draft.kind} onChange={(kind) => change({ kind: kind as Draft['kind'] })} choices={KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
             <SelectField label={t('language.label')} value={draft.language} onChange={(language) => change({ language: language as Draft['language'] })} choices={LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))} />
-            <label>
-              <span>{t('settings.name')}</span>
-              <input autoFocus required maxLength={100} value={draft.name} onChange={(e) => change({ name: e.target.value })} />
-            </label>
+            <TextField label={t('settings.name')} autoFocus required maxLength={100} value={draft.name} onChange={(name) => change({ name })} error={problems.name} />
             <label className="checkbox">
               <input type="checkbox" checked={draft.active} onChange={(e) => change({ active: e.target.checked })} />
               <span>{t('settings.active')}</span>
             </label>
           </div>
-          <label>
-            <span>{t('reply.subject')}</span>
-            <input required maxLength={200} value={draft.subject} onChange={(e) => change({ subject: e.target.value })} />
-          </label>
-          <label>
-            <span>{t('reply.body')}</span>
-            <textarea required rows={14} value={draft.body} onChange={(e) => change({ body: e.target.value })} aria-describedby="placeholder-help" />
-          </label>
+          <TextField label={t('reply.subject')} required maxLength={200} value={draft.subject} onChange={(subject) => change({ subject })} error={problems.subject} />
+          <TextField label={t('reply.body')} required rows={14} value={draft.body} onChange={(body) => change({ body })} error={problems.body} describedBy="placeholder-help" />
           <p id="placeholder-help" className="muted">
             {t('settings.templates.placeholders')} {PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}
           </p>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Department, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 
 const ROLES = ['admin', 'ombudsman', 'deputy', 'department_head', 'executive'] as const satisfies readonly UserRecord['role'][];
 type Draft = { id?: number; username: string; displayName: string; role: UserRecord['role']; departmentIds: number[]; language: 'de' | 'en'; active: boolean; password: string };
@@ -16,6 +17,7 @@ export function UserSettings() {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
 
   useEffect(() => {
@@ -23,10 +25,28 @@ export function UserSettings() {
     call('listDepartments').then(setDepartments, setError);
   }, []);
 
-  async function save(event: FormEvent) {
+  /** Opens the form (or closes it, with null) without the problems of the last one. */
+  function edit(next: Draft | null) {
+    setDraft(next);
+    setProblems({});
+    setError(null);
+  }
+  const change = (field: keyof Draft, value: Draft[keyof Draft]) => {
+    setDraft((current) => (current ? { ...current, [field]: value } : current));
+    setProblems((current) => without(current, field));
+  };
+
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draft) return;
+    const form = event.currentTarget;
+    const found: Problems = {};
+    if (!draft.displayName.trim()) found.displayName = 'settings.users.displayNameRequired';
+    if (!draft.username.trim()) found.username = 'settings.users.usernameRequired';
+    if (!draft.id && !draft.password) found.password = 'settings.users.passwordRequired';
+    setProblems(found);
     setError(null);
+    if (hasProblems(found)) return focusFirstInvalid(form);
     try {
       await run(async (send) => {
         const { password, ...rest } = draft;
@@ -35,7 +55,12 @@ export function UserSettings() {
         setDraft(null);
       });
     } catch (failure) {
-      setError(failure);
+      // Main names the field it refused (a user name taken, a password too weak): the problem stands there.
+      const field = errorField(failure);
+      if (field === 'displayName' || field === 'username' || field === 'password') {
+        setProblems({ [field]: failure });
+        focusFirstInvalid(form);
+      } else setError(failure);
     }
   }
 
@@ -65,7 +90,7 @@ export function UserSettings() {
               <td>{user.departmentIds.map(departmentName).join(', ') || '–'}</td>
               <td>{user.active ? t('settings.yes') : t('settings.no')}</td>
               <td>
-                <button type="button" onClick={() => setDraft({ ...user, language: user.language === 'en' ? 'en' : 'de', password: '' })}>
+                <button type="button" onClick={() => edit({ ...user, language: user.language === 'en' ? 'en' : 'de', password: '' })}>
                   {t('settings.edit')}
                 </button>
               </td>
@@ -74,20 +99,14 @@ export function UserSettings() {
         </tbody>
       </table>
       {!draft && (
-        <button type="button" onClick={() => setDraft({ ...EMPTY })}>
+        <button type="button" onClick={() => edit({ ...EMPTY })}>
           {t('settings.users.new')}
         </button>
       )}
       {draft && (
-        <form className="settings-form" onSubmit={save} aria-label={draft.id ? t('settings.users.edit') : t('settings.users.new')}>
-          <label>
-            <span>{t('settings.users.displayName')}</span>
-            <input autoFocus required value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} />
-          </label>
-          <label>
-            <span>{t('settings.users.username')}</span>
-            <input required value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
-          </label>
+        <form className="settings-form" noValidate onSubmit={save} aria-label={draft.id ? t('settings.users.edit') : t('settings.users.new')}>
+          <TextField label={t('settings.users.displayName')} autoFocus required value={draft.displayName} onChange={(value) => change('displayName', value)} error={problems.displayName} />
+          <TextField label={t('settings.users.username')} required value={draft.username} onChange={(value) => change('username', value)} error={problems.username} />
           <label>
             <span>{t('settings.users.role')}</span>
             <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Draft['role'] })}>
@@ -115,10 +134,15 @@ export function UserSettings() {
               ))}
             </fieldset>
           )}
-          <label>
-            <span>{draft.id ? t('settings.users.newPassword') : t('settings.users.firstPassword')}</span>
-            <input type="password" autoComplete="new-password" required={!draft.id} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
-          </label>
+          <TextField
+            label={draft.id ? t('settings.users.newPassword') : t('settings.users.firstPassword')}
+            type="password"
+            autoComplete="new-password"
+            required={!draft.id}
+            value={draft.password}
+            onChange={(value) => change('password', value)}
+            error={problems.password}
+          />
           <label className="checkbox">
             <input type="checkbox" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
             <span>{t('settings.active')}</span>
@@ -128,7 +152,7 @@ export function UserSettings() {
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t('settings.save')}
             </button>
-            <button type="button" onClick={() => setDraft(null)}>
+            <button type="button" onClick={() => edit(null)}>
               {t('case.cancel')}
             </button>
           </div>
