@@ -148,9 +148,18 @@ test('the loop from an idea to a signed-off improvement, across the ombudsman an
   await noSeriousViolations(page, 'improvements with you said, we did');
   await expect(report.getByRole('article', { name: 'Brief an Anna Berg' })).toContainText('Done on 11 June 2027 by Grünflächenamt: Zwei Trinkbrunnen am Spielplatz aufgestellt.');
   await expect(report.getByRole('article', { name: 'Brief an Bernd Ohnemail' })).toContainText('Guten Tag Bernd Ohnemail');
+  // The workbook is made as a background job: a double click starts one job and saves one file, and the job says it is done.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
   const download = page.waitForEvent('download');
-  await report.getByRole('button', { name: 'Als XLSX exportieren' }).click();
+  await report.getByRole('button', { name: 'Als XLSX exportieren' }).dblclick();
   const file = await download;
+  await expect(report.getByRole('status')).toHaveText('Fertig.');
+  await expect(report.getByRole('button', { name: 'Abbrechen' })).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(downloads).toEqual(['you-said-we-did-2027.xlsx']);
+  const jobs = await page.evaluate(() => window.ombudsdesk.listJobs());
+  expect(jobs).toMatchObject({ ok: true, value: [{ kind: 'youSaidWeDidXlsx', status: 'done' }] });
   expect(file.suggestedFilename()).toBe('you-said-we-did-2027.xlsx');
   const book = XLSX.read(readFileSync(await file.path()));
   expect(book.SheetNames).toEqual(['Verbesserungen', 'Briefe']);

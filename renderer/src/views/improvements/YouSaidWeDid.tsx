@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YouSaidWeDidEntry } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
-import { saveToDisk } from '../../download.ts';
 import { formatDate, recentYears } from '../../format.ts';
+import { useJob } from '../../use-job.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { JobProgress } from '../JobProgress.tsx';
 import { SelectField } from '../SelectField.tsx';
 
 export function YouSaidWeDid() {
@@ -22,25 +23,25 @@ export function YouSaidWeDid() {
     }, setError);
   }, [year]);
 
-  async function exportFile() {
-    setError(null);
-    try {
-      const file = await call('exportYouSaidWeDid', { year: Number(year), language: i18n.language === 'en' ? 'en' : 'de' });
-      saveToDisk(file.fileName, file.dataBase64);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  // The workbook is made in the background (a job with progress and Cancel) and saved when it is ready.
+  const job = useJob();
 
   return (
     <section className="you-said" aria-labelledby="you-said-title">
       <h2 id="you-said-title">{t('youSaid.title')}</h2>
       <div className="row">
         <SelectField label={t('youSaid.year')} value={year} onChange={setYear} choices={recentYears().map((y) => ({ value: y, label: String(y) }))} />
-        <button type="button" className="align-end" onClick={() => void exportFile()} disabled={entries.length === 0}>
+        <button
+          type="button"
+          className="align-end"
+          onClick={() => void job.start('youSaidWeDidXlsx', { year: Number(year), language: i18n.language === 'en' ? 'en' : 'de' })}
+          disabled={entries.length === 0 || job.running}
+          aria-busy={job.running}
+        >
           {t('youSaid.export')}
         </button>
       </div>
+      <JobProgress job={job} />
       <ErrorMessage error={error} />
       {entries.length === 0 ? (
         <p className="muted">{t('youSaid.none')}</p>
