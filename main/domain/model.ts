@@ -26,6 +26,8 @@ export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 export const ROLES = ['admin', 'ombudsman', 'deputy', 'department_head', 'executive'] as const;
 export type Role = (typeof ROLES)[number];
+/** The office itself: who logs, handles and answers cases (and may take a stage 2). */
+export const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'] as const satisfies readonly Role[];
 
 export const LANGUAGES = ['de', 'en', 'sv', 'da', 'cs'] as const;
 export type Language = (typeof LANGUAGES)[number];

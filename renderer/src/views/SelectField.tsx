@@ -13,13 +13,25 @@ interface Props {
   empty?: string | undefined;
   autoFocus?: boolean | undefined;
   required?: boolean | undefined;
+  id?: string | undefined;
+  /** Marks the select as refused (aria-invalid), described by the message with this id. */
+  invalid?: boolean | undefined;
+  describedBy?: string | undefined;
 }
 
-export function SelectField({ label, value, onChange, choices, empty, autoFocus, required }: Props) {
+export function SelectField({ label, value, onChange, choices, empty, autoFocus, required, id, invalid, describedBy }: Props) {
   return (
     <label>
       <span>{label}</span>
-      <select autoFocus={autoFocus} required={required} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        autoFocus={autoFocus}
+        required={required}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
