@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'stage2_same_handler'
   | 'stage2_handler_required'
   | 'stage2_handler_invalid'
+  | 'submitter_anonymous'
   | 'reason_required'
   | 'merge_target_invalid'
   | 'extension_reason_required'
