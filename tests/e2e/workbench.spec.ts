@@ -77,6 +77,7 @@ test('a phone complaint logged with the keyboard only', async ({ page }) => {
   await press('Tab'); // phone
   await type('0221 123456');
   await press('Tab'); // email
+  await press('Tab'); // postal address
   await press('Tab'); // consent
   await press('Space');
   await press('Tab'); // department
