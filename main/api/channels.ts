@@ -11,6 +11,7 @@ export const channelNames = [
   'getCase',
   'createCase',
   'updateCase',
+  'updateSubmitter',
   'transitionCase',
   'assignCase',
   'addCaseNote',

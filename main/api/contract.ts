@@ -61,6 +61,9 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
+/** undefined stays undefined (not given: unchanged); '' and null become null (cleared). */
+const blankToNull = (value: string | null | undefined) => (value === undefined ? undefined : value ? value : null);
+const contactText = (max: number) => z.string().trim().max(max).nullish().transform(blankToNull);
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
@@ -168,6 +171,17 @@ export const contract = {
       departmentId: id.nullable().optional(),
       categoryId: id.nullable().optional(),
       priority: z.enum(PRIORITIES).optional(),
+    }),
+    output: out<CaseDetail>(),
+  },
+  /** Corrects the person's contact data: an omitted field stays, an empty one is cleared. */
+  updateSubmitter: {
+    input: z.strictObject({
+      caseId: id,
+      name: contactText(200),
+      email: z.string().trim().max(320).pipe(z.union([z.literal(''), z.email()])).nullish().transform(blankToNull),
+      phone: contactText(60),
+      address: contactText(500),
     }),
     output: out<CaseDetail>(),
   },

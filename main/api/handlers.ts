@@ -8,6 +8,7 @@ import { addAttachment, getAttachment, listAttachments } from '../services/attac
 import { bulkUpdateCases } from '../services/bulk.ts';
 import { personHistory } from '../services/person-history.ts';
 import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updateCase } from '../services/cases.ts';
+import { updateSubmitter } from '../services/submitter.ts';
 import { caseCounts, listCases, searchCases } from '../services/case-list.ts';
 import { transitionCase } from '../services/case-workflow.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
@@ -78,6 +79,7 @@ export const handlers: Handlers = {
   getCase: (call, input) => getCase(call.app.services, actorOf(call), input.id),
   createCase: (call, input) => detail(call, createCase(call.app.services, actorOf(call), input)),
   updateCase: (call, input) => detail(call, input.id, updateCase(call.app.services, actorOf(call), input)),
+  updateSubmitter: (call, input) => detail(call, input.caseId, updateSubmitter(call.app.services, actorOf(call), input)),
   transitionCase: (call, input) => detail(call, input.id, transitionCase(call.app.services, actorOf(call), input)),
   assignCase: (call, input) => detail(call, input.id, assignCase(call.app.services, actorOf(call), input.id, input.handlerId)),
   addCaseNote: (call, input) => detail(call, input.id, addCaseNote(call.app.services, actorOf(call), input.id, input.text)),

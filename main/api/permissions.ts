@@ -26,6 +26,8 @@ export const PERMISSIONS: Record<ChannelName, Access> = {
   caseCounts: CASE_READERS,
   createCase: OFFICE,
   updateCase: OFFICE,
+  // Correcting the person's contact data is the office's: not department heads, not the executive.
+  updateSubmitter: OFFICE,
   transitionCase: [...OFFICE, 'department_head'],
   assignCase: OFFICE,
   addCaseNote: [...OFFICE, 'department_head'],

@@ -20,6 +20,7 @@ export const REQUEST_ID_CHANNELS = {
   getCase: false,
   createCase: true,
   updateCase: true,
+  updateSubmitter: true,
   transitionCase: true,
   assignCase: true,
   addCaseNote: true,

@@ -142,7 +142,7 @@ function advanceThroughWorkflow(
   wait: (days: number) => void,
 ): void {
   const finished = Math.min(0.97, ageDays / 60);
-  if (random.chance(0.03)) return transitionCase(ctx, actor, { id, action: 'withdraw' });
+  if (random.chance(0.03)) return transitionCase(ctx, actor, { id, action: 'withdraw', reason: 'Die Person hat ihr Anliegen zurückgezogen' });
   if (ageDays < 2 && random.chance(0.6)) return;
   wait(random.int(0, 2));
   transitionCase(ctx, actor, { id, action: 'triage' });

@@ -30,12 +30,14 @@ export type TransitionInput =
   | { action: 'forward'; departmentId: number }
   /** The department's statement: the whole point of returning it, so never empty (after trimming). */
   | { action: 'return_from_department'; statement: string }
-  | { action: 'hold' }
+  /** Holding, withdrawing and escalating say why (after trimming, never empty): the timeline keeps the reason. */
+  | { action: 'hold'; reason: string }
   | { action: 'resume' }
   | { action: 'answer'; outcome: CaseOutcome | null }
   | { action: 'close' }
-  | { action: 'escalate'; stage2HandlerId: number }
-  | { action: 'withdraw' }
+  /** Stage 2 is handled by someone chosen explicitly (null: nobody chosen), never the stage 1 handler. */
+  | { action: 'escalate'; stage2HandlerId: number | null; reason: string }
+  | { action: 'withdraw'; reason: string }
   | { action: 'merge'; targetStatus: CaseStatus; targetIsSelf: boolean };
 
 export type WorkflowErrorCode =
@@ -45,7 +47,9 @@ export type WorkflowErrorCode =
   | 'escalation_not_allowed'
   | 'stage2_same_handler'
   | 'merge_target_invalid'
-  | 'statement_required';
+  | 'statement_required'
+  | 'reason_required'
+  | 'stage2_handler_required';
 
 export type TransitionResult =
   | { ok: true; status: CaseStatus; resumeStatus: CaseStatus | null; stage: 1 | 2 }
@@ -98,6 +102,7 @@ export function applyTransition(current: WorkflowCase, input: TransitionInput): 
       if (input.statement.trim() === '') return refuse('statement_required', { field: 'statement' });
       return next('open');
     case 'hold':
+      if (input.reason.trim() === '') return refuse('reason_required', { field: 'reason' });
       return next('on_hold', current.status);
     case 'resume':
       return next(current.resumeStatus ?? 'open');
@@ -115,11 +120,14 @@ export function applyTransition(current: WorkflowCase, input: TransitionInput): 
       if (current.kind !== 'complaint' || current.stage !== 1) {
         return refuse('escalation_not_allowed', { kind: current.kind, stage: current.stage });
       }
+      if (input.stage2HandlerId === null) return refuse('stage2_handler_required', { field: 'handlerId' });
       if (current.stage1HandlerId !== null && current.stage1HandlerId === input.stage2HandlerId) {
-        return refuse('stage2_same_handler');
+        return refuse('stage2_same_handler', { field: 'handlerId' });
       }
+      if (input.reason.trim() === '') return refuse('reason_required', { field: 'reason' });
       return next('open', null, 2);
     case 'withdraw':
+      if (input.reason.trim() === '') return refuse('reason_required', { field: 'reason' });
       return next('withdrawn');
     case 'merge':
       if (input.targetIsSelf || isTerminal(input.targetStatus)) {

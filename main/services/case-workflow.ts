@@ -1,5 +1,5 @@
 // Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
-import type { CaseKind, CaseOutcome, CaseStatus } from '../domain/model.ts';
+import { OFFICE_ROLES, type CaseKind, type CaseOutcome, type CaseStatus } from '../domain/model.ts';
 import { applyTransition, type TransitionInput } from '../domain/workflow.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
@@ -39,8 +39,9 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
     const today = localDate(now);
     const target = request.action === 'merge' ? loadCaseRow(ctx, actor, request.intoId) : null;
     if (request.action === 'forward') requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
-    const stage2HandlerId = request.action === 'escalate' ? (request.handlerId ?? actor.id ?? 0) : 0;
-    if (request.action === 'escalate') requireExisting(ctx, 'users', stage2HandlerId, 'handlerId');
+    // Stage 2 goes to whom the caller chose, never by default to the caller (who may well have handled stage 1).
+    const stage2HandlerId = request.action === 'escalate' ? (request.handlerId ?? null) : null;
+    if (stage2HandlerId !== null) requireOfficeUser(ctx, stage2HandlerId);
     const stage1Handler = row.stage1_handler_id ?? row.handler_id;
     if (request.action === 'answer' && row.stage === 2 && actor.id !== null && actor.id === row.stage1_handler_id) {
       fail('stage2_same_handler');
@@ -52,12 +53,14 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         : request.action === 'answer'
           ? { action: 'answer', outcome: request.outcome }
           : request.action === 'escalate'
-            ? { action: 'escalate', stage2HandlerId }
+            ? { action: 'escalate', stage2HandlerId, reason: request.reason ?? '' }
             : request.action === 'merge'
               ? { action: 'merge', targetStatus: target!.status as CaseStatus, targetIsSelf: target!.id === row.id }
               : request.action === 'return_from_department'
                 ? { action: 'return_from_department', statement: request.statement ?? '' }
-                : { action: request.action };
+                : request.action === 'hold' || request.action === 'withdraw'
+                  ? { action: request.action, reason: request.reason ?? '' }
+                  : { action: request.action };
     const result = applyTransition(
       {
         status: row.status as CaseStatus,
@@ -86,7 +89,7 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         break;
       case 'hold':
         db.run(db.q.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }));
-        if (request.reason) data.reason = request.reason;
+        data.reason = request.reason!.trim();
         break;
       case 'resume':
         db.run(
@@ -111,17 +114,17 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         break;
       case 'escalate':
         set.stage1_handler_id = stage1Handler;
-        set.handler_id = stage2HandlerId;
+        set.handler_id = stage2HandlerId!;
         set.stage_started_on = today;
         set.extension_days = 0;
         set.answered_on = null;
         set.outcome = null;
         set.closed_at = null;
         data.handlerId = stage2HandlerId;
-        if (request.reason) data.reason = request.reason;
+        data.reason = request.reason!.trim();
         break;
       case 'withdraw':
-        if (request.reason) data.reason = request.reason;
+        data.reason = request.reason!.trim();
         break;
       case 'merge':
         set.duplicate_of = target!.id;
@@ -150,4 +153,11 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
     }
     refreshStoredDeadlines(ctx, row.id);
   });
+}
+
+/** A stage 2 handler is an active member of the office (not a department head, not the executive). */
+function requireOfficeUser(ctx: ServiceContext, userId: number): void {
+  const user = ctx.db.first(ctx.db.q.selectFrom('users').select(['role', 'active']).where('id', '=', userId));
+  if (!user) fail('not_found', { field: 'handlerId' });
+  if (user.active !== 1 || !(OFFICE_ROLES as readonly string[]).includes(user.role)) fail('stage2_handler_invalid', { field: 'handlerId' });
 }

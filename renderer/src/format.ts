@@ -18,6 +18,11 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium' }).format(new Date(year!, month! - 1, day!));
 }
 
+/** The day of an instant (1 Dec 2026 or 01.12.2026), in the office's local time. */
+export function formatDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(localeFor(language)).format(value);
 }

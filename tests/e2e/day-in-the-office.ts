@@ -136,6 +136,7 @@ export function dayInTheOffice(size: DaySize): void {
       await page.keyboard.type('0170 1234567');
       await expect(dialog.getByRole('textbox', { name: 'Telefon' })).toHaveValue('0170 1234567');
       await page.keyboard.press('Tab'); // e-mail: none given
+      await page.keyboard.press('Tab'); // postal address: none given
       await page.keyboard.press('Tab');
       await expect(dialog.getByRole('checkbox', { name: /Einwilligung/ })).toBeFocused();
       await page.keyboard.press('Space');

@@ -77,6 +77,7 @@ test('a phone complaint logged with the keyboard only', async ({ page }) => {
   await press('Tab'); // phone
   await type('0221 123456');
   await press('Tab'); // email
+  await press('Tab'); // postal address
   await press('Tab'); // consent
   await press('Space');
   await press('Tab'); // department
@@ -160,20 +161,33 @@ test('triage, forward, hold and resume (the due date moves by the paused working
   await page.screenshot({ path: 'screenshots/case-view.png', fullPage: true });
 });
 
-test('stage 2 must be handled by someone else: the same user is refused, the deputy escalates', async ({ page, browser }) => {
+test('stage 2 must be handled by someone else, chosen explicitly: nobody chosen is refused at the field, the deputy escalates', async ({ page, browser }) => {
   await signInAsAdmin(page);
   await page.evaluate(async () => {
     await window.ombudsdesk.saveUser({ username: 'deputy', displayName: 'Jonas Öztürk', role: 'deputy', password: 'deputy-first-password' });
   });
   await openCase(page, '2027-00001');
-  await act(page, 'In Stufe 2 geben');
-  await expect(page.getByRole('alert')).toHaveText('Stufe 2 muss von einer anderen Person bearbeitet werden als Stufe 1.');
+  // The administrator handled stage 1: not offered, and nothing is chosen for them ("myself" was the defect).
+  await act(page, 'In Stufe 2 geben', async (p) => {
+    const handler = p.getByLabel('Bearbeitung in Stufe 2 durch');
+    await expect(handler).toHaveValue('');
+    await expect(handler.getByRole('option')).toHaveText(['– bitte wählen –', 'Jonas Öztürk']);
+    await p.getByLabel('Begründung', { exact: true }).fill('Herr Müller widerspricht der Antwort.');
+  });
+  const handler = page.getByLabel('Bearbeitung in Stufe 2 durch');
+  await expect(handler).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#handler-error')).toHaveText('Bitte wählen Sie, wer Stufe 2 bearbeitet.');
+  await expect(handler).toHaveAttribute('aria-describedby', 'handler-error');
+  await page.getByRole('form', { name: 'In Stufe 2 geben' }).getByRole('button', { name: 'Abbrechen' }).click();
 
   const deputyPage = await browser.newPage();
   await open(deputyPage);
   await signIn(deputyPage, 'deputy', 'deputy-first-password', 'deputy-new-password');
   await openCase(deputyPage, '2027-00001');
-  await act(deputyPage, 'In Stufe 2 geben', async (p) => p.getByLabel('Begründung', { exact: true }).fill('Herr Müller widerspricht der Antwort.'));
+  await act(deputyPage, 'In Stufe 2 geben', async (p) => {
+    await p.getByLabel('Bearbeitung in Stufe 2 durch').selectOption({ label: 'Jonas Öztürk' });
+    await p.getByLabel('Begründung', { exact: true }).fill('Herr Müller widerspricht der Antwort.');
+  });
   await expect(deputyPage.getByText('Stufe 2', { exact: true })).toBeVisible();
   const escalated = await deputyPage.evaluate(() => window.ombudsdesk.getCase({ id: 1 }));
   expect(escalated).toMatchObject({ ok: true, value: { stage: 2, status: 'open', handlerName: 'Jonas Öztürk' } });

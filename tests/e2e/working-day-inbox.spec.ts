@@ -55,7 +55,7 @@ async function seedOnce(page: Page): Promise<void> {
     const closed = await create({ kind: 'question', subject: 'Straßenlaterne am Parkweg: wer ist zuständig?', receivedAt: ago(26) });
     for (const step of [{ action: 'triage' }, { action: 'answer' }, { action: 'close' }]) await a.transitionCase!({ id: closed.id, ...step });
     const withdrawn = await create({ kind: 'complaint', subject: 'Straßenlaterne am Parkweg schief', receivedAt: ago(25) });
-    await a.transitionCase!({ id: withdrawn.id, action: 'withdraw' });
+    await a.transitionCase!({ id: withdrawn.id, action: 'withdraw', reason: 'zurückgezogen' });
     const merged = await create({ kind: 'complaint', subject: 'Straßenlaterne am Parkweg dunkel', receivedAt: ago(24) });
     const into = await create({ kind: 'complaint', subject: 'Laterne Parkweg Sammelfall', receivedAt: ago(23) });
     await a.transitionCase!({ id: merged.id, action: 'merge', intoId: into.id });
@@ -226,7 +226,7 @@ test('merging offers only cases that can take a merge; a failing merge creates n
   // The chosen case is withdrawn by a colleague while the call goes on: saving fails at the suggestions and creates nothing.
   const [first, second] = open as [Hit, Hit];
   await suggestions.getByRole('checkbox', { name: new RegExp(first.reference) }).check();
-  expect((await api(page, 'transitionCase', { id: first.id, action: 'withdraw' })).ok).toBe(true);
+  expect((await api(page, 'transitionCase', { id: first.id, action: 'withdraw', reason: 'zurückgezogen' })).ok).toBe(true);
   const before = await total(page);
   await page.keyboard.press('Control+Enter');
   const message = 'Mit diesem Fall kann nicht zusammengeführt werden.';

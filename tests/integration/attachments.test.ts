@@ -269,7 +269,7 @@ describe('attachments', () => {
 
   it('are refused on withdrawn and merged cases', async () => {
     const detail = await newCase();
-    await value('office', 'transitionCase', { id: detail.id, action: 'withdraw' });
+    await value('office', 'transitionCase', { id: detail.id, action: 'withdraw', reason: 'zurückgezogen' });
     expect(await call('office', 'addAttachment', upload(detail.id))).toEqual({
       ok: false,
       error: { code: 'invalid_transition', details: { from: 'withdrawn', action: 'attach' } },

@@ -119,9 +119,9 @@ describe('cases', () => {
     const id = createCase(ctx, petra, complaint());
     transitionCase(ctx, petra, { id, action: 'triage' });
     transitionCase(ctx, petra, { id, action: 'answer', outcome: 'not_upheld' });
-    expect(codeOf(() => transitionCase(ctx, petra, { id, action: 'escalate' }))).toBe('stage2_same_handler');
+    expect(codeOf(() => transitionCase(ctx, petra, { id, action: 'escalate', handlerId: petra.id!, reason: 'Person widerspricht' }))).toBe('stage2_same_handler');
     t.setNow('2026-03-10T09:00:00');
-    transitionCase(ctx, jonas, { id, action: 'escalate', reason: 'Person widerspricht' });
+    transitionCase(ctx, jonas, { id, action: 'escalate', handlerId: jonas.id!, reason: 'Person widerspricht' });
     const detail = getCase(ctx, jonas, id);
     expect(detail).toMatchObject({ stage: 2, status: 'open', handlerId: jonas.id, stage1HandlerId: petra.id, outcome: null });
     // Stage 2 restarts the clock: 20 working days from Tuesday 10 March, skipping Good Friday 3 and Easter Monday 6 April (DE-NW) -> Thursday 9 April

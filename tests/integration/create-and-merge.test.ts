@@ -47,7 +47,7 @@ describe('createCase with mergeIntoId', () => {
       transitionCase(ctx, petra, action === 'answer' ? { id: closed, action, outcome: 'upheld' } : { id: closed, action });
     }
     const withdrawn = seeded('Laterne Parkweg schief');
-    transitionCase(ctx, petra, { id: withdrawn, action: 'withdraw' });
+    transitionCase(ctx, petra, { id: withdrawn, action: 'withdraw', reason: 'zurückgezogen' });
     const into = seeded('Laterne Parkweg Sammelfall');
     const merged = seeded('Laterne Parkweg dunkel');
     transitionCase(ctx, petra, { id: merged, action: 'merge', intoId: into });

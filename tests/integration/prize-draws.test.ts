@@ -72,7 +72,7 @@ describe('the prize draw', () => {
     expect(prepared).toMatchObject({ status: 'prepared', fingerprint: fingerprint(eligible), canonicalText: [...eligible].sort().join('\n') });
     // Bernd withdraws after the list was frozen: eligibility changes, the prepared draw does not.
     const bernd = (await as<{ rows: { id: number }[] }>('office', 'listCases', { filter: { reference: eligible[1] } })).rows[0]!;
-    await as('office', 'transitionCase', { id: bernd.id, action: 'withdraw' });
+    await as('office', 'transitionCase', { id: bernd.id, action: 'withdraw', reason: 'zurückgezogen' });
     expect((await as<DrawEligibility>('chief', 'drawEligibility', { year: 2027, pool: 'external' })).entries).toHaveLength(4);
     expect(await as<DrawDetail>('chief', 'getDraw', { id: prepared.id })).toMatchObject({ fingerprint: prepared.fingerprint, entries: prepared.entries });
     // Only one prepared draw per year and pool.

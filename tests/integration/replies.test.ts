@@ -181,7 +181,7 @@ describe('recording a reply', () => {
 
   it('is refused for withdrawn and merged cases, and for unknown templates, writing nothing', async () => {
     const withdrawn = await newCase();
-    await value('office', 'transitionCase', { id: withdrawn.id, action: 'withdraw' });
+    await value('office', 'transitionCase', { id: withdrawn.id, action: 'withdraw', reason: 'zurückgezogen' });
     const target = await newCase();
     const merged = await newCase();
     await value('office', 'transitionCase', { id: merged.id, action: 'merge', intoId: target.id });

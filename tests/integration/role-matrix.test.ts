@@ -86,6 +86,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     getCase: { id: ids.complaint },
     createCase: { kind: 'praise', channel: 'phone', origin: 'internal', subject: 'Lob' },
     updateCase: { id: ids.complaint, priority: 'high' },
+    updateSubmitter: { caseId: ids.complaint, phone: '0221 999999' },
     transitionCase: { id: ids.forwarded, action: 'return_from_department', statement: 'Stellungnahme' },
     assignCase: { id: ids.complaint, handlerId: ids.ombudsman },
     addCaseNote: { id: ids.complaint, text: 'Notiz' },

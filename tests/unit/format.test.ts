@@ -1,6 +1,6 @@
 // Dates and numbers in the UI language: English as in Britain (day before month, 24-hour time), German as in Germany.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatNumber, formatShortDateTime, localeFor } from '../../renderer/src/format.ts';
+import { formatBytes, formatDate, formatDateTime, formatDay, formatNumber, formatShortDateTime, localeFor } from '../../renderer/src/format.ts';
 
 // 1 December 2026, 21:17 office time: a US format would write 12/1/26, 9:17 PM.
 const evening = new Date(2026, 11, 1, 21, 17).toISOString();
@@ -40,5 +40,14 @@ describe('German', () => {
   it('groups thousands with a point and writes file sizes with a comma', () => {
     expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
     expect(formatBytes(3450, 'de')).toBe('3,5 kB');
+  });
+});
+
+describe('formatDay: the day of an instant (the person’s earlier cases)', () => {
+  it('writes 1 Dec 2026 in English and 01.12.2026 in German, in local time', () => {
+    expect(formatDay(evening, 'en')).toBe('1 Dec 2026');
+    expect(formatDay(evening, 'de')).toBe('01.12.2026');
+    // Just before midnight local time is still that day.
+    expect(formatDay(new Date(2026, 11, 1, 23, 59).toISOString(), 'de')).toBe('01.12.2026');
   });
 });

@@ -41,10 +41,12 @@ describe('case workflow', () => {
             : action === 'answer'
               ? { action, outcome: 'upheld' as const }
               : action === 'escalate'
-                ? { action, stage2HandlerId: 2 }
+                ? { action, stage2HandlerId: 2, reason: 'r' }
                 : action === 'merge'
                   ? { action, targetStatus: 'open' as const, targetIsSelf: false }
-                  : { action };
+                  : action === 'hold' || action === 'withdraw'
+                    ? { action, reason: 'r' }
+                    : { action };
         const result = applyTransition(at(status), input as never);
         expect(result, `${action} from ${status}`).toEqual({ ok: false, code: 'invalid_transition', details: { from: status, action } });
       }
@@ -52,7 +54,7 @@ describe('case workflow', () => {
   });
 
   it('remembers where a case was put on hold and returns there', () => {
-    const held = applyTransition(at('forwarded'), { action: 'hold' });
+    const held = applyTransition(at('forwarded'), { action: 'hold', reason: 'Rückfrage' });
     expect(held).toEqual({ ok: true, status: 'on_hold', resumeStatus: 'forwarded', stage: 1 });
     expect(applyTransition(at('on_hold', { resumeStatus: 'forwarded' }), { action: 'resume' })).toMatchObject({ status: 'forwarded' });
   });
@@ -66,10 +68,22 @@ describe('case workflow', () => {
 
   it('escalates complaints to stage 2 only with a different handler', () => {
     const answered = at('answered', { stage1HandlerId: 7 });
-    expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 7 })).toMatchObject({ ok: false, code: 'stage2_same_handler' });
-    expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 8 })).toEqual({ ok: true, status: 'open', resumeStatus: null, stage: 2 });
-    expect(applyTransition(at('answered', { kind: 'idea' }), { action: 'escalate', stage2HandlerId: 8 })).toMatchObject({ code: 'escalation_not_allowed' });
-    expect(applyTransition(at('answered', { stage: 2 }), { action: 'escalate', stage2HandlerId: 8 })).toMatchObject({ code: 'escalation_not_allowed' });
+    const reason = 'Person widerspricht';
+    expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 7, reason })).toEqual({ ok: false, code: 'stage2_same_handler', details: { field: 'handlerId' } });
+    expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: null, reason })).toEqual({ ok: false, code: 'stage2_handler_required', details: { field: 'handlerId' } });
+    expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 8, reason })).toEqual({ ok: true, status: 'open', resumeStatus: null, stage: 2 });
+    expect(applyTransition(at('answered', { kind: 'idea' }), { action: 'escalate', stage2HandlerId: 8, reason })).toMatchObject({ code: 'escalation_not_allowed' });
+    expect(applyTransition(at('answered', { stage: 2 }), { action: 'escalate', stage2HandlerId: 8, reason })).toMatchObject({ code: 'escalation_not_allowed' });
+  });
+
+  it('holds, withdraws and escalates only with a reason (blank after trimming is none)', () => {
+    const refused = { ok: false, code: 'reason_required', details: { field: 'reason' } };
+    for (const reason of ['', '  \n\t ']) {
+      expect(applyTransition(at('open'), { action: 'hold', reason })).toEqual(refused);
+      expect(applyTransition(at('open'), { action: 'withdraw', reason })).toEqual(refused);
+      expect(applyTransition(at('answered', { stage1HandlerId: 7 }), { action: 'escalate', stage2HandlerId: 8, reason })).toEqual(refused);
+    }
+    expect(applyTransition(at('open'), { action: 'withdraw', reason: 'Person zieht zurück' })).toMatchObject({ ok: true, status: 'withdrawn' });
   });
 
   it('merges only into a live case other than itself', () => {

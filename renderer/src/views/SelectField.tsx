@@ -18,14 +18,15 @@ interface Props {
   required?: boolean | undefined;
   /** A problem with the choice (a translation key or an API error), shown at the field. */
   error?: unknown;
+  id?: string | undefined;
 }
 
-export function SelectField({ label, value, onChange, choices, empty, autoFocus, required, error }: Props) {
+export function SelectField({ label, value, onChange, choices, empty, autoFocus, required, error, id }: Props) {
   const errorId = `${useId()}-error`;
   const select = (
     <label>
       <span>{label}</span>
-      <select autoFocus={autoFocus} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} autoFocus={autoFocus} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} value={value} onChange={(event) => onChange(event.target.value)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>

@@ -41,7 +41,23 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const [screen, setScreen] = useState<Screen>(start ? 'home' : 'inbox');
   const [inboxFilter, setInboxFilter] = useState<{ filter: CaseFilter; label: string; key: number } | null>(null);
   const inboxOpenings = useRef(0);
-  const [openCase, setOpenCase] = useState<number | null>(null);
+  const [openCase, setOpenCaseOnly] = useState<number | null>(null);
+  // Cases opened from another case (the person's earlier cases): back goes to the case before, focus to its link there.
+  const [caseTrail, setCaseTrail] = useState<number[]>([]);
+  const [cameBackFrom, setCameBackFrom] = useState<number | null>(null);
+  /** Opens a case (or none) afresh: from the inbox, a start screen, search or an improvement. */
+  const setOpenCase = useCallback((id: number | null) => {
+    setCaseTrail([]);
+    setCameBackFrom(null);
+    setOpenCaseOnly(id);
+  }, []);
+  /** Opens a case from the case shown now; back returns to it. */
+  const openCaseFromCase = useCallback((id: number) => {
+    if (openCase === null || id === openCase) return;
+    setCaseTrail((trail) => [...trail, openCase]);
+    setCameBackFrom(null);
+    setOpenCaseOnly(id);
+  }, [openCase]);
   const [openImprovement, setOpenImprovement] = useState<number | null>(null);
   const [entry, setEntry] = useState<EntryChannel | null>(null);
   const [help, setHelp] = useState(false);
@@ -56,6 +72,13 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
 
   /** Back from a case or an improvement to the screen beneath (the inbox puts the focus back on its row itself). */
   const back = useCallback(() => {
+    const previous = caseTrail.at(-1);
+    if (openCase !== null && previous !== undefined) {
+      setCaseTrail(caseTrail.slice(0, -1));
+      setCameBackFrom(openCase);
+      setOpenCaseOnly(previous);
+      return;
+    }
     if (openCase !== null) setOpenCase(null);
     else setOpenImprovement(null);
     requestAnimationFrame(() => {
@@ -64,7 +87,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading?.focus({ preventScroll: true });
     });
-  }, [openCase]);
+  }, [openCase, caseTrail, setOpenCase]);
   // Panels of the case view with typed text (a reply, an action's note) are asked before it is left.
   const [leaveGuards] = useState(() => new Set<LeaveGuard>());
   const guardedBack = useCallback(() => leaveThrough(leaveGuards, back), [leaveGuards, back]);
@@ -126,6 +149,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             user={user}
             onBack={guardedBack}
             onChanged={refresh}
+            onOpenCase={(id) => leaveThrough(leaveGuards, () => openCaseFromCase(id))}
+            returnFrom={cameBackFrom}
             onOpenImprovement={(id) => {
               setOpenCase(null);
               setOpenImprovement(id);

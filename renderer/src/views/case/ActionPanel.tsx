@@ -1,5 +1,5 @@
 // The workflow actions this case allows for this role, each with the few fields it needs; errors stay next to the action and nothing typed is lost.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { ApiFailure, call } from '../../api.ts';
@@ -48,6 +48,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
   const field = (name: string) => fields[name] ?? '';
   const setValue = (name: string) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
@@ -80,7 +81,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
     if (current === 'forward' && !(field('departmentId') || detail.departmentId)) found.departmentId = 'form.choose';
     if (current === 'merge' && !field('reference').trim()) found.reference = 'form.required';
     if (current === 'extend' && (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 20)) found.days = { key: 'form.numberRange', values: { min: 1, max: 20 } };
-    if (current === 'extend' && !field('reason').trim()) found.reason = 'form.required';
+    if ((current === 'extend' || current === 'hold' || current === 'withdraw' || current === 'escalate') && !field('reason').trim()) found.reason = 'form.required';
     return found;
   }
 
@@ -127,15 +128,17 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
           case 'return_from_department':
             result = await send('transitionCase', { id, action, statement: field('text') });
             break;
+          // Main refuses a missing or blank reason (reason_required at the field reason); it is shown there.
           case 'hold':
           case 'withdraw':
-            result = await send('transitionCase', { id, action, reason: field('reason') || undefined });
+            result = await send('transitionCase', { id, action, reason: field('reason') });
             break;
           case 'answer':
             result = await send('transitionCase', { id, action, outcome: (field('outcome') || null) as never, summary: field('text') || undefined });
             break;
           case 'escalate':
-            result = await send('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') || undefined });
+            // Nobody is chosen by default: main refuses that (stage2_handler_required) and the stage 1 handler at handlerId.
+            result = await send('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') });
             break;
           case 'merge': {
             const target = await call('listCases', { filter: { reference: field('reference') }, limit: 1 });
@@ -152,11 +155,22 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
       });
     } catch (failure) {
       setError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
+      // The field main refused takes the focus (after the render that marks it), so its message is read out with it.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     }
   }
 
-  // An error about the statement is shown at the statement, the others below the form.
-  const statementError = errorField(error) === 'statement' ? error : null;
+  // An error about the statement, the reason or the stage 2 handler is shown at that field, the others below the form.
+  const atField = errorField(error);
+  const fieldError = (name: string) => (atField === name ? error : null);
+  const statementError = fieldError('statement');
+  const reasonError = fieldError('reason');
+  const handlerError = fieldError('handlerId');
+  const shownAtField = statementError ?? reasonError ?? handlerError;
+  const needsReason = action === 'hold' || action === 'withdraw' || action === 'escalate';
+  // Stage 2 goes to an office colleague other than the one who handled stage 1 (the caller may be that one).
+  const stage1Handler = detail.stage1HandlerId ?? detail.handlerId;
+  const stage2Choices = activeChoices(officeUsers.filter((u) => u.id !== stage1Handler), (u) => u.displayName);
 
   if (actions.length === 0) return null;
   return (
@@ -170,7 +184,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
         ))}
       </div>
       {action && (
-        <form className="action-form" noValidate onSubmit={submit} aria-label={t(`action.${action}`)}>
+        <form ref={formRef} className="action-form" noValidate onSubmit={submit} aria-label={t(`action.${action}`)}>
           {action === 'triage' && (
             <div className="row">
               <SelectField autoFocus label={t('field.kind')} value={field('kind') || detail.kind} onChange={setValue('kind')} choices={KIND_VALUES.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
@@ -187,7 +201,19 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             <SelectField autoFocus label={t('field.outcome')} value={field('outcome')} onChange={setValue('outcome')} choices={OUTCOMES[detail.kind].map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))} empty={t('case.choose')} />
           )}
           {action === 'escalate' && (
-            <SelectField autoFocus label={t('case.stage2Handler')} value={field('handlerId')} onChange={setValue('handlerId')} choices={activeChoices(officeUsers.filter((u) => u.id !== user.id), (u) => u.displayName)} empty={t('case.me')} />
+            <>
+              <SelectField
+                id="action-handler"
+                autoFocus
+                required
+                label={t('case.stage2Handler')}
+                value={field('handlerId')}
+                onChange={setValue('handlerId')}
+                choices={stage2Choices}
+                empty={t('case.choose')}
+                error={handlerError}
+              />
+            </>
           )}
           {action === 'merge' && (
             <TextField label={t('case.mergeInto')} autoFocus required placeholder="2026-00042" value={field('reference')} onChange={setValue('reference')} error={problems.reference} />
@@ -195,8 +221,24 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
           {action === 'extend' && (
             <TextField label={t('case.extendDays')} autoFocus type="number" min={1} max={20} required value={field('days')} onChange={setValue('days')} error={problems.days} />
           )}
-          {(action === 'hold' || action === 'withdraw' || action === 'extend' || action === 'escalate') && (
-            <TextField label={t('field.reason')} required={action === 'extend'} value={field('reason')} onChange={setValue('reason')} error={problems.reason} />
+          {action === 'extend' && <TextField label={t('field.reason')} required value={field('reason')} onChange={setValue('reason')} error={problems.reason} />}
+          {needsReason && (
+            <>
+              <label>
+                <span>{t('field.reason')}</span>
+                <textarea
+                  id="action-reason"
+                  autoFocus={action !== 'escalate'}
+                  required
+                  rows={3}
+                  aria-invalid={reasonError || problems.reason ? true : undefined}
+                  aria-describedby={reasonError || problems.reason ? 'reason-error' : undefined}
+                  value={field('reason')}
+                  onChange={set('reason')}
+                />
+              </label>
+              {reasonError || problems.reason ? <ErrorMessage error={reasonError ?? problems.reason} id="reason-error" /> : null}
+            </>
           )}
           {(action === 'note' || action === 'return_from_department' || action === 'answer') && (
             <label>
@@ -215,7 +257,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             </label>
           )}
           <ErrorMessage error={problems.text ?? null} id="action-text-error" />
-          {statementError ? <ErrorMessage error={statementError} id="statement-error" /> : <ErrorMessage error={error} />}
+          {statementError ? <ErrorMessage error={statementError} id="statement-error" /> : shownAtField ? null : <ErrorMessage error={error} />}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {t(`action.${action}`)}

@@ -11,6 +11,8 @@ import { dueLabel } from '../inbox/columns.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CaseImprovements } from './CaseImprovements.tsx';
+import { ContactPanel } from './ContactPanel.tsx';
+import { PersonHistory } from './PersonHistory.tsx';
 import { ReplyPanel } from './ReplyPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -20,9 +22,13 @@ interface Props {
   onBack: () => void;
   onChanged: () => void;
   onOpenImprovement: (id: number) => void;
+  /** Opens another case from this one (the person's earlier cases); back returns here. */
+  onOpenCase: (id: number) => void;
+  /** The case just left by going back, whose link here takes the focus again. */
+  returnFrom?: number | null | undefined;
 }
 
-export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }: Props) {
+export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement, onOpenCase, returnFrom }: Props) {
   const { t, i18n } = useTranslation();
   const arrived = useArrivalFocus();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -132,16 +138,8 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
         <section className="case-body">
           <h2>{t('case.description')}</h2>
           <p className="description">{detail.description || '–'}</p>
-          <h2>{t('inbox.column.submitter')}</h2>
-          {detail.submitter.anonymous ? (
-            <p className="muted">{t('inbox.anonymous')}</p>
-          ) : (
-            <p>
-              {[detail.submitter.name, detail.submitter.email, detail.submitter.phone, detail.submitter.organisation].filter(Boolean).join(' · ') || '–'}
-              {detail.submitter.consentGivenAt && <span className="muted"> · {t('case.consentRecorded')}</span>}
-            </p>
-          )}
         </section>
+        <ContactPanel detail={detail} canEdit={can(user, 'updateSubmitter')} onChanged={changed} />
         <ActionPanel
           detail={detail}
           user={user}
@@ -153,6 +151,7 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement }:
         {can(user, 'recordReply') && open && <ReplyPanel detail={detail} onChanged={changed} />}
       </div>
       <div className="case-side">
+        {can(user, 'personHistory') && <PersonHistory detail={detail} onOpenCase={onOpenCase} returnFrom={returnFrom ?? null} />}
         <CaseImprovements
           detail={detail}
           user={user}

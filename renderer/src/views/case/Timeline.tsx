@@ -29,6 +29,8 @@ function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'
       return t('timeline.improvementDone', { title: data.title, date: formatDate(String(data.doneOn), language) });
     case 'updated':
       return t('timeline.updated', { fields: Object.keys((data.changes as object) ?? {}).map((field) => t(`field.${field}`, { defaultValue: t(`improvementField.${field}`) })).join(', ') });
+    case 'contact_updated':
+      return t('timeline.contactUpdated', { fields: ((data.fields as string[] | undefined) ?? []).map((field) => t(`entry.${field}`)).join(', ') });
     case 'assigned':
       return t('timeline.assigned');
     case 'deadline_extended':

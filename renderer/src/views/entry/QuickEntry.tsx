@@ -25,7 +25,7 @@ interface Props {
 const MERGE_TARGETS: readonly SearchHit['status'][] = ['new', 'open', 'forwarded', 'on_hold', 'answered'];
 
 /** The fields a problem can be shown at. */
-type EntryField = 'subject' | 'description' | 'name' | 'phone' | 'email' | 'receivedAt' | 'departmentId' | 'categoryId' | 'merge';
+type EntryField = 'subject' | 'description' | 'name' | 'phone' | 'email' | 'address' | 'receivedAt' | 'departmentId' | 'categoryId' | 'merge';
 type Problems = Partial<Record<EntryField, unknown>>;
 
 /** Main names the input it refused (details.field); this is the field of the form that shows it. */
@@ -35,6 +35,7 @@ const FIELD_OF: Record<string, EntryField> = {
   'submitter.name': 'name',
   'submitter.phone': 'phone',
   'submitter.email': 'email',
+  'submitter.address': 'address',
   receivedAt: 'receivedAt',
   departmentId: 'departmentId',
   categoryId: 'categoryId',
@@ -47,6 +48,7 @@ const INVALID_MESSAGE: Partial<Record<EntryField, string>> = {
   name: 'entry.invalid.name',
   phone: 'entry.invalid.phone',
   email: 'entry.invalid.email',
+  address: 'entry.invalid.address',
   receivedAt: 'entry.invalid.receivedAt',
 };
 /** The same tolerance for a clock running ahead as main allows. */
@@ -82,6 +84,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
+  const [address, setAddress] = useState('');
   const [consent, setConsent] = useState(false);
   const [departmentId, setDepartmentId] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -167,7 +170,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
         description,
         submitter: anonymous
           ? { anonymous: true, consent: false }
-          : { anonymous: false, name: name || null, email: email || null, phone: phone || null, language: i18n.language === 'en' ? 'en' : 'de', consent, consentText: consent ? consentText : null },
+          : { anonymous: false, name: name || null, email: email || null, phone: phone || null, address: address.trim() || null, language: i18n.language === 'en' ? 'en' : 'de', consent, consentText: consent ? consentText : null },
         departmentId: departmentId ? Number(departmentId) : null,
         categoryId: categoryId ? Number(categoryId) : null,
         mergeIntoId: duplicateOf ? duplicateOf.id : null,
@@ -352,6 +355,13 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
                 </label>
                 {problemAt('email')}
               </div>
+            </div>
+            <div className="field">
+              <label>
+                <span>{t('entry.address')}</span>
+                <textarea rows={2} value={address} maxLength={500} {...invalid('address')} onChange={(e) => { setAddress(e.target.value); edited('address'); }} autoComplete="off" />
+              </label>
+              {problemAt('address')}
             </div>
             <label className="checkbox consent">
               <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
