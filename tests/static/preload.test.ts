@@ -2,7 +2,8 @@
 // An ES-module preload, or one that requires anything else, fails silently and window.ombudsdesk is undefined.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, IPC_PREFIX } from '../../main/api/channels.ts';
+import { runInNewContext } from 'node:vm';
+import { channelNames, IPC_EVENT, IPC_PREFIX } from '../../main/api/channels.ts';
 import { loadedModules, outPath, readOut, requireBuild } from './build-output.ts';
 
 const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'];
@@ -42,5 +43,36 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(preload).toMatch(/contextBridge\.exposeInMainWorld\(\s*["']ombudsdesk["']/);
     expect(preload).toContain(JSON.stringify(IPC_PREFIX));
     for (const channel of channelNames) expect(preload, channel).toContain(JSON.stringify(channel));
+  });
+
+  it('runs: forwards each channel to invoke, and carries the events of main to listeners of known names only', async () => {
+    const exposed: Record<string, unknown> = {};
+    const listeners = new Set<(...args: unknown[]) => void>();
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (name: string, value: unknown) => (exposed[name] = value) },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => invoked.push(args),
+        on: (channel: string, listener: (...args: unknown[]) => void) => channel === IPC_EVENT && listeners.add(listener),
+        removeListener: (_channel: string, listener: (...args: unknown[]) => void) => listeners.delete(listener),
+      },
+    };
+    const module = { exports: {} };
+    runInNewContext(preload, { require: (name: string) => (name === 'electron' ? electron : undefined), module, exports: module.exports });
+    expect(Object.keys(exposed).sort()).toEqual(['ombudsdesk', 'ombudsdeskEvents']);
+    await (exposed.ombudsdesk as Record<string, (input: unknown) => Promise<unknown>>).listCases!({ limit: 1 });
+    expect(invoked).toEqual([[`${IPC_PREFIX}listCases`, { limit: 1 }]]);
+
+    const events = exposed.ombudsdeskEvents as { on(name: string, listener: (payload: unknown) => void): () => void };
+    expect(() => events.on('everything', () => undefined)).toThrow();
+    const heard: unknown[] = [];
+    const stop = events.on('jobProgress', (payload) => heard.push(payload));
+    for (const listener of listeners) {
+      listener({}, 'jobProgress', { id: 1 });
+      listener({}, 'somethingElse', { id: 2 });
+    }
+    expect(heard).toEqual([{ id: 1 }]);
+    stop();
+    expect(listeners.size).toBe(0);
   });
 });
