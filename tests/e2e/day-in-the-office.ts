@@ -184,10 +184,24 @@ export function dayInTheOffice(size: DaySize): void {
       expect(detail.timeline.filter((e) => e.type === 'status_changed').length, 'one triage and one forwarding').toBe(2);
       await shot(page, 'ombudsman-case');
 
-      // A note typed and abandoned with Esc: the case stays, the inbox comes back as it was (the search for the reference).
+      // A note typed, then back with Alt+Left: asked first (keep editing is the default, Esc keeps the text and the
+      // focus); asked again and discarded, the inbox comes back as it was (the search for the reference).
       await actions.getByRole('button', { name: 'Notiz hinzufügen', exact: true }).click();
       await page.keyboard.type('Rückruf zugesagt');
+      const note = page.getByRole('form', { name: 'Notiz hinzufügen' }).getByRole('textbox');
       await page.keyboard.press('Alt+ArrowLeft');
+      const confirm = page.getByRole('alertdialog', { name: 'Das Getippte verwerfen?' });
+      await expect(confirm.getByRole('button', { name: 'Weiter bearbeiten' })).toBeFocused();
+      await shot(page, 'ombudsman-discard-asked');
+      await page.keyboard.press('Escape');
+      await expect(confirm).toHaveCount(0);
+      await expect(note).toBeFocused();
+      await expect(note).toHaveValue('Rückruf zugesagt');
+      await page.keyboard.press('Alt+ArrowLeft');
+      await expect(confirm.getByRole('button', { name: 'Weiter bearbeiten' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(confirm.getByRole('button', { name: 'Verwerfen' })).toBeFocused();
+      await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
       await expect(search).toHaveValue(day.call);
       await settled(page, calls);

@@ -176,8 +176,7 @@ test('stage 2 must be handled by someone else, chosen explicitly: nobody chosen 
   });
   const handler = page.getByLabel('Bearbeitung in Stufe 2 durch');
   await expect(handler).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#handler-error')).toHaveText('Bitte wählen Sie, wer Stufe 2 bearbeitet.');
-  await expect(handler).toHaveAttribute('aria-describedby', 'handler-error');
+  await expect(handler).toHaveAccessibleDescription('Bitte wählen Sie, wer Stufe 2 bearbeitet.');
   await page.getByRole('form', { name: 'In Stufe 2 geben' }).getByRole('button', { name: 'Abbrechen' }).click();
 
   const deputyPage = await browser.newPage();

@@ -81,7 +81,9 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
     if (current === 'forward' && !(field('departmentId') || detail.departmentId)) found.departmentId = 'form.choose';
     if (current === 'merge' && !field('reference').trim()) found.reference = 'form.required';
     if (current === 'extend' && (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 20)) found.days = { key: 'form.numberRange', values: { min: 1, max: 20 } };
-    if ((current === 'extend' || current === 'hold' || current === 'withdraw' || current === 'escalate') && !field('reason').trim()) found.reason = 'form.required';
+    if (current === 'extend' && !field('reason').trim()) found.reason = 'form.required';
+    // Main refuses these without a reason too (reason_required); the form says it in the same words.
+    if ((current === 'hold' || current === 'withdraw' || current === 'escalate') && !field('reason').trim()) found.reason = 'errors.reason_required';
     return found;
   }
 
