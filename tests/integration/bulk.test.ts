@@ -79,7 +79,9 @@ describe('bulk actions', () => {
       unchanged: [b.id],
       failed: [{ caseId: done.id, code: 'invalid_transition', details: { from: 'closed', action: 'set_priority' } }],
     });
-    const [afterA, afterB, afterDone] = await Promise.all([a, b, done].map((c) => as<CaseDetail>('office', 'getCase', { id: c.id })));
+    const afterA = await as<CaseDetail>('office', 'getCase', { id: a.id });
+    const afterB = await as<CaseDetail>('office', 'getCase', { id: b.id });
+    const afterDone = await as<CaseDetail>('office', 'getCase', { id: done.id });
     expect(afterA.priority).toBe('high');
     expect(afterA.timeline.filter((e) => e.type === 'updated')).toHaveLength(1);
     expect(afterB.timeline.filter((e) => e.type === 'updated')).toHaveLength(1); // only the single change before
