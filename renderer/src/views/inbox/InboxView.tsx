@@ -71,14 +71,6 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
   const [bulkSummary, setBulkSummary] = useState<string | null>(null);
   const refocusAfterReload = useRef(false);
 
-  useEffect(() => {
-    call('listDepartments').then(setDepartments, () => setDepartments([]));
-    call('listUsers').then(
-      (users) => setHandlers(users.filter((u) => u.active && ['ombudsman', 'deputy', 'admin'].includes(u.role))),
-      () => setHandlers([]),
-    );
-  }, []);
-
   const filter = useMemo<CaseFilter>(() => {
     const base = filterForView(view, user.id, new Date());
     return { ...base, ...extra, ...(debouncedText ? { text: debouncedText } : {}) };
@@ -86,6 +78,15 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
 
   const rows = useCaseWindow(filter, sort);
   const { reload, ensureRange, rowAt, total } = rows;
+  // The filters' choices after the first page's listCases (this effect runs after the case window's): main answers in
+  // the order it is asked, and the rows come first.
+  useEffect(() => {
+    call('listDepartments').then(setDepartments, () => setDepartments([]));
+    call('listUsers').then(
+      (users) => setHandlers(users.filter((u) => u.active && ['ombudsman', 'deputy', 'admin'].includes(u.role))),
+      () => setHandlers([]),
+    );
+  }, []);
   // Another filter or view: another list, so the selection (and the last summary) go.
   const firstFilter = useRef(filter);
   useEffect(() => {
