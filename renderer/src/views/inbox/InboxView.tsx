@@ -184,8 +184,28 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
     const element = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${index}"]`);
     if (!element) return;
     pendingFocus.current = null;
-    element.focus();
+    if (document.activeElement !== element) element.focus();
   });
+  // A focused row whose element React replaces (seen now and then as a selection re-renders the rows: the table's row
+  // model a render behind shows the row as loading for a moment) would drop the focus to the page; it goes to the row's
+  // new element instead. A click elsewhere leaves the old element in place, so it is not taken back.
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const body = tbodyRef.current;
+    if (!body) return;
+    const onFocusOut = (event: FocusEvent) => {
+      const row = event.target as HTMLElement;
+      if (event.relatedTarget || !row.matches('tr[data-index]')) return;
+      const index = row.getAttribute('data-index');
+      setTimeout(() => {
+        if (row.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+        body.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });
+      }, 0);
+    };
+    body.addEventListener('focusout', onFocusOut);
+    return () => body.removeEventListener('focusout', onFocusOut);
+  }, []);
+
   function focusRow(index: number) {
     if (!total) return;
     const target = Math.max(0, Math.min(total - 1, index));
@@ -272,27 +292,30 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
 
   /** Selection keys in the grid: Space toggles, Shift+Space / Shift+↑↓ extend from the anchor, Ctrl+A selects the loaded rows. */
   function handleSelectionKey(event: KeyboardEvent<HTMLTableRowElement>, index: number): boolean {
-    if (event.key === ' ' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+    // The toolbar appearing above the grid re-renders the rows; the focus stays on the row (the pending-focus effect
+    // puts it back should the row's element have been replaced).
+    const keep = (at: number) => {
       event.preventDefault();
-      toggleRow(index);
+      pendingFocus.current = at;
       return true;
+    };
+    if (event.key === ' ' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      toggleRow(index);
+      return keep(index);
     }
     if (event.key === ' ' && event.shiftKey) {
-      event.preventDefault();
       selectRange(anchor.current ?? index, index);
-      return true;
+      return keep(index);
     }
     if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
       const to = Math.max(0, Math.min((total ?? 1) - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
       selectRange(anchor.current ?? index, to);
       focusRow(to);
-      return true;
+      return keep(to);
     }
     if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
-      event.preventDefault();
       selectAllLoaded(true);
-      return true;
+      return keep(index);
     }
     return false;
   }
@@ -530,7 +553,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
               })}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={tbodyRef}>
             {paddingTop > 0 && (
               <tr aria-hidden="true" className="spacer-row">
                 <td colSpan={columnCount} style={{ height: paddingTop }} />
@@ -551,7 +574,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
                 },
                 onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKey(event, item.index),
               };
-              if (!summary || !row) {
+              if (!summary) {
                 return (
                   <tr key={item.index} {...common} className="loading-row">
                     <td colSpan={columnCount}>{t('app.loading')}</td>
@@ -572,11 +595,16 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
                       <SelectBox label={t('inbox.bulk.selectRow', { reference: summary.reference })} checked={selected.has(summary.id)} onChange={() => toggleRow(item.index)} />
                     </td>
                   )}
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
-                      <FlexRender cell={cell} />
-                    </td>
-                  ))}
+                  {/* The table's row model may be a render behind the loaded rows: the row keeps its element (and the focus) meanwhile. */}
+                  {row ? (
+                    row.getAllCells().map((cell) => (
+                      <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
+                        <FlexRender cell={cell} />
+                      </td>
+                    ))
+                  ) : (
+                    <td colSpan={columns.length}>{t('app.loading')}</td>
+                  )}
                 </tr>
               );
             })}
