@@ -55,15 +55,39 @@ try {
   await page.getByLabel('Neues Passwort', { exact: true }).fill('bench-admin-password-2');
   await page.getByLabel('Neues Passwort wiederholen').fill('bench-admin-password-2');
   await page.keyboard.press('Enter');
+  // The office lands on its start screen ("Heute"); the inbox is one click away.
+  const inboxButton = page.getByRole('navigation').getByRole('button', { name: 'Eingang', exact: true });
+  await inboxButton.click();
   await page.getByRole('button', { name: 'Alle', exact: true }).click();
   await page.waitForSelector('table.cases tbody tr.row');
 
+  // A reload lands on the start screen again, which asks main for its figures (and the bell for notifications) at once;
+  // the inbox is opened as soon as the navigation is there, as someone would who goes straight to work. Measured: from
+  // navigation start and from the click to the first rows painted, and when the inbox's first listCases went out and
+  // came back among the other API calls of the page (resource timings), to see what it waits for.
   const firstRows: number[] = [];
+  const fromClick: number[] = [];
+  const callLog: string[][] = [];
   for (let i = 0; i < RUNS; i++) {
     await page.reload();
+    await inboxButton.waitFor();
+    const clickAt = await page.evaluate(() => performance.now());
+    await inboxButton.click();
     await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt !== undefined);
-    firstRows.push(await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt));
+    const firstRowAt = await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt);
+    firstRows.push(firstRowAt);
+    fromClick.push(firstRowAt - clickAt);
+    callLog.push(
+      await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((entry) => entry.name.includes('/api/'))
+          .map((entry) => `${entry.name.split('/api/')[1]} ${entry.startTime.toFixed(0)}-${entry.responseEnd.toFixed(0)}`),
+      ),
+    );
   }
+  console.log(`API calls of the median reload (channel start-end, ms from navigation start; click at ~${median(firstRows.map((f, i) => f - fromClick[i]!)).toFixed(0)}):`);
+  const medianRun = firstRows.indexOf(median(firstRows));
+  console.log(callLog[medianRun]!.join('\n'));
 
   // Filter change to repaint: choose a kind, wait until the first row shows it and a frame has been painted.
   await page.getByRole('button', { name: 'Alle', exact: true }).click();
@@ -102,8 +126,9 @@ try {
   }
   console.log(`\n| renderer measurement (${CASES.toLocaleString('en')} cases, Chromium ${browser.version()}) | median | target |`);
   console.log('|---|---:|---|');
-  console.log(`| open the inbox: navigation start to first rows painted (${RUNS} reloads) | ${median(firstRows).toFixed(0)} ms | <= 500 ms |`);
-  console.log(`| filter change to repaint (${RUNS * 2} kind changes) | ${median(filterChanges).toFixed(0)} ms | <= 100 ms |`);
+  console.log(`| open the inbox right after a reload: navigation start to first rows painted (${RUNS} reloads) | ${median(firstRows).toFixed(0)} ms | <= 300 ms |`);
+  console.log(`| the same, from the click on "Eingang" | ${median(fromClick).toFixed(0)} ms |  |`);
+  console.log(`| filter change to repaint (${RUNS * 2} kind changes) | ${median(filterChanges).toFixed(0)} ms | <= 50 ms |`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');

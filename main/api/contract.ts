@@ -219,6 +219,7 @@ export const contract = {
         z.strictObject({ action: z.literal('assign'), handlerId: id.nullable() }),
         z.strictObject({ action: z.literal('forward'), departmentId: id }),
         z.strictObject({ action: z.literal('set_category'), categoryId: id.nullable() }),
+        z.strictObject({ action: z.literal('set_priority'), priority: z.enum(PRIORITIES) }),
         z.strictObject({ action: z.literal('close') }),
       ]),
     }),

@@ -1,6 +1,7 @@
 // IPC handlers only translate: they hand the validated payload and the caller to a service.
 import packageJson from '../../package.json' with { type: 'json' };
 import { MAX_ATTACHMENT_BYTES } from '../domain/attachments.ts';
+import { MAX_BULK_CASES } from '../domain/bulk.ts';
 import { SUPPORTED_REGIONS } from '../domain/calendar.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../services/actor.ts';
@@ -52,7 +53,7 @@ function actorOf(call: Call): Actor {
 }
 
 /** Writes return nothing; the window gets the fresh case back in the same call. */
-function detail(call: Call, caseId: number, _written?: void): CaseDetail {
+function detail(call: Call, caseId: number, _written?: unknown): CaseDetail {
   return getCase(call.app.services, actorOf(call), caseId);
 }
 
@@ -62,7 +63,7 @@ function improvement(call: Call, improvementId: number, _written?: void): Improv
 }
 
 export const handlers: Handlers = {
-  appInfo: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES }),
+  appInfo: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxBulkCases: MAX_BULK_CASES }),
   login: ({ app, callerId }, input) => {
     const user = signIn(app.services, input.username, input.password);
     app.sessions.set(callerId, user.id);

@@ -92,6 +92,8 @@ export interface AppInfo {
   version: string;
   /** The largest attachment main accepts, so the renderer can refuse a bigger file before reading it. */
   maxAttachmentBytes: number;
+  /** The most cases one bulk change may name, so the inbox can say so before sending. */
+  maxBulkCases: number;
 }
 
 export interface CaseDeadlineView {
@@ -189,9 +191,10 @@ export interface PersonCase {
   matchedBy: 'email' | 'phone';
 }
 
-/** What a bulk action did: the cases changed, and each refused one with its error code. */
+/** What a bulk action did: the cases changed, those already as asked (no event), and each refused one with its error code. */
 export interface BulkResult {
   done: number[];
+  unchanged: number[];
   failed: { caseId: number; code: ErrorCode; details?: Record<string, unknown> }[];
 }
 

@@ -323,9 +323,10 @@ const UPDATABLE = {
   priority: 'priority',
 } as const;
 
-export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): void {
+/** Writes the given fields; false when every one already had its value (nothing written, no event). */
+export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): boolean {
   const { db } = ctx;
-  db.transaction(() => {
+  return db.transaction(() => {
     const row = loadCaseRow(ctx, actor, input.id);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'update' });
     requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
@@ -338,24 +339,27 @@ export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseI
       changes[field] = [row[column], value];
       (set as Record<string, unknown>)[column] = value;
     }
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return false;
     const stamp = ctx.now().toISOString();
     db.run(db.q.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
     appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
     if (changes.kind) refreshStoredDeadlines(ctx, row.id);
+    return true;
   });
 }
 
-export function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): void {
+/** Sets the handler; false when the case already had this one (nothing written, no event). */
+export function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): boolean {
   const { db } = ctx;
-  db.transaction(() => {
+  return db.transaction(() => {
     const row = loadCaseRow(ctx, actor, id);
     requireExisting(ctx, 'users', handlerId, 'handlerId');
     if (row.stage === 2 && handlerId !== null && handlerId === row.stage1_handler_id) fail('stage2_same_handler');
-    if (row.handler_id === handlerId) return;
+    if (row.handler_id === handlerId) return false;
     const stamp = ctx.now().toISOString();
     db.run(db.q.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id));
     appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
+    return true;
   });
 }
 

@@ -33,8 +33,8 @@ describe('bulk actions', () => {
   it('assigns and forwards many cases, each with its own timeline event', async () => {
     const cases = [await newCase('Eins'), await newCase('Zwei'), await newCase('Drei')];
     const ids = cases.map((c) => c.id);
-    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'assign', handlerId: petra } })).toEqual({ done: ids, failed: [] });
-    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'forward', departmentId: roads } })).toEqual({ done: ids, failed: [] });
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'assign', handlerId: petra } })).toEqual({ done: ids, unchanged: [], failed: [] });
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: ids, change: { action: 'forward', departmentId: roads } })).toEqual({ done: ids, unchanged: [], failed: [] });
     for (const id of ids) {
       const detail = await as<CaseDetail>('office', 'getCase', { id });
       expect(detail).toMatchObject({ handlerId: petra, status: 'forwarded', departmentId: roads });
@@ -60,10 +60,39 @@ describe('bulk actions', () => {
   it('sets a category and refuses an unknown one per case; a head may not bulk-change anything', async () => {
     const a = await newCase('A');
     const category = saveCategory(t.app.services, { name: 'Straßenschäden', active: true }).id;
-    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: category } })).toEqual({ done: [a.id], failed: [] });
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: category } })).toEqual({ done: [a.id], unchanged: [], failed: [] });
     expect((await as<CaseDetail>('office', 'getCase', { id: a.id })).categoryId).toBe(category);
     expect((await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: 4242 } })).failed).toMatchObject([{ caseId: a.id, code: 'not_found' }]);
     expect(await dispatch('head', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'close' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch('office', 'bulkUpdateCases', { caseIds: [], change: { action: 'close' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('sets a priority, reports the cases already so as unchanged (no event) and refuses finished cases with their status', async () => {
+    const [a, b, done] = [await newCase('A'), await newCase('B'), await newCase('Erledigt')];
+    await as('office', 'updateCase', { id: b.id, priority: 'high' });
+    await as('office', 'transitionCase', { id: done.id, action: 'triage' });
+    await as('office', 'transitionCase', { id: done.id, action: 'answer', outcome: 'upheld' });
+    await as('office', 'transitionCase', { id: done.id, action: 'close' });
+    const result = await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id, b.id, done.id], change: { action: 'set_priority', priority: 'high' } });
+    expect(result).toEqual({
+      done: [a.id],
+      unchanged: [b.id],
+      failed: [{ caseId: done.id, code: 'invalid_transition', details: { from: 'closed', action: 'set_priority' } }],
+    });
+    const afterA = await as<CaseDetail>('office', 'getCase', { id: a.id });
+    const afterB = await as<CaseDetail>('office', 'getCase', { id: b.id });
+    const afterDone = await as<CaseDetail>('office', 'getCase', { id: done.id });
+    expect(afterA.priority).toBe('high');
+    expect(afterA.timeline.filter((e) => e.type === 'updated')).toHaveLength(1);
+    expect(afterB.timeline.filter((e) => e.type === 'updated')).toHaveLength(1); // only the single change before
+    expect(afterDone.priority).toBe('normal');
+    // Assigning skips the finished case too; the same request again changes nothing more.
+    const assign = await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id, done.id], change: { action: 'assign', handlerId: petra } });
+    expect(assign).toMatchObject({ done: [a.id], failed: [{ caseId: done.id, details: { from: 'closed' } }] });
+    expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'assign', handlerId: petra } })).toEqual({ done: [], unchanged: [a.id], failed: [] });
+  });
+
+  it('tells the renderer how many cases one bulk change may name', async () => {
+    expect(await as<{ maxBulkCases: number }>('office', 'appInfo')).toMatchObject({ maxBulkCases: 500 });
   });
 });

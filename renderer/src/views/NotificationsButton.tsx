@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationItem, NotificationList } from '../../../main/api/types.ts';
-import { call } from '../api.ts';
+import { call, callInBackground } from '../api.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -35,8 +35,10 @@ export function NotificationsButton({ onOpenCase }: { onOpenCase: (id: number) =
   const panelRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
-    () =>
-      call('listNotifications', { limit: SHOWN }).then(
+    // The badge's own updates in the background: they must not hold up the screen's first data (see api.ts); opening
+    // the list or marking read asks at once.
+    (now = false) =>
+      (now ? call : callInBackground)('listNotifications', { limit: SHOWN }).then(
         (value) => {
           setList(value);
           setError(null);
@@ -76,7 +78,7 @@ export function NotificationsButton({ onOpenCase }: { onOpenCase: (id: number) =
   }
 
   function toggle() {
-    if (!open) void load();
+    if (!open) void load(true);
     setOpen(!open);
   }
 
@@ -109,7 +111,7 @@ export function NotificationsButton({ onOpenCase }: { onOpenCase: (id: number) =
       setError(failure);
     } finally {
       setBusy(false);
-      void load();
+      void load(true);
     }
   }
 
@@ -118,7 +120,7 @@ export function NotificationsButton({ onOpenCase }: { onOpenCase: (id: number) =
     setBusy(true);
     try {
       await call('markNotificationsRead', { all: true });
-      await load();
+      await load(true);
       // The button is disabled now that nothing is unread: keep focus in the panel, on its title.
       panelRef.current?.querySelector<HTMLElement>('h2')?.focus();
     } catch (failure) {

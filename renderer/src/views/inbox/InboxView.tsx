@@ -5,9 +5,11 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { Department, SearchHit, SessionUser, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
+import { can } from '../../can.ts';
 import { formatNumber } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
-import { inboxColumns, inboxFeatures, type InboxColumn } from './columns.tsx';
+import { BulkToolbar } from './BulkToolbar.tsx';
+import { inboxColumns, inboxFeatures, SelectAllBox, SelectBox, type InboxColumn } from './columns.tsx';
 import { CHANNELS, KINDS, ORIGINS, STATUSES, type CaseFilter, type CaseSort } from './filter.ts';
 import type { InboxMemory } from './inbox-memory.ts';
 import { filterForView, SAVED_VIEWS, type SavedView } from './saved-views.ts';
@@ -62,14 +64,12 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
   const [departments, setDepartments] = useState<Department[]>([]);
   const [handlers, setHandlers] = useState<UserRecord[]>([]);
   const debouncedText = useDebounced(text.trim(), 200);
-
-  useEffect(() => {
-    call('listDepartments').then(setDepartments, () => setDepartments([]));
-    call('listUsers').then(
-      (users) => setHandlers(users.filter((u) => u.active && ['ombudsman', 'deputy', 'admin'].includes(u.role))),
-      () => setHandlers([]),
-    );
-  }, []);
+  // Bulk selection (office roles only): case id -> reference, kept while scrolling, cleared when the filter changes.
+  const canBulk = can(user, 'bulkUpdateCases');
+  const [selected, setSelected] = useState<ReadonlyMap<number, string>>(() => new Map());
+  const anchor = useRef<number | null>(null);
+  const [bulkSummary, setBulkSummary] = useState<string | null>(null);
+  const refocusAfterReload = useRef(false);
 
   const filter = useMemo<CaseFilter>(() => {
     const base = filterForView(view, user.id, new Date());
@@ -78,6 +78,24 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
 
   const rows = useCaseWindow(filter, sort);
   const { reload, ensureRange, rowAt, total } = rows;
+  // The filters' choices after the first page's listCases (this effect runs after the case window's): main answers in
+  // the order it is asked, and the rows come first.
+  useEffect(() => {
+    call('listDepartments').then(setDepartments, () => setDepartments([]));
+    call('listUsers').then(
+      (users) => setHandlers(users.filter((u) => u.active && ['ombudsman', 'deputy', 'admin'].includes(u.role))),
+      () => setHandlers([]),
+    );
+  }, []);
+  // Another filter or view: another list, so the selection (and the last summary) go.
+  const firstFilter = useRef(filter);
+  useEffect(() => {
+    if (firstFilter.current === filter) return;
+    firstFilter.current = filter;
+    setSelected(new Map());
+    setBulkSummary(null);
+    anchor.current = null;
+  }, [filter]);
   // Reload once per new refresh token (a case saved or changed elsewhere), never again for the same one.
   const seenRefresh = useRef(refreshToken);
   useEffect(() => {
@@ -166,8 +184,28 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
     const element = scrollRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${index}"]`);
     if (!element) return;
     pendingFocus.current = null;
-    element.focus();
+    if (document.activeElement !== element) element.focus();
   });
+  // A focused row whose element React replaces (seen now and then as a selection re-renders the rows: the table's row
+  // model a render behind shows the row as loading for a moment) would drop the focus to the page; it goes to the row's
+  // new element instead. A click elsewhere leaves the old element in place, so it is not taken back.
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const body = tbodyRef.current;
+    if (!body) return;
+    const onFocusOut = (event: FocusEvent) => {
+      const row = event.target as HTMLElement;
+      if (event.relatedTarget || !row.matches('tr[data-index]')) return;
+      const index = row.getAttribute('data-index');
+      setTimeout(() => {
+        if (row.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+        body.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });
+      }, 0);
+    };
+    body.addEventListener('focusout', onFocusOut);
+    return () => body.removeEventListener('focusout', onFocusOut);
+  }, []);
+
   function focusRow(index: number) {
     if (!total) return;
     const target = Math.max(0, Math.min(total - 1, index));
@@ -236,6 +274,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
       event.preventDefault();
       focusRow(to);
     };
+    if (canBulk && handleSelectionKey(event, index)) return;
     if (event.key === 'ArrowDown') move(index + 1);
     else if (event.key === 'ArrowUp' && index === 0) {
       event.preventDefault();
@@ -249,6 +288,88 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
       event.preventDefault();
       openFromRow(index);
     }
+  }
+
+  /** Selection keys in the grid: Space toggles, Shift+Space / Shift+↑↓ extend from the anchor, Ctrl+A selects the loaded rows. */
+  function handleSelectionKey(event: KeyboardEvent<HTMLTableRowElement>, index: number): boolean {
+    // The toolbar appearing above the grid re-renders the rows; the focus stays on the row (the pending-focus effect
+    // puts it back should the row's element have been replaced).
+    const keep = (at: number) => {
+      event.preventDefault();
+      pendingFocus.current = at;
+      return true;
+    };
+    if (event.key === ' ' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      toggleRow(index);
+      return keep(index);
+    }
+    if (event.key === ' ' && event.shiftKey) {
+      selectRange(anchor.current ?? index, index);
+      return keep(index);
+    }
+    if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      const to = Math.max(0, Math.min((total ?? 1) - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      selectRange(anchor.current ?? index, to);
+      focusRow(to);
+      return keep(to);
+    }
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
+      selectAllLoaded(true);
+      return keep(index);
+    }
+    return false;
+  }
+
+  function toggleRow(index: number) {
+    const summary = rowAt(index);
+    if (!summary) return;
+    anchor.current = index;
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(summary.id)) next.delete(summary.id);
+      else next.set(summary.id, summary.reference);
+      return next;
+    });
+  }
+
+  /** Adds the loaded rows from..to (either order) to the selection; the anchor stays. */
+  function selectRange(from: number, to: number) {
+    anchor.current = from;
+    setSelected((current) => {
+      const next = new Map(current);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+        const summary = rowAt(i);
+        if (summary) next.set(summary.id, summary.reference);
+      }
+      return next;
+    });
+  }
+
+  function selectAllLoaded(on: boolean) {
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const summary of rows.loadedRows()) {
+        if (on) next.set(summary.id, summary.reference);
+        else next.delete(summary.id);
+      }
+      return next;
+    });
+  }
+
+  // After a bulk change: back on the grid once the reloaded rows are there (the row focused before may be gone).
+  useEffect(() => {
+    if (!refocusAfterReload.current || !total || !rowAt(Math.min(activeIndex, total - 1))) return;
+    refocusAfterReload.current = false;
+    focusRow(activeIndex);
+  });
+
+  function onBulkApplied(summary: string) {
+    setBulkSummary(summary);
+    setSelected(new Map());
+    anchor.current = null;
+    focusRow(activeIndex); // off the toolbar before it goes
+    refocusAfterReload.current = true;
+    reload();
   }
 
   const sortButtons = () => [...(scrollRef.current?.querySelectorAll<HTMLButtonElement>('thead button.sort') ?? [])];
@@ -306,6 +427,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
   );
 
   const headerGroup = table.getHeaderGroups()[0]!;
+  const columnCount = columns.length + (canBulk ? 1 : 0);
   const rowModel = table.getRowModel().rows;
   const byId = new Map(rowModel.map((row) => [row.original.id, row]));
   const paddingTop = items[0]?.start ?? 0;
@@ -381,6 +503,18 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
           <span>{t('inbox.filter.overdueOnly')}</span>
         </label>
       </div>
+      {canBulk && selected.size > 0 && (
+        <BulkToolbar selected={selected} departments={departments} handlers={handlers} onClear={() => {
+            setSelected(new Map());
+            anchor.current = null;
+            focusRow(activeIndex);
+          }} onApplied={onBulkApplied} />
+      )}
+      {bulkSummary && (
+        <p className="bulk-summary" role="status">
+          {bulkSummary}
+        </p>
+      )}
       <ErrorMessage error={rows.error} />
       {rows.total === 0 && <p className="empty">{debouncedText || Object.keys(extra).length ? t('inbox.noMatch') : t('inbox.empty')}</p>}
       <div
@@ -391,10 +525,15 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
           scrollTop.current = event.currentTarget.scrollTop;
         }}
       >
-        <table className="cases" role="grid" aria-readonly="true" aria-rowcount={(rows.total ?? 0) + 1} aria-describedby="inbox-grid-keys">
+        <table className="cases" role="grid" aria-readonly="true" aria-multiselectable={canBulk || undefined} aria-rowcount={(rows.total ?? 0) + 1} aria-describedby="inbox-grid-keys">
           <caption className="visually-hidden">{t('inbox.caption')}</caption>
           <thead onKeyDown={onHeaderKey}>
             <tr aria-rowindex={1}>
+              {canBulk && (
+                <th scope="col" className="select-cell">
+                  <SelectAllBox label={t('inbox.bulk.selectAll')} loaded={rows.loadedRows()} selected={selected} onChange={selectAllLoaded} />
+                </th>
+              )}
               {headerGroup.headers.map((header) => {
                 const meta = (header.column.columnDef as InboxColumn).meta;
                 const sortKey = meta?.sortKey;
@@ -414,10 +553,10 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
               })}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={tbodyRef}>
             {paddingTop > 0 && (
               <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={columns.length} style={{ height: paddingTop }} />
+                <td colSpan={columnCount} style={{ height: paddingTop }} />
               </tr>
             )}
             {items.map((item) => {
@@ -435,10 +574,10 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
                 },
                 onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKey(event, item.index),
               };
-              if (!summary || !row) {
+              if (!summary) {
                 return (
                   <tr key={item.index} {...common} className="loading-row">
-                    <td colSpan={columns.length}>{t('app.loading')}</td>
+                    <td colSpan={columnCount}>{t('app.loading')}</td>
                   </tr>
                 );
               }
@@ -448,26 +587,37 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
                   key={`case-${summary.id}`}
                   {...common}
                   className={summary.overdue ? 'row overdue-row' : 'row'}
+                  aria-selected={canBulk ? selected.has(summary.id) : undefined}
                   onClick={() => openFromRow(item.index, summary.id)}
                 >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
-                      <FlexRender cell={cell} />
+                  {canBulk && (
+                    <td className="select-cell" onClick={(event) => event.stopPropagation()}>
+                      <SelectBox label={t('inbox.bulk.selectRow', { reference: summary.reference })} checked={selected.has(summary.id)} onChange={() => toggleRow(item.index)} />
                     </td>
-                  ))}
+                  )}
+                  {/* The table's row model may be a render behind the loaded rows: the row keeps its element (and the focus) meanwhile. */}
+                  {row ? (
+                    row.getAllCells().map((cell) => (
+                      <td key={cell.id} className={(cell.column.columnDef as InboxColumn).meta?.className} title={typeof cell.getValue() === 'string' ? (cell.getValue() as string) : undefined}>
+                        <FlexRender cell={cell} />
+                      </td>
+                    ))
+                  ) : (
+                    <td colSpan={columns.length}>{t('app.loading')}</td>
+                  )}
                 </tr>
               );
             })}
             {paddingBottom > 0 && (
               <tr aria-hidden="true" className="spacer-row">
-                <td colSpan={columns.length} style={{ height: paddingBottom }} />
+                <td colSpan={columnCount} style={{ height: paddingBottom }} />
               </tr>
             )}
           </tbody>
         </table>
       </div>
       <p className="visually-hidden" id="inbox-grid-keys">
-        {t('inbox.gridKeys')}
+        {t(canBulk ? 'inbox.gridKeysBulk' : 'inbox.gridKeys')}
       </p>
     </section>
   );

@@ -52,3 +52,30 @@ export function inboxColumns(t: TFunction, language: string): InboxColumn[] {
     { id: 'handler', header: t('inbox.column.handler'), accessorFn: (row) => row.handlerName ?? '' },
   ];
 }
+
+/**
+ * The selection column (office roles, for bulk changes). The checkboxes are out of the Tab order: the grid is one Tab
+ * stop and Space selects its focused row; a click works too and does not open the case.
+ */
+export function SelectBox({ label, checked, onChange }: { label: string; checked: boolean; onChange: () => void }) {
+  return <input type="checkbox" tabIndex={-1} aria-label={label} checked={checked} onChange={onChange} />;
+}
+
+/** The header's checkbox: all loaded rows selected, some (mixed) or none; a click selects or unselects them all. */
+export function SelectAllBox({ label, loaded, selected, onChange }: { label: string; loaded: readonly CaseSummary[]; selected: ReadonlyMap<number, string>; onChange: (on: boolean) => void }) {
+  const count = loaded.filter((row) => selected.has(row.id)).length;
+  const all = loaded.length > 0 && count === loaded.length;
+  return (
+    <input
+      type="checkbox"
+      tabIndex={-1}
+      className="select-all"
+      aria-label={label}
+      checked={all}
+      ref={(box) => {
+        if (box) box.indeterminate = count > 0 && !all;
+      }}
+      onChange={() => onChange(!all)}
+    />
+  );
+}

@@ -11,6 +11,8 @@ const MAX_PAGES = 20;
 export interface CaseWindow {
   total: number | null;
   rowAt(index: number): CaseSummary | undefined;
+  /** Every row loaded now, in list order (what "select all" can select). */
+  loadedRows(): CaseSummary[];
   ensureRange(first: number, last: number): void;
   error: unknown;
   reload(): void;
@@ -56,6 +58,7 @@ export function useCaseWindow(filter: CaseFilter, sort: CaseSort): CaseWindow {
 
   // Stable functions: callers put them in effect dependencies (a new reload each render reloaded on every render, for ever).
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const loadedRows = useCallback(() => [...pages.current.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows), []);
   const ensureRange = useCallback(
     (first: number, last: number) => {
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) loadPage(page);
@@ -64,5 +67,5 @@ export function useCaseWindow(filter: CaseFilter, sort: CaseSort): CaseWindow {
   );
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { total, error, version, rowAt, ensureRange, reload };
+  return { total, error, version, rowAt, loadedRows, ensureRange, reload };
 }
