@@ -6,6 +6,7 @@ import { openAppContext } from './app-context.ts';
 import { backupDatabase } from './db/backup.ts';
 import { verifyProtocol } from './domain/draw.ts';
 import { SYSTEM_ACTOR } from './services/actor.ts';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './vocabulary/demo.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
         const created = ended.counts.cases ?? 0;
         process.stderr.write('\n');
         console.log(`Created ${created} demo cases in ${dataDir} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-        console.log('Demo staff (ombudsman, deputy, executive, head.tiefbau, head.buergerbuero) log in with password demo-password-2026.');
+        console.log(`Demo staff (${DEMO_STAFF.join(', ')}) log in with password ${DEMO_STAFF_PASSWORD}.`);
         return 0;
       }
       case 'backup': {

@@ -32,6 +32,7 @@ import { listNotifications, markNotificationsRead } from '../services/notificati
 import { executiveOverview, markStartSeen, officeToday } from '../services/start-screens.ts';
 import { changePassword, listUsers, saveUser, signIn } from '../services/users.ts';
 import { JOB_DEFINITIONS } from '../jobs/definitions.ts';
+import { JOB_ACCESS } from '../jobs/params.ts';
 import type { ChannelName } from './channels.ts';
 import type { ChannelOutput, ChannelPayload } from './contract.ts';
 import type { CallerWindow } from './dispatch.ts';
@@ -145,7 +146,8 @@ export const handlers: Handlers = {
   },
   startJob: (call, input) => {
     const actor = actorOf(call);
-    if (!isAllowed(JOB_DEFINITIONS[input.kind].access, actor.role)) fail('forbidden');
+    if (!isAllowed(JOB_ACCESS[input.kind], actor.role)) fail('forbidden');
+    (JOB_DEFINITIONS[input.kind].check as ((...args: unknown[]) => void) | undefined)?.(call.app.services, actor, input.params);
     return call.app.jobs.start(input.kind, input.params, actor);
   },
   cancelJob: (call, input) => call.app.jobs.cancel(input.id, actorOf(call)),

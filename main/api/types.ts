@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'not_authenticated'
   | 'forbidden'
   | 'not_found'
+  | 'demo_needs_empty_office'
   | 'conflict'
   | 'invalid_credentials'
   | 'too_many_attempts'
@@ -85,6 +86,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
   /** The API channels this user's role may call, from the one permission table; the UI shows only what these allow. */
   allowed: ChannelName[];
+  /** The background jobs this user's role may start (startJob checks the same table). */
+  allowedJobs: import('../vocabulary/jobs.ts').JobKind[];
 }
 
 export interface AppInfo {

@@ -9,6 +9,7 @@ import { listCategories, listDepartments, saveCategory, saveDepartment } from '.
 import { listUsers, saveUser } from '../services/users.ts';
 import { CATEGORIES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, PHRASES } from './phrases.ts';
 import { seededRandom, type Random } from './random.ts';
+import { DEMO_STAFF_PASSWORD } from '../vocabulary/demo.ts';
 
 export interface DemoOptions {
   cases: number;
@@ -20,7 +21,7 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEMO_STAFF_PASSWORD = 'demo-password-2026';
+export { DEMO_STAFF_PASSWORD };
 
 const KIND_WEIGHTS: [CaseKind, number][] = [
   ['complaint', 0.45],

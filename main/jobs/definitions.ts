@@ -2,12 +2,12 @@
 // connection of its own; it reports progress, checks for cancellation between batches, and each batch commits whole.
 import { z } from 'zod';
 import { generateDemoData } from '../demo/demo-data.ts';
-import { PERMISSIONS, type Access } from '../api/permissions.ts';
 import type { Actor } from '../services/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { exportYouSaidWeDid } from '../services/improvement-reports.ts';
 import type { JobKind } from '../vocabulary/jobs.ts';
 import { JOB_PARAMS } from './params.ts';
+import { fail } from '../services/errors.ts';
 
 export interface JobRun<P> {
   services: ServiceContext;
@@ -34,8 +34,8 @@ export class JobCancelled extends Error {
 
 interface JobDefinition<S extends z.ZodType> {
   params: S;
-  /** Who may start it from a window (the CLI runs as the system). */
-  access: Access;
+  /** Checked in main before the job starts (a refusal is an API error, not a failed job). */
+  check?(services: ServiceContext, actor: Actor, params: z.infer<S>): void;
   run(job: JobRun<z.infer<S>>): Promise<JobOutcome>;
 }
 
@@ -46,7 +46,12 @@ function define<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinitio
 export const JOB_DEFINITIONS = {
   demo: define({
     params: JOB_PARAMS.demo,
-    access: ['admin'],
+    check(services, actor) {
+      // From a window, demo data only goes into an office that has no cases yet (a trial); the CLI may add more.
+      if (actor.id === null) return;
+      const any = services.db.first(services.db.q.selectFrom('cases').select('id').limit(1));
+      if (any) fail('demo_needs_empty_office');
+    },
     async run({ services, params, progress, checkCancelled }) {
       const created = await generateDemoData(services, {
         cases: params.cases,
@@ -62,8 +67,6 @@ export const JOB_DEFINITIONS = {
   }),
   youSaidWeDidXlsx: define({
     params: JOB_PARAMS.youSaidWeDidXlsx,
-    // Whoever may export it directly: a department head's file holds only their own people.
-    access: PERMISSIONS.exportYouSaidWeDid,
     async run({ services, actor, params, progress }) {
       progress(0, 1, 'collect');
       const file = await exportYouSaidWeDid(services, actor, params.year, params.language);

@@ -3,6 +3,8 @@ import type { Language, Role } from '../domain/model.ts';
 import { channelNames } from '../api/channels.ts';
 import { isAllowed, PERMISSIONS } from '../api/permissions.ts';
 import type { SessionUser, UserRecord } from '../api/types.ts';
+import { JOB_ACCESS } from '../jobs/params.ts';
+import { JOB_KINDS } from '../vocabulary/jobs.ts';
 import type { Db } from '../db/database.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
@@ -50,7 +52,12 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
 
 export function toSessionUser(user: UserRecord, mustChangePassword: boolean): SessionUser {
   const { active: _active, ...rest } = user;
-  return { ...rest, mustChangePassword, allowed: channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], user.role)) };
+  return {
+    ...rest,
+    mustChangePassword,
+    allowed: channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], user.role)),
+    allowedJobs: JOB_KINDS.filter((kind) => isAllowed(JOB_ACCESS[kind], user.role)),
+  };
 }
 
 export function listUsers(db: Db): UserRecord[] {

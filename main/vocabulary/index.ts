@@ -3,3 +3,4 @@ export * from './cases.ts';
 export * from './improvements.ts';
 export * from './people.ts';
 export * from './jobs.ts';
+export * from './demo.ts';

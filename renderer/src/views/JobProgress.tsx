@@ -6,10 +6,11 @@ import type { Job } from '../use-job.ts';
 import { formatNumber } from '../format.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-export function JobProgress({ job }: { job: Job }) {
+/** showError: false when the form shows a refused start at its field itself. */
+export function JobProgress({ job, showError = true }: { job: Job; showError?: boolean }) {
   const { t, i18n } = useTranslation();
   const { record } = job;
-  if (!record) return <ErrorMessage error={job.error} />;
+  if (!record) return showError ? <ErrorMessage error={job.error} /> : null;
   const label = t(`jobs.kind.${record.kind}`);
   const running = record.status === 'running';
   const known = record.total !== null && record.total > 0;
@@ -31,7 +32,7 @@ export function JobProgress({ job }: { job: Job }) {
         </>
       )}
       {record.status === 'failed' && record.error && <ErrorMessage error={new ApiFailure(record.error)} />}
-      <ErrorMessage error={job.error} />
+      {showError && <ErrorMessage error={job.error} />}
     </div>
   );
 }

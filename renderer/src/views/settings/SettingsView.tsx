@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
+import { DemoSettings } from './DemoSettings.tsx';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { settingsSections, type Section } from './sections.ts';
@@ -12,7 +13,7 @@ import { UserSettings } from './UserSettings.tsx';
 export function SettingsView({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const sections = settingsSections(user);
-  const [section, setSection] = useState<Section>(sections[0] ?? 'templates');
+  const [section, setSection] = useState<Section | 'demo'>(sections[0] ?? 'templates');
   return (
     <section className="settings" aria-labelledby="settings-title">
       <div className="toolbar">
@@ -30,6 +31,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       {section === 'categories' && <NamedListSettings kind="categories" />}
       {section === 'users' && <UserSettings />}
       {section === 'templates' && <TemplateSettings />}
+      {section === 'demo' && <DemoSettings />}
     </section>
   );
 }
