@@ -9,6 +9,7 @@ export const NOTIFICATION_TYPES = ['statement_returned', 'case_forwarded', 'dead
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 import { isOfficeRole, OFFICE_ROLES } from '../vocabulary/people.ts';
+import { CLOCK_STATUSES } from '../vocabulary/cases.ts';
 
 export { isOfficeRole, OFFICE_ROLES };
 
@@ -26,7 +27,7 @@ export const DEADLINE_LOOKBACK_DAYS = 14;
 export const FIRST_LOOK_DAYS = 7;
 
 /** The deadline clock runs (and so can be reached) only while the office owes an answer. */
-export const RUNNING_STATUSES: readonly CaseStatus[] = ['new', 'open', 'forwarded'];
+export const RUNNING_STATUSES: readonly CaseStatus[] = CLOCK_STATUSES;
 
 /** Working days left until a due date: 0 on the day, negative once passed (the same count the inbox shows). */
 export function workingDaysLeft(cal: WorkingCalendar, today: string, due: string): number {

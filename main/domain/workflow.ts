@@ -1,5 +1,5 @@
 // The case workflow as a pure state machine: which action is allowed from which status, and what it leads to.
-import { isTerminal, outcomesFor, RUNNING_STATUSES, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
+import { isTerminal, outcomesFor, OPEN_STATUSES, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
 
 export const CASE_ACTIONS = [
   'triage',
@@ -55,7 +55,7 @@ export type TransitionResult =
   | { ok: true; status: CaseStatus; resumeStatus: CaseStatus | null; stage: 1 | 2 }
   | { ok: false; code: WorkflowErrorCode; details?: Record<string, unknown> };
 
-const ACTIVE: readonly CaseStatus[] = RUNNING_STATUSES;
+const ACTIVE: readonly CaseStatus[] = OPEN_STATUSES;
 
 /** From which statuses each action may start. */
 export const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {

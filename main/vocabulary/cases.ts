@@ -17,11 +17,18 @@ export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 export const CASE_STATUSES = ['new', 'open', 'forwarded', 'on_hold', 'answered', 'closed', 'withdrawn', 'merged'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Still running: the case waits for the office or a department, and its deadlines count. */
-export const RUNNING_STATUSES = ['new', 'open', 'forwarded', 'on_hold'] as const satisfies readonly CaseStatus[];
+/** Still running: not answered or ended yet (waiting for the office or a department, or paused). */
+export const OPEN_STATUSES = ['new', 'open', 'forwarded', 'on_hold'] as const satisfies readonly CaseStatus[];
 
 export function isStillRunning(status: CaseStatus): boolean {
-  return (RUNNING_STATUSES as readonly CaseStatus[]).includes(status);
+  return (OPEN_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
+/** The deadline clock runs: the office owes an answer (a pause stops the clock, an answer ends it). */
+export const CLOCK_STATUSES = ['new', 'open', 'forwarded'] as const satisfies readonly CaseStatus[];
+
+export function deadlineClockRuns(status: CaseStatus): boolean {
+  return (CLOCK_STATUSES as readonly CaseStatus[]).includes(status);
 }
 
 /** Ended without an answer of its own: the person withdrew it, or it lives on in the case it was merged into. */

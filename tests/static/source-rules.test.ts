@@ -2,6 +2,7 @@
 // external links only through the helper's check, and no safeStorage use without its availability check (NOTES 7).
 import { describe, expect, it } from 'vitest';
 import { readSource, sourceFiles } from './build-output.ts';
+import { CASE_CHANNELS, CASE_KINDS, CASE_OUTCOMES, CASE_STATUSES, IMPROVEMENT_STATUSES, PRIORITIES, ROLES } from '../../main/vocabulary/index.ts';
 
 const WINDOW_HELPER = 'main/shell/window.ts';
 // Everything that ships or runs the app; tests are left out (they stub electron and name what they guard).
@@ -66,5 +67,37 @@ describe('a fresh clone', () => {
     const offenders = files.filter((file) => outside.test(withoutComments(readSource(file))));
     expect(files.length).toBeGreaterThan(50);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('one shared vocabulary', () => {
+  // Closed lists of the domain are defined once, in main/vocabulary; the renderer imports them (as values) instead of
+  // keeping copies that drift: there, a literal list of three or more of one vocabulary's values is a copy; in main, a
+  // literal list of all of them.
+  const lists: Record<string, readonly string[]> = {
+    kinds: CASE_KINDS,
+    channels: CASE_CHANNELS,
+    statuses: CASE_STATUSES,
+    priorities: PRIORITIES,
+    roles: ROLES,
+    'improvement statuses': IMPROVEMENT_STATUSES,
+    outcomes: CASE_OUTCOMES,
+  };
+  it('has no copy of a vocabulary list in the renderer or in main outside main/vocabulary', () => {
+    const copies: string[] = [];
+    for (const file of [...sourceFiles('renderer'), ...sourceFiles('main')]) {
+      if (file.startsWith('main/vocabulary/') || file.startsWith('main/db/migrations/')) continue;
+      const code = withoutComments(readSource(file));
+      for (const literal of code.match(/\[\s*'[a-z_]+'(?:\s*,\s*'[a-z_]+')+\s*,?\s*\]/g) ?? []) {
+        const values = [...literal.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]!);
+        for (const [name, list] of Object.entries(lists)) {
+          if (!values.every((value) => list.includes(value))) continue;
+          // main's rules name subsets (which status may follow which); the renderer uses the vocabulary's predicates.
+          const copy = file.startsWith('renderer/') ? values.length >= 3 : values.length === list.length;
+          if (copy) copies.push(`${file}: ${literal} (${name})`);
+        }
+      }
+    }
+    expect(copies).toEqual([]);
   });
 });

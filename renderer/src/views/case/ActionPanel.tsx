@@ -8,26 +8,18 @@ import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, type Problems } from '../TextField.tsx';
 import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
+import { CASE_KINDS, isStillRunning, outcomesFor, PRIORITIES } from '../../../../main/vocabulary/cases.ts';
+import { isOfficeRole } from '../../../../main/vocabulary/people.ts';
 
 type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
 
-const OUTCOMES: Record<CaseDetail['kind'], string[]> = {
-  complaint: ['upheld', 'partly_upheld', 'not_upheld'],
-  idea: ['adopted', 'declined', 'already_planned'],
-  praise: ['informed'],
-  question: ['informed'],
-};
-
-const OFFICE_ROLES = ['admin', 'ombudsman', 'deputy'];
-const KIND_VALUES = ['complaint', 'idea', 'praise', 'question'] as const;
-const PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
 /** The fields text is typed into (the others are chosen from a list). */
 const TYPED_FIELDS = ['text', 'reason', 'reference', 'days'];
 
 export function allowedActions(detail: CaseDetail, user: SessionUser): Action[] {
   if (user.role === 'executive') return [];
   if (user.role === 'department_head') return [...detail.availableActions.filter((a) => a === 'return_from_department'), 'note'];
-  const running = ['new', 'open', 'forwarded', 'on_hold'].includes(detail.status);
+  const running = isStillRunning(detail.status);
   return [...detail.availableActions, ...(running ? (['extend'] as const) : []), 'note'];
 }
 
@@ -55,7 +47,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
     setProblems((current) => (current[name] ? { ...current, [name]: null } : current));
   };
   const set = (name: string) => (event: { target: { value: string } }) => setValue(name)(event.target.value);
-  const officeUsers = users.filter((u) => OFFICE_ROLES.includes(u.role));
+  const officeUsers = users.filter((u) => isOfficeRole(u.role));
   // Typed text of the open action (a note, a statement, a reason) is not thrown away by Cancel or by leaving the case unasked.
   const guard = useDiscardGuard(action !== null && TYPED_FIELDS.some((name) => field(name).trim() !== ''), 'discard.action');
   useLeaveGuard(guard);
@@ -189,10 +181,10 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
         <form ref={formRef} className="action-form" noValidate onSubmit={submit} aria-label={t(`action.${action}`)}>
           {action === 'triage' && (
             <div className="row">
-              <SelectField autoFocus label={t('field.kind')} value={field('kind') || detail.kind} onChange={setValue('kind')} choices={KIND_VALUES.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
+              <SelectField autoFocus label={t('field.kind')} value={field('kind') || detail.kind} onChange={setValue('kind')} choices={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
               <SelectField label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
               <SelectField label={t('field.categoryId')} value={field('categoryId') || String(detail.categoryId ?? '')} onChange={setValue('categoryId')} choices={activeChoices(categories, (c) => c.name)} empty={t('case.choose')} />
-              <SelectField label={t('field.priority')} value={field('priority') || detail.priority} onChange={setValue('priority')} choices={PRIORITY_VALUES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))} />
+              <SelectField label={t('field.priority')} value={field('priority') || detail.priority} onChange={setValue('priority')} choices={PRIORITIES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))} />
               <SelectField label={t('inbox.column.handler')} value={field('handlerId') || String(detail.handlerId ?? '')} onChange={setValue('handlerId')} choices={activeChoices(officeUsers, (u) => u.displayName)} empty={t('case.me')} />
             </div>
           )}
@@ -200,7 +192,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             <SelectField autoFocus required label={t('field.departmentId')} value={field('departmentId') || String(detail.departmentId ?? '')} onChange={setValue('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} error={problems.departmentId} />
           )}
           {action === 'answer' && (
-            <SelectField autoFocus label={t('field.outcome')} value={field('outcome')} onChange={setValue('outcome')} choices={OUTCOMES[detail.kind].map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))} empty={t('case.choose')} />
+            <SelectField autoFocus label={t('field.outcome')} value={field('outcome')} onChange={setValue('outcome')} choices={outcomesFor(detail.kind).map((outcome) => ({ value: outcome, label: t(`outcome.${outcome}`) }))} empty={t('case.choose')} />
           )}
           {action === 'escalate' && (
             <>

@@ -10,6 +10,7 @@ import { DateField } from '../DateField.tsx';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { OPEN_IMPROVEMENT_STATUSES } from '../../../../main/vocabulary/improvements.ts';
 
 
 interface Props {
@@ -33,7 +34,7 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
 
   useEffect(() => {
     if (mode !== 'link') return;
-    call('listImprovements', { statuses: ['proposed', 'planned', 'in_progress'] }).then(
+    call('listImprovements', { statuses: [...OPEN_IMPROVEMENT_STATUSES] }).then(
       (rows) => setOpen(rows.filter((row) => !detail.improvements.some((link) => link.improvementId === row.id))),
       setError,
     );

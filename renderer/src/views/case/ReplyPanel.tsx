@@ -10,9 +10,9 @@ import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
+import { REPLY_CHANNELS } from '../../../../main/vocabulary/cases.ts';
+import { TEMPLATE_LANGUAGES } from '../../../../main/vocabulary/people.ts';
 
-const REPLY_CHANNELS = ['letter', 'email', 'phone'] as const;
-const TEMPLATE_LANGUAGES = ['de', 'en'] as const;
 
 /** The submitter's language when there is wording for it, else the reader's. */
 function defaultLanguage(detail: CaseDetail, uiLanguage: string): string {

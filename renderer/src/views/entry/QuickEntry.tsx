@@ -11,6 +11,7 @@ import { useChanged, useDiscardGuard } from '../use-discard-guard.tsx';
 import { isTopmostModal, useModalFocus } from '../use-modal-focus.ts';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { CHANNELS, KINDS } from '../inbox/filter.ts';
+import { canTakeMerge } from '../../../../main/vocabulary/cases.ts';
 
 type Kind = (typeof KINDS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -22,7 +23,6 @@ interface Props {
 }
 
 /** The statuses a case can be merged into (as the workflow decides in main: not closed, withdrawn or merged). */
-const MERGE_TARGETS: readonly SearchHit['status'][] = ['new', 'open', 'forwarded', 'on_hold', 'answered'];
 
 /** The fields a problem can be shown at. */
 type EntryField = 'subject' | 'description' | 'name' | 'phone' | 'email' | 'address' | 'receivedAt' | 'departmentId' | 'categoryId' | 'merge';
@@ -122,7 +122,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
 
   const consentText = t('entry.consentText');
   // Only cases that can take a merge are offered; the one chosen stays listed (and chosen) while the subject changes.
-  const offered = subject.trim().length >= 3 ? similar.filter((hit) => MERGE_TARGETS.includes(hit.status)).slice(0, 5) : [];
+  const offered = subject.trim().length >= 3 ? similar.filter((hit) => canTakeMerge(hit.status)).slice(0, 5) : [];
   const listed = duplicateOf && !offered.some((hit) => hit.id === duplicateOf.id) ? [...offered, duplicateOf] : offered;
 
   /** What the form can tell before asking main. */

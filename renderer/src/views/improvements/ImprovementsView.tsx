@@ -10,8 +10,9 @@ import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { YouSaidWeDid } from './YouSaidWeDid.tsx';
+import { IMPROVEMENT_STATUSES } from '../../../../main/vocabulary/improvements.ts';
 
-export const IMPROVEMENT_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'declined'] as const;
+export { IMPROVEMENT_STATUSES };
 
 interface Props {
   user: SessionUser;

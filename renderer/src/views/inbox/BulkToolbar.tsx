@@ -11,8 +11,8 @@ import { call } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { PRIORITIES } from '../../../../main/vocabulary/cases.ts';
 
-const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 const ACTIONS = ['set_priority', 'set_category', 'forward', 'assign', 'close'] as const;
 type Action = (typeof ACTIONS)[number];
 /** The value meaning "none" for category and handler (a select value cannot be null). */

@@ -14,6 +14,7 @@ import { CHANNELS, KINDS, ORIGINS, STATUSES, type CaseFilter, type CaseSort } fr
 import type { InboxMemory } from './inbox-memory.ts';
 import { filterForView, SAVED_VIEWS, type SavedView } from './saved-views.ts';
 import { useCaseWindow } from './use-case-window.ts';
+import { isOfficeRole } from '../../../../main/vocabulary/people.ts';
 
 const ROW_HEIGHT = 40;
 
@@ -83,7 +84,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
   useEffect(() => {
     call('listDepartments').then(setDepartments, () => setDepartments([]));
     call('listUsers').then(
-      (users) => setHandlers(users.filter((u) => u.active && ['ombudsman', 'deputy', 'admin'].includes(u.role))),
+      (users) => setHandlers(users.filter((u) => u.active && isOfficeRole(u.role))),
       () => setHandlers([]),
     );
   }, []);

@@ -5,16 +5,16 @@ import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../../main/api/types.ts';
 import { formatShortDateTime } from '../../format.ts';
 import type { CaseSort } from './filter.ts';
+import { deadlineClockRuns } from '../../../../main/vocabulary/cases.ts';
 
 export const inboxFeatures = tableFeatures({});
 export type InboxColumn = ColumnDef<typeof inboxFeatures, CaseSummary> & { meta?: { sortKey?: CaseSort['column']; className?: string } };
 
-const RUNNING = new Set(['new', 'open', 'forwarded']);
 
 /** The deadline in words; `short` for the inbox column, whose header already says "working days". */
 export function dueLabel(row: CaseSummary, t: TFunction, short = false): { text: string; tone: 'none' | 'ok' | 'soon' | 'overdue' } {
   const key = short ? 'inbox.dueShort' : 'inbox.due';
-  if (!RUNNING.has(row.status)) return { text: t('inbox.due.none'), tone: 'none' };
+  if (!deadlineClockRuns(row.status)) return { text: t('inbox.due.none'), tone: 'none' };
   if (row.overdue) return { text: t(`${key}.overdue`, { count: -row.workingDaysLeft }), tone: 'overdue' };
   if (row.workingDaysLeft === 0) return { text: t(`${key}.today`), tone: 'soon' };
   return { text: t(`${key}.left`, { count: row.workingDaysLeft }), tone: row.workingDaysLeft <= 2 ? 'soon' : 'ok' };

@@ -1,11 +1,9 @@
 import type { ChannelInput } from '../../../../main/api/contract.ts';
+import { CASE_CHANNELS, CASE_KINDS, CASE_ORIGINS, CASE_STATUSES } from '../../../../main/vocabulary/cases.ts';
 
 export type CaseListInput = Exclude<ChannelInput<'listCases'>, undefined>;
 export type CaseFilter = NonNullable<CaseListInput['filter']>;
 export type CaseSort = NonNullable<CaseListInput['sort']>;
 
-/** Lists of values the filters offer, typed against the contract so a renamed value fails to compile. */
-export const STATUSES = ['new', 'open', 'forwarded', 'on_hold', 'answered', 'closed', 'withdrawn', 'merged'] as const satisfies readonly NonNullable<CaseFilter['statuses']>[number][];
-export const KINDS = ['complaint', 'idea', 'praise', 'question'] as const satisfies readonly NonNullable<CaseFilter['kinds']>[number][];
-export const CHANNELS = ['web', 'email', 'phone', 'walk_in', 'letter'] as const satisfies readonly NonNullable<CaseFilter['channels']>[number][];
-export const ORIGINS = ['external', 'internal'] as const satisfies readonly NonNullable<CaseFilter['origins']>[number][];
+/** The values the filters offer: the shared vocabulary's lists. */
+export { CASE_CHANNELS as CHANNELS, CASE_KINDS as KINDS, CASE_ORIGINS as ORIGINS, CASE_STATUSES as STATUSES };

@@ -1,5 +1,6 @@
 // The inbox's saved views: each is a filter main understands; "Mine" and "Due this week" depend on who and when.
 import type { CaseFilter } from './filter.ts';
+import { OPEN_STATUSES } from '../../../../main/vocabulary/cases.ts';
 
 export const SAVED_VIEWS = ['new', 'overdue', 'dueThisWeek', 'mine', 'forwarded', 'all'] as const;
 export type SavedView = (typeof SAVED_VIEWS)[number];
@@ -22,7 +23,7 @@ export function filterForView(view: SavedView, userId: number, today: Date): Cas
     case 'dueThisWeek':
       return { dueBefore: endOfWorkWeek(today) };
     case 'mine':
-      return { handlerId: userId, statuses: ['new', 'open', 'forwarded', 'on_hold'] };
+      return { handlerId: userId, statuses: [...OPEN_STATUSES] };
     case 'forwarded':
       return { statuses: ['forwarded'] };
     case 'all':

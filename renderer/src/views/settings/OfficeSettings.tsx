@@ -7,8 +7,8 @@ import { displayDateInput, parseDateInput } from '../../date-input.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { focusFirstInvalid } from '../TextField.tsx';
+import { CASE_KINDS as KINDS } from '../../../../main/vocabulary/cases.ts';
 
-const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
 const STAGES = ['stage1', 'stage2'] as const;
 const FIELDS = ['acknowledgeDays', 'respondDays'] as const;
 

@@ -7,10 +7,9 @@ import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
+import { CASE_KINDS as KINDS } from '../../../../main/vocabulary/cases.ts';
+import { PLACEHOLDERS, TEMPLATE_LANGUAGES as LANGUAGES } from '../../../../main/vocabulary/people.ts';
 
-const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
-const LANGUAGES = ['de', 'en'] as const;
-const PLACEHOLDERS = ['salutation', 'name', 'reference', 'received', 'due', 'department'];
 
 type Draft = Pick<ReplyTemplate, 'kind' | 'language' | 'name' | 'subject' | 'body' | 'active'> & { id?: number };
 const EMPTY: Draft = { kind: 'complaint', language: 'de', name: '', subject: '', body: '', active: true };

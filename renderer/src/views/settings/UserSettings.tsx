@@ -6,8 +6,8 @@ import { call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
+import { ROLES } from '../../../../main/vocabulary/people.ts';
 
-const ROLES = ['admin', 'ombudsman', 'deputy', 'department_head', 'executive'] as const satisfies readonly UserRecord['role'][];
 type Draft = { id?: number; username: string; displayName: string; role: UserRecord['role']; departmentIds: number[]; language: 'de' | 'en'; active: boolean; password: string };
 const EMPTY: Draft = { username: '', displayName: '', role: 'deputy', departmentIds: [], language: 'de', active: true, password: '' };
 

@@ -6,8 +6,8 @@ import type { ExecutiveOverview } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { formatDateTime, formatNumber, localeFor } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { CASE_KINDS as KINDS } from '../../../../main/vocabulary/cases.ts';
 
-const KINDS = ['complaint', 'idea', 'praise', 'question'] as const;
 const QUARTERS = [1, 2, 3, 4] as const;
 
 export function ExecutiveStart({ refreshToken }: { refreshToken: number }) {
