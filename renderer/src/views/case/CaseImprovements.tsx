@@ -60,6 +60,9 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
       await run(async (send) => {
         if (mode === 'adopt') {
           const created = await send('adoptIdea', { caseId: detail.id, title, targetDate: targetDate || null });
+          // The case shows its new link even if the improvement is not opened (a typed reply asked first and was kept).
+          setMode(null);
+          onChanged();
           onOpenImprovement(created.id);
           return;
         }
