@@ -73,6 +73,7 @@ test('a new department: empty, taken and then a name, each at the field; a doubl
   await page.keyboard.press('Enter');
   await expectProblem(name, 'Das gibt es bereits.');
   await expect(name).toBeFocused();
+  await shot(page, 'form-checks-department');
   expect(await api<unknown[]>(page, 'listDepartments')).toHaveLength(1);
 
   await name.fill('Grünflächenamt');
@@ -193,6 +194,8 @@ test('an improvement: the reference to link, the edited title and the done note 
   await page.keyboard.press('Enter');
   await expectProblem(reference, 'Zu diesem Aktenzeichen gibt es keinen Fall.');
   await expect(reference).toBeFocused();
+  await reference.scrollIntoViewIfNeeded();
+  await shot(page, 'form-checks-link-reference');
   expect((await api<{ cases: unknown[] }>(page, 'getImprovement', { id })).cases).toHaveLength(0);
   await reference.fill(third.reference);
   await link.getByRole('button', { name: 'Fall verknüpfen' }).dblclick();
@@ -296,7 +299,7 @@ test('the draw ceremony: seed, witnesses and confirmation at their fields; a dou
   await expectProblem(confirmed, 'Bitte bestätigen Sie den Fingerabdruck.');
   await expect(seed).toBeFocused();
   await expectNoSeriousAxe(page);
-  await shot(page, 'form-checks-ceremony');
+  await ceremony.screenshot({ path: path.join(tmpdir(), 'ombudsdesk-form-checks-ceremony.png') });
 
   // The seed typed: the witnesses are next; then the confirmation.
   await page.keyboard.type('4 2 6 1');
