@@ -15,8 +15,9 @@ export const NEXT_STATUSES: Record<ImprovementStatus, readonly ImprovementStatus
 
 export type ImprovementProblem =
   | { code: 'invalid_transition'; details: { from: ImprovementStatus; to: ImprovementStatus } }
-  | { code: 'done_date_required' | 'done_note_required'; details: Record<string, never> }
-  | { code: 'done_date_in_future'; details: { doneOn: string; today: string } };
+  | { code: 'done_date_required'; details: { field: 'doneOn' } }
+  | { code: 'done_note_required'; details: { field: 'note' } }
+  | { code: 'done_date_in_future'; details: { field: 'doneOn'; doneOn: string; today: string } };
 
 export interface StatusChange {
   to: ImprovementStatus;
@@ -26,14 +27,14 @@ export interface StatusChange {
   note?: string | null | undefined;
 }
 
-/** Why this change is not allowed, or null; today is the office's local calendar date (yyyy-MM-dd). */
+/** Why this change is not allowed, or null (a problem of the date or the note names that field, for the form to show it there); today is the office's local calendar date (yyyy-MM-dd). */
 export function checkStatusChange(from: ImprovementStatus, change: StatusChange, today: string): ImprovementProblem | null {
   if (!NEXT_STATUSES[from].includes(change.to)) return { code: 'invalid_transition', details: { from, to: change.to } };
   if (change.to !== 'done') return null;
-  if (!change.doneOn) return { code: 'done_date_required', details: {} };
+  if (!change.doneOn) return { code: 'done_date_required', details: { field: 'doneOn' } };
   // ISO calendar dates compare correctly as strings.
-  if (change.doneOn > today) return { code: 'done_date_in_future', details: { doneOn: change.doneOn, today } };
-  if (!change.note?.trim()) return { code: 'done_note_required', details: {} };
+  if (change.doneOn > today) return { code: 'done_date_in_future', details: { field: 'doneOn', doneOn: change.doneOn, today } };
+  if (!change.note?.trim()) return { code: 'done_note_required', details: { field: 'note' } };
   return null;
 }
 

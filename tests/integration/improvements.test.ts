@@ -87,9 +87,9 @@ describe('improvements', () => {
 
     // Done: a date in the future, no date, no note are each refused and change nothing.
     const before = tableCounts();
-    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-02', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_in_future' } });
-    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_required' } });
-    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-01', note: '  ' })).toMatchObject({ ok: false, error: { code: 'done_note_required' } });
+    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-02', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_in_future', details: { field: 'doneOn' } } });
+    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_required', details: { field: 'doneOn' } } });
+    expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-01', note: '  ' })).toMatchObject({ ok: false, error: { code: 'done_note_required', details: { field: 'note' } } });
     expect(tableCounts()).toEqual(before);
 
     improvement = await as<ImprovementDetail>('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-01', note: 'Grünphase auf 25 s verlängert.' });

@@ -1,6 +1,7 @@
 // Forms check themselves: every <form> of the renderer has noValidate (Chromium's validation bubbles speak the browser's
-// language, not the office's), and a field marked `required` shows its own problem at the field: it has aria-invalid
-// (or, for TextField and SelectField, an error prop) in the same tag. Read from the sources' syntax trees, not by text.
+// language, not the office's), every form has at least one field that shows its own problem, a field marked `required`
+// shows its own problem at the field (aria-invalid, or for TextField and SelectField an error prop, in the same tag), and a
+// field marked invalid is described by its message. Read from the sources' syntax trees, not by text.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readSource, sourceFiles } from './build-output.ts';
@@ -10,6 +11,29 @@ interface Tag {
   line: number;
   name: string;
   attributes: Map<string, ts.JsxAttribute>;
+  /** Attributes given by a spread of an object written in the same file (`{...fieldProps(field)}`), by name. */
+  spread: Set<string>;
+  /** The tags inside this one (for an element with children; none for a self-closing tag). */
+  inner: Tag[];
+}
+
+const has = (tag: Tag, attribute: string) => tag.attributes.has(attribute) || tag.spread.has(attribute);
+
+/** The property names of the object literals in the declaration of `name` in this file (a const or a function). */
+function spreadAttributes(source: ts.SourceFile, spread: ts.JsxSpreadAttribute): string[] {
+  const expression = ts.isCallExpression(spread.expression) ? spread.expression.expression : spread.expression;
+  if (!ts.isIdentifier(expression)) return [];
+  const names: string[] = [];
+  const collect = (node: ts.Node) => {
+    if (ts.isObjectLiteralExpression(node)) for (const property of node.properties) if (property.name) names.push(property.name.getText(source).replace(/^['"]|['"]$/g, ''));
+    ts.forEachChild(node, collect);
+  };
+  const find = (node: ts.Node) => {
+    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name?.getText(source) === expression.text) collect(node);
+    else ts.forEachChild(node, find);
+  };
+  find(source);
+  return names;
 }
 
 /** Every JSX opening tag of the renderer's .tsx files, with its named attributes. */
@@ -17,11 +41,31 @@ function jsxTags(): Tag[] {
   const tags: Tag[] = [];
   for (const file of sourceFiles('renderer/src').filter((name) => name.endsWith('.tsx'))) {
     const source = ts.createSourceFile(file, readSource(file), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    // Every tag is added to all the elements it stands in (open: the elements around the node being visited).
+    const open: Tag[] = [];
     const visit = (node: ts.Node) => {
       if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
         const attributes = new Map<string, ts.JsxAttribute>();
-        for (const property of node.attributes.properties) if (ts.isJsxAttribute(property)) attributes.set(property.name.getText(source), property);
-        tags.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, name: node.tagName.getText(source), attributes });
+        const spread = new Set<string>();
+        for (const property of node.attributes.properties) {
+          if (ts.isJsxAttribute(property)) attributes.set(property.name.getText(source), property);
+          else for (const name of spreadAttributes(source, property)) spread.add(name);
+        }
+        const tag: Tag = { file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, name: node.tagName.getText(source), attributes, spread, inner: [] };
+        tags.push(tag);
+        for (const outer of open) outer.inner.push(tag);
+        if (ts.isJsxOpeningElement(node)) {
+          // The children of the element are visited with it open.
+          ts.forEachChild(node, visit);
+          open.push(tag);
+          for (const child of node.parent.children) visit(child);
+          open.pop();
+          return;
+        }
+      }
+      if (ts.isJsxElement(node)) {
+        visit(node.openingElement);
+        return;
       }
       ts.forEachChild(node, visit);
     };
@@ -39,20 +83,13 @@ function isOn(attribute: ts.JsxAttribute | undefined): boolean {
 
 const where = (tag: Tag) => `${tag.file} <${tag.name}>`;
 
-/** Fields still left to main's answer (shown beneath their form, translated), not yet checked at the field: to be done,
- * and none may be added. */
-const NOT_YET = [
-  'renderer/src/views/case/CaseImprovements.tsx <input>',
-  'renderer/src/views/case/CaseImprovements.tsx <SelectField>',
-  'renderer/src/views/draw/DrawView.tsx <textarea>',
-  'renderer/src/views/draw/DrawView.tsx <input>',
-  'renderer/src/views/improvements/ImprovementView.tsx <textarea>',
-  'renderer/src/views/improvements/ImprovementView.tsx <input>',
-  'renderer/src/views/improvements/ImprovementView.tsx <input>',
-  'renderer/src/views/improvements/ImprovementsView.tsx <input>',
-  'renderer/src/views/improvements/ImprovementsView.tsx <SelectField>',
-  'renderer/src/views/settings/NamedListSettings.tsx <input>',
-];
+/** Whether the tag is a field that shows its own problem: an input, text area or select with aria-invalid, a TextField or
+ * SelectField with an error prop, or a DateField (it checks what is typed itself). */
+function showsProblem(tag: Tag): boolean {
+  if (['input', 'textarea', 'select'].includes(tag.name)) return has(tag, 'aria-invalid');
+  if (['TextField', 'SelectField'].includes(tag.name)) return has(tag, 'error');
+  return tag.name === 'DateField';
+}
 
 describe('forms', () => {
   const tags = jsxTags();
@@ -66,17 +103,23 @@ describe('forms', () => {
     expect(offenders, 'add noValidate and check the fields in the submit handler').toEqual([]);
   });
 
+  it('every <form> checks its fields: at least one field in it shows its own problem', () => {
+    const offenders = tags.filter((tag) => tag.name === 'form' && !tag.inner.some(showsProblem)).map((tag) => `${tag.file}:${tag.line}`);
+    expect(offenders, 'check the fields in the submit handler and show each problem at its field (TextField, SelectField error, aria-invalid)').toEqual([]);
+  });
+
   it('a required field shows its own problem (aria-invalid on inputs, an error prop on TextField and SelectField)', () => {
     const offenders = tags
-      .filter((tag) => tag.attributes.has('required'))
-      .filter((tag) => {
-        if (['input', 'textarea', 'select'].includes(tag.name)) return !tag.attributes.has('aria-invalid');
-        if (['TextField', 'SelectField'].includes(tag.name)) return !tag.attributes.has('error');
-        return false;
-      })
-      .map(where);
-    const unlisted = [...offenders];
-    for (const known of NOT_YET) if (unlisted.includes(known)) unlisted.splice(unlisted.indexOf(known), 1);
-    expect(unlisted, 'with noValidate, `required` alone says nothing: show the problem at the field').toEqual([]);
+      .filter((tag) => has(tag, 'required') && ['input', 'textarea', 'select', 'TextField', 'SelectField'].includes(tag.name))
+      .filter((tag) => !showsProblem(tag))
+      .map((tag) => `${where(tag)}:${tag.line}`);
+    expect(offenders, 'with noValidate, `required` alone says nothing: show the problem at the field').toEqual([]);
+  });
+
+  it('a field marked invalid is described by its message (aria-describedby in the same tag)', () => {
+    const offenders = tags
+      .filter((tag) => has(tag, 'aria-invalid') && !has(tag, 'aria-describedby'))
+      .map((tag) => `${where(tag)}:${tag.line}`);
+    expect(offenders).toEqual([]);
   });
 });

@@ -115,20 +115,25 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       <Header
         user={user}
         screen={screen}
-        onNavigate={(next) => {
-          setInboxFilter(null);
-          setScreen(next);
-          setOpenCase(null);
-          setOpenImprovement(null);
-        }}
-        onLogout={onLogout}
+        // Leaving through the header (another screen, a notification's case, signing out) asks about typed text first too.
+        onNavigate={(next) =>
+          leaveThrough(leaveGuards, () => {
+            setInboxFilter(null);
+            setScreen(next);
+            setOpenCase(null);
+            setOpenImprovement(null);
+          })
+        }
+        onLogout={() => leaveThrough(leaveGuards, onLogout)}
         onHelp={() => setHelp(true)}
         onNewCase={canEnter ? () => setEntry('phone') : undefined}
-        onOpenCase={(id) => {
-          if (screen === 'settings' || screen === 'draw') setScreen(start ? 'home' : 'inbox');
-          setOpenImprovement(null);
-          setOpenCase(id);
-        }}
+        onOpenCase={(id) =>
+          leaveThrough(leaveGuards, () => {
+            if (screen === 'settings' || screen === 'draw') setScreen(start ? 'home' : 'inbox');
+            setOpenImprovement(null);
+            setOpenCase(id);
+          })
+        }
       />
       {saved && (
         <p className="toast" role="status">
@@ -151,10 +156,12 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             onChanged={refresh}
             onOpenCase={(id) => leaveThrough(leaveGuards, () => openCaseFromCase(id))}
             returnFrom={cameBackFrom}
-            onOpenImprovement={(id) => {
-              setOpenCase(null);
-              setOpenImprovement(id);
-            }}
+            onOpenImprovement={(id) =>
+              leaveThrough(leaveGuards, () => {
+                setOpenCase(null);
+                setOpenImprovement(id);
+              })
+            }
           />
         ) : openImprovement !== null ? (
           <ImprovementView

@@ -8,7 +8,8 @@
 //   {guard.dialog}
 //
 // A panel inside a screen that Esc, Alt+← or Back leave (the case view) registers its guard with useLeaveGuard(guard):
-// the workbench then asks every panel with typed text before it leaves (see leaveThrough).
+// the workbench then asks every panel with typed text before it leaves (see leaveThrough), and so does the header
+// (its navigation, a notification's case, "Sign out").
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -105,7 +106,7 @@ export interface LeaveGuard {
 /** The guards of the panels on the current screen (provided by the workbench). */
 export const LeaveGuards = createContext<Set<LeaveGuard> | null>(null);
 
-/** Lets the screen around ask this guard before it is left (Esc, Alt+←, Back). */
+/** Lets the screen around ask this guard before it is left (Esc, Alt+←, Back, the header's navigation and sign-out). */
 export function useLeaveGuard(guard: DiscardGuard): void {
   const guards = useContext(LeaveGuards);
   const latest = useRef(guard);

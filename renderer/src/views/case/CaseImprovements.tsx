@@ -8,10 +8,10 @@ import { can } from '../../can.ts';
 import { formatDate } from '../../format.ts';
 import { DateField } from '../DateField.tsx';
 import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { OPEN_IMPROVEMENT_STATUSES } from '../../../../main/vocabulary/improvements.ts';
-
 
 interface Props {
   detail: CaseDetail;
@@ -28,6 +28,8 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
   const [open, setOpen] = useState<ImprovementSummary[]>([]);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Each problem at its field (the title to adopt, the improvement to link); one that names no field below the form.
+  const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
   const live = detail.status !== 'withdrawn' && detail.status !== 'merged';
   const canEdit = can(user, 'linkCaseToImprovement') && live;
@@ -40,13 +42,28 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
     );
   }, [mode, detail.improvements]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function choose(next: 'adopt' | 'link' | null) {
+    setMode(next);
     setError(null);
+    setProblems({});
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setError(null);
+    const found: Problems = {};
+    if (mode === 'adopt' && !title.trim()) found.title = 'form.required';
+    if (mode === 'link' && !chosen) found.improvementId = 'form.choose';
+    setProblems(found);
+    if (hasProblems(found)) return focusFirstInvalid(form);
     try {
       await run(async (send) => {
         if (mode === 'adopt') {
           const created = await send('adoptIdea', { caseId: detail.id, title, targetDate: targetDate || null });
+          // The case shows its new link even if the improvement is not opened (a typed reply asked first and was kept).
+          setMode(null);
+          onChanged();
           onOpenImprovement(created.id);
           return;
         }
@@ -55,7 +72,13 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
         onChanged();
       });
     } catch (failure) {
-      setError(failure);
+      // Main names the field it refused: the title, or the improvement (a case already linked to it is refused at caseId).
+      const field = errorField(failure);
+      const at = mode === 'adopt' ? (field === 'title' ? 'title' : null) : field === 'improvementId' || field === 'caseId' ? 'improvementId' : null;
+      if (at) {
+        setProblems({ [at]: failure });
+        focusFirstInvalid(form);
+      } else setError(failure);
     }
   }
 
@@ -85,11 +108,11 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
       {canEdit && (
         <div className="action-buttons">
           {detail.kind === 'idea' && can(user, 'adoptIdea') && (
-            <button type="button" aria-pressed={mode === 'adopt'} onClick={() => setMode('adopt')}>
+            <button type="button" aria-pressed={mode === 'adopt'} onClick={() => choose('adopt')}>
               {t('case.adopt')}
             </button>
           )}
-          <button type="button" aria-pressed={mode === 'link'} onClick={() => setMode('link')}>
+          <button type="button" aria-pressed={mode === 'link'} onClick={() => choose('link')}>
             {t('case.linkImprovement')}
           </button>
         </div>
@@ -98,21 +121,39 @@ export function CaseImprovements({ detail, user, onOpenImprovement, onChanged }:
         <form className="action-form" noValidate onSubmit={submit} aria-label={mode === 'adopt' ? t('case.adopt') : t('case.linkImprovement')}>
           {mode === 'adopt' ? (
             <>
-              <label>
-                <span>{t('improvements.column.title')}</span>
-                <input autoFocus required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
-              </label>
+              <TextField
+                label={t('improvements.column.title')}
+                autoFocus
+                required
+                maxLength={200}
+                value={title}
+                onChange={(value) => {
+                  setTitle(value);
+                  setProblems((current) => without(current, 'title'));
+                }}
+                error={problems.title}
+              />
               <DateField label={t('improvements.column.target')} value={targetDate} onChange={setTargetDate} />
             </>
           ) : (
-            <SelectField autoFocus required label={t('case.improvement')} value={chosen} onChange={setChosen} choices={open.map((row) => ({ value: row.id, label: `${row.title} (${row.departmentName})` }))} empty={t('case.choose')} />
+            <SelectField
+              autoFocus
+              required
+              label={t('case.improvement')}
+              value={chosen}
+              onChange={(value) => {
+                setChosen(value);
+                setProblems((current) => without(current, 'improvementId'));
+              }}
+              error={problems.improvementId}
+              choices={open.map((row) => ({ value: row.id, label: `${row.title} (${row.departmentName})` }))} empty={t('case.choose')} />
           )}
           <ErrorMessage error={error} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
               {mode === 'adopt' ? t('case.adopt') : t('case.linkImprovement')}
             </button>
-            <button type="button" onClick={() => setMode(null)}>
+            <button type="button" onClick={() => choose(null)}>
               {t('case.cancel')}
             </button>
           </div>

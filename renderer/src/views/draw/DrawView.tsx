@@ -9,7 +9,8 @@ import { can } from '../../can.ts';
 import { saveToDisk } from '../../download.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import { focusFirstInvalid, hasProblems, without, type Problems } from '../TextField.tsx';
 import { printRules, RulesSheet } from './RulesSheet.tsx';
 
 /** The seed problem the ceremony screen can see before asking main, which decides (main/domain/draw.ts normalizeSeed):
@@ -42,6 +43,8 @@ export function DrawView({ id, user, onBack }: Props) {
   const [seedError, setSeedError] = useState<unknown>(null);
   const [witnesses, setWitnesses] = useState('');
   const [confirmed, setConfirmed] = useState(false);
+  // Problems of the witnesses and the confirmation, at their fields (the seed has its own, seedError).
+  const [problems, setProblems] = useState<Problems>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const canRun = can(user, 'performDraw');
   // The draw and the follow-ups write: one at a time, their buttons disabled meanwhile (a double click draws once).
@@ -51,19 +54,29 @@ export function DrawView({ id, user, onBack }: Props) {
     call('getDraw', { id }).then(setDraw, setError);
   }, [id]);
 
-  async function perform(event: FormEvent) {
+  async function perform(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draw) return;
+    const form = event.currentTarget;
     setError(null);
-    const problem = seedProblem(seed);
-    setSeedError(problem ? new ApiFailure(problem) : null);
-    if (problem) return;
+    // An empty seed is refused by main too (draw_seed_invalid); the form says so in the same words.
+    const seedIssue = seed.trim() === '' ? { code: 'draw_seed_invalid' as const, details: { field: 'seed' } } : seedProblem(seed);
+    const problem = seedIssue ? new ApiFailure(seedIssue) : null;
+    const witnessList = witnesses.split('\n').map((w) => w.trim()).filter(Boolean);
+    const found: Problems = {};
+    if (witnessList.length === 0) found.witnesses = 'draw.witnessesRequired';
+    if (!confirmed) found.confirmed = 'draw.confirmRequired';
+    setSeedError(problem);
+    setProblems(found);
+    if (problem || hasProblems(found)) return focusFirstInvalid(form);
     try {
-      const drawn = await run((send) => send('performDraw', { id, seed, witnesses: witnesses.split('\n').map((w) => w.trim()).filter(Boolean), fingerprint: draw.fingerprint }));
+      const drawn = await run((send) => send('performDraw', { id, seed, witnesses: witnessList, fingerprint: draw.fingerprint }));
       if (drawn) setDraw(drawn);
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.error.code.startsWith('draw_seed_')) setSeedError(failure);
-      else setError(failure);
+      else if (errorField(failure)?.startsWith('witnesses')) setProblems({ witnesses: failure });
+      else return setError(failure);
+      focusFirstInvalid(form);
     }
   }
 
@@ -181,12 +194,34 @@ export function DrawView({ id, user, onBack }: Props) {
               </p>
               <label>
                 <span>{t('draw.witnesses')}</span>
-                <textarea required rows={3} value={witnesses} onChange={(e) => setWitnesses(e.target.value)} />
+                <textarea
+                  required
+                  rows={3}
+                  value={witnesses}
+                  onChange={(e) => {
+                    setWitnesses(e.target.value);
+                    setProblems((current) => without(current, 'witnesses'));
+                  }}
+                  aria-invalid={problems.witnesses ? true : undefined}
+                  aria-describedby={problems.witnesses ? 'witnesses-error' : undefined}
+                />
               </label>
+              <ErrorMessage error={problems.witnesses ?? null} id="witnesses-error" />
               <label className="checkbox">
-                <input type="checkbox" required checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  required
+                  checked={confirmed}
+                  onChange={(e) => {
+                    setConfirmed(e.target.checked);
+                    setProblems((current) => without(current, 'confirmed'));
+                  }}
+                  aria-invalid={problems.confirmed ? true : undefined}
+                  aria-describedby={problems.confirmed ? 'confirm-error' : undefined}
+                />
                 <span>{t('draw.confirm', { fingerprint: draw.fingerprint.slice(0, 8) })}</span>
               </label>
+              <ErrorMessage error={problems.confirmed ?? null} id="confirm-error" />
               <ErrorMessage error={error} />
               <div className="actions">
                 <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>

@@ -297,6 +297,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
                   tabIndex={-1}
                   aria-keyshortcuts="Alt+D"
                   aria-invalid={problems.merge && duplicateOf?.id === hit.id ? true : undefined}
+                  aria-describedby={problems.merge && duplicateOf?.id === hit.id ? 'entry-merge-error' : undefined}
                   checked={duplicateOf?.id === hit.id}
                   onChange={(e) => {
                     setDuplicateOf(e.target.checked ? hit : null);

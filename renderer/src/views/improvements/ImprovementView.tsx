@@ -3,15 +3,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, ImprovementDetail, SessionUser, UserRecord } from '../../../../main/api/types.ts';
-import { call } from '../../api.ts';
+import { ApiFailure, call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { Timeline } from '../case/Timeline.tsx';
 import { DateField } from '../DateField.tsx';
 import { useSubmit, type Send } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { useArrivalFocus } from '../use-arrival-focus.ts';
 import { activeChoices, SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 
 type Status = ImprovementDetail['status'];
 
@@ -36,6 +37,9 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   const [linkError, setLinkError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ title: '', description: '', departmentId: '', responsibleId: '', targetDate: '' });
+  // Problems at their fields: the done note and date, the edited title, the reference to link (keys note, doneOn, title, reference).
+  const [problems, setProblems] = useState<Problems>({});
+  const clear = (field: string) => setProblems((current) => without(current, field));
   const [departments, setDepartments] = useState<Department[]>([]);
   const [users, setUsers] = useState<UserRecord[]>([]);
   const canEdit = can(user, 'updateImprovement');
@@ -52,52 +56,79 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
     }
   }, [id, canEdit]);
 
-  async function run(action: (send: Send) => Promise<ImprovementDetail>) {
+  /** Runs a write of the status or edit form; an error main gives for one of `fields` stands at that field (and takes the focus). */
+  async function run(action: (send: Send) => Promise<ImprovementDetail>, form?: HTMLFormElement, fields: readonly string[] = []) {
     setError(null);
     try {
       const changed = await submit.run(action);
       if (changed) setDetail(changed);
       return changed !== undefined;
     } catch (failure) {
-      setError(failure);
+      const field = errorField(failure);
+      if (field && fields.includes(field)) {
+        setProblems((current) => ({ ...current, [field]: failure }));
+        focusFirstInvalid(form);
+      } else setError(failure);
       return false;
     }
   }
 
-  async function move(event: FormEvent) {
+  async function move(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!next) return;
-    const ok = await run((send) => send('setImprovementStatus', { id, status: next, ...(next === 'done' ? { doneOn, note } : {}) }));
+    const form = event.currentTarget;
+    const found: Problems = {};
+    if (next === 'done' && !note.trim()) found.note = 'errors.done_note_required';
+    setProblems((current) => ({ ...without(without(current, 'note'), 'doneOn'), ...found }));
+    if (hasProblems(found)) return focusFirstInvalid(form);
+    const ok = await run((send) => send('setImprovementStatus', { id, status: next, ...(next === 'done' ? { doneOn, note } : {}) }), form, ['note', 'doneOn']);
     if (ok) {
       setNext(null);
       setNote('');
     }
   }
 
-  async function changeLinks(action: (send: Send) => Promise<ImprovementDetail>) {
+  /** Links or unlinks; for a link (atReference), an unknown reference or a case already linked is shown at the reference. */
+  async function changeLinks(action: (send: Send) => Promise<ImprovementDetail>, atReference = false) {
     setLinkError(null);
     try {
       const changed = await submit.run(action);
       if (changed) setDetail(changed);
       return changed !== undefined;
     } catch (failure) {
-      setLinkError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
+      const problem = failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure;
+      if (atReference && (problem === 'case.mergeTargetUnknown' || errorField(failure) === 'caseId')) setProblems((current) => ({ ...current, reference: problem }));
+      else setLinkError(problem);
       return false;
     }
   }
 
-  async function link(event: FormEvent) {
+  async function link(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    setLinkError(null);
+    if (!reference.trim()) {
+      setProblems((current) => ({ ...current, reference: 'form.required' }));
+      return focusFirstInvalid(form);
+    }
     const done = await changeLinks(async (send) => {
       const found = await call('listCases', { filter: { reference: reference.trim() }, limit: 1 });
       if (!found.rows[0]) throw new Error('case.mergeTargetUnknown');
       return send('linkCaseToImprovement', { improvementId: id, caseId: found.rows[0].id });
-    });
+    }, true);
     if (done) setReference('');
+    // A reference no case has, or a case already linked (main: conflict at caseId), is a problem of the reference typed.
+    else requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  async function save(event: FormEvent) {
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    if (!draft.title.trim()) {
+      setProblems((current) => ({ ...current, title: 'form.required' }));
+      return focusFirstInvalid(form);
+    }
+    clear('title');
     const ok = await run((send) =>
       send('updateImprovement', {
         id,
@@ -107,6 +138,8 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
         responsibleId: draft.responsibleId ? Number(draft.responsibleId) : null,
         targetDate: draft.targetDate || null,
       }),
+      form,
+      ['title'],
     );
     if (ok) setEditing(false);
   }
@@ -172,7 +205,15 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
           <h2 id="improvement-actions">{t('case.actions')}</h2>
           <div className="action-buttons">
             {detail.nextStatuses.map((status) => (
-              <button key={status} type="button" aria-pressed={next === status} onClick={() => setNext(status)}>
+              <button
+                key={status}
+                type="button"
+                aria-pressed={next === status}
+                onClick={() => {
+                  setNext(status);
+                  setProblems((current) => without(without(current, 'note'), 'doneOn'));
+                }}
+              >
                 {status === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${status}`) })}
               </button>
             ))}
@@ -188,6 +229,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
                     responsibleId: String(detail.responsibleId ?? ''),
                     targetDate: detail.targetDate ?? '',
                   });
+                  clear('title');
                   setEditing(true);
                 }}
               >
@@ -199,11 +241,29 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
             <form className="action-form" noValidate onSubmit={move} aria-label={next === 'done' ? t('improvement.markDone') : t('improvement.moveTo', { status: t(`improvementStatus.${next}`) })}>
               {next === 'done' && (
                 <>
-                  <DateField label={t('improvement.doneOnLabel')} required max={today} value={doneOn} onChange={setDoneOn} />
-                  <label>
-                    <span>{t('improvement.doneNote')}</span>
-                    <textarea autoFocus required rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-                  </label>
+                  <DateField
+                    label={t('improvement.doneOnLabel')}
+                    required
+                    max={today}
+                    value={doneOn}
+                    onChange={(value) => {
+                      setDoneOn(value);
+                      clear('doneOn');
+                    }}
+                    error={problems.doneOn instanceof ApiFailure ? t(`errors.${problems.doneOn.error.code}`, problems.doneOn.error.details ?? {}) : null}
+                  />
+                  <TextField
+                    label={t('improvement.doneNote')}
+                    autoFocus
+                    required
+                    rows={3}
+                    value={note}
+                    onChange={(value) => {
+                      setNote(value);
+                      clear('note');
+                    }}
+                    error={problems.note}
+                  />
                 </>
               )}
               <div className="actions">
@@ -218,10 +278,17 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
           )}
           {editing && (
             <form className="action-form" noValidate onSubmit={save} aria-label={t('settings.edit')}>
-              <label>
-                <span>{t('improvements.column.title')}</span>
-                <input required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
-              </label>
+              <TextField
+                label={t('improvements.column.title')}
+                required
+                maxLength={200}
+                value={draft.title}
+                onChange={(title) => {
+                  setDraft({ ...draft, title });
+                  clear('title');
+                }}
+                error={problems.title}
+              />
               <label>
                 <span>{t('case.description')}</span>
                 <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
@@ -266,10 +333,17 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
         )}
         {canEdit && (
           <form className="inline-form" noValidate onSubmit={link} aria-label={t('improvement.link')}>
-            <label>
-              <span>{t('improvement.linkReference')}</span>
-              <input required placeholder="2026-00042" value={reference} onChange={(e) => setReference(e.target.value)} />
-            </label>
+            <TextField
+              label={t('improvement.linkReference')}
+              required
+              placeholder="2026-00042"
+              value={reference}
+              onChange={(value) => {
+                setReference(value);
+                clear('reference');
+              }}
+              error={problems.reference}
+            />
             <button type="submit" disabled={busy} aria-busy={busy}>
               {t('improvement.link')}
             </button>

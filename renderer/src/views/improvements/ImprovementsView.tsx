@@ -7,8 +7,9 @@ import { can } from '../../can.ts';
 import { formatDate, recentYears } from '../../format.ts';
 import { DateField } from '../DateField.tsx';
 import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
+import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { YouSaidWeDid } from './YouSaidWeDid.tsx';
 import { IMPROVEMENT_STATUSES } from '../../../../main/vocabulary/improvements.ts';
 
@@ -72,6 +73,9 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState({ title: '', departmentId: '', targetDate: '' });
+  // Problems of the new improvement at their fields (title, department); main's other refusals below the form.
+  const [problems, setProblems] = useState<Problems>({});
+  const [createError, setCreateError] = useState<unknown>(null);
   const [showReport, setShowReport] = useState(false);
   const canEdit = can(user, 'createImprovement');
   const { run, busy } = useSubmit();
@@ -91,16 +95,32 @@ export function ImprovementsView({ user, onOpen }: Props) {
     }, setError);
   }, [status, departmentId, year]);
 
-  async function create(event: FormEvent) {
+  async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    const form = event.currentTarget;
+    setCreateError(null);
+    const found: Problems = {};
+    if (!draft.title.trim()) found.title = 'form.required';
+    if (!draft.departmentId) found.departmentId = 'form.choose';
+    setProblems(found);
+    if (hasProblems(found)) return focusFirstInvalid(form);
     try {
       const created = await run((send) => send('createImprovement', { title: draft.title, departmentId: Number(draft.departmentId), targetDate: draft.targetDate || null }));
       if (created) onOpen(created.id);
     } catch (failure) {
-      setError(failure);
+      const field = errorField(failure);
+      if (field === 'title' || field === 'departmentId') {
+        setProblems({ [field]: failure });
+        focusFirstInvalid(form);
+      } else setCreateError(failure);
     }
   }
+
+  /** Sets a field of the new improvement; its problem goes with the edit. */
+  const edit = (field: 'title' | 'departmentId') => (value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setProblems((current) => without(current, field));
+  };
 
   const visibleDepartments = user.role === 'department_head' ? departments.filter((d) => user.departmentIds.includes(d.id)) : departments;
   return (
@@ -118,12 +138,10 @@ export function ImprovementsView({ user, onOpen }: Props) {
       </div>
       {creating && (
         <form className="inline-form" noValidate onSubmit={create} aria-label={t('improvements.new')}>
-          <label>
-            <span>{t('improvements.column.title')}</span>
-            <input autoFocus required maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
-          </label>
-          <SelectField required label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} />
+          <TextField label={t('improvements.column.title')} autoFocus required maxLength={200} value={draft.title} onChange={edit('title')} error={problems.title} />
+          <SelectField required label={t('improvements.column.department')} value={draft.departmentId} onChange={edit('departmentId')} choices={activeChoices(departments, (d) => d.name)} empty={t('case.choose')} error={problems.departmentId} />
           <DateField label={t('improvements.column.target')} value={draft.targetDate} onChange={(targetDate) => setDraft({ ...draft, targetDate })} />
+          <ErrorMessage error={createError} />
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
             {t('settings.add')}
           </button>

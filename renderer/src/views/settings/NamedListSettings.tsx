@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage } from '../ErrorMessage.tsx';
+import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import { focusFirstInvalid, TextField } from '../TextField.tsx';
 
 type Kind = 'departments' | 'categories';
 
@@ -18,6 +19,8 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
   const [items, setItems] = useState<Department[]>([]);
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // The new name's problem, at its field (empty, or a name main already has: conflict at name).
+  const [nameError, setNameError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Record<number, string>>({});
   const { run, busy } = useSubmit();
 
@@ -25,7 +28,8 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
     API[kind].list().then(setItems, setError);
   }, [kind]);
 
-  async function save(input: { id?: number; name: string; active: boolean }) {
+  /** Saves one entry; an error main gives for the name of a new one goes to onNameError (the field), the others below the list. */
+  async function save(input: { id?: number; name: string; active: boolean }, onNameError?: (failure: unknown) => void) {
     setError(null);
     try {
       const done = await run(async (send) => {
@@ -35,14 +39,25 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
       });
       return done ?? false;
     } catch (failure) {
-      setError(failure);
+      if (onNameError && errorField(failure) === 'name') onNameError(failure);
+      else setError(failure);
       return false;
     }
   }
 
-  async function add(event: FormEvent) {
+  async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await save({ name, active: true })) setName('');
+    const form = event.currentTarget;
+    if (!name.trim()) {
+      setNameError('form.required');
+      return focusFirstInvalid(form);
+    }
+    setNameError(null);
+    const onNameError = (failure: unknown) => {
+      setNameError(failure);
+      focusFirstInvalid(form);
+    };
+    if (await save({ name, active: true }, onNameError)) setName('');
   }
 
   return (
@@ -93,10 +108,17 @@ export function NamedListSettings({ kind }: { kind: Kind }) {
         </tbody>
       </table>
       <form className="inline-form" noValidate onSubmit={add}>
-        <label>
-          <span>{t(`settings.${kind}.new`)}</span>
-          <input required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <TextField
+          label={t(`settings.${kind}.new`)}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setNameError(null);
+          }}
+          error={nameError}
+        />
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('settings.add')}
         </button>
