@@ -540,7 +540,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
                 const sortKey = meta?.sortKey;
                 const sorted = sortKey && sort.column === sortKey ? sort.direction : null;
                 return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <th key={header.id} scope="col" className={`col-${header.column.id}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {sortKey ? (
                       <button type="button" className="sort" tabIndex={-1} onClick={() => toggleSort(sortKey)}>
                         <FlexRender header={header} />
