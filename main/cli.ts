@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
-import { backupDatabase } from './db/backup.ts';
+import { backupDatabase } from './db/sqlite/backup.ts';
 import { generateDemoData } from './demo/demo-data.ts';
 import { verifyProtocol } from './domain/draw.ts';
 

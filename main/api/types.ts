@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'busy'
   | 'invalid_credentials'
   | 'too_many_attempts'
   | 'password_too_weak'

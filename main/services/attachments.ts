@@ -21,8 +21,8 @@ function refuseClosedCase(row: CaseRow): void {
   if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'attach' });
 }
 
-export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): AttachmentInfo {
-  const { db } = ctx;
+export async function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): Promise<AttachmentInfo> {
+  const db = ctx.read;
   refuseClosedCase(loadCaseRow(ctx, actor, input.caseId));
   // Renamed rather than refused: stored, listed and offered for saving as a name that is safe on every system.
   const fileName = safeFileName(input.fileName);
@@ -34,13 +34,13 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
   if (!isBase64(input.dataBase64)) fail('invalid_input', { field: 'dataBase64' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const sha256 = store.put(bytes);
-  const id = db.transaction(() => {
+  const id = await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     // Read again inside the transaction: the case may have been withdrawn or merged while the file was written.
     const row = loadCaseRow(ctx, actor, input.caseId);
     refuseClosedCase(row);
     const stamp = ctx.now().toISOString();
-    const attachmentId = db.first(
-      db.q
+    const attachmentId = (await db
         .insertInto('attachments')
         .values({
           case_id: row.id,
@@ -51,9 +51,8 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
           added_at: stamp,
           added_by: actor.id,
         })
-        .returning('id'),
-    )!.id;
-    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', row.id));
+        .returning('id').executeTakeFirst())!.id;
+    await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', row.id).execute();
     appendEvent(db, {
       caseId: row.id,
       actorId: actor.id,

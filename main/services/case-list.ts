@@ -91,10 +91,10 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
 
 /** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
 export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch) {
-  const count = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
+  const count = applyFilter(ctx.db.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
     eb.fn.countAll<number>().as('n'),
   );
-  const page = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
+  const page = applyFilter(ctx.db.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('users as h', 'h.id', 'c.handler_id')
       .select([
@@ -142,24 +142,24 @@ function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, t
   return compiled;
 }
 
-export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
+export async function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): Promise<CaseListResult> {
   const today = todayOf(ctx);
   let { count, page } = compiledList(ctx, actor, query, today.date);
-  let total = ctx.db.first(count)?.n ?? 0;
+  let total = (await count.executeTakeFirst())?.n ?? 0;
   if (total === 0 && query.filter.text) {
     // Nothing by reference, contact or words: try one typo per word ("Muler" finds Müller), same filters and scope.
     const fuzzy = fuzzySearch(ctx, query.filter.text);
     if (fuzzy) {
       ({ count, page } = compiledList(ctx, actor, query, today.date, fuzzy));
-      total = ctx.db.first(count)?.n ?? 0;
+      total = (await count.executeTakeFirst())?.n ?? 0;
     }
   }
-  return { rows: ctx.db.all(page).map((row) => toSummary(row, today)), total };
+  return { rows: (await page.execute()).map((row) => toSummary(row, today)), total };
 }
 
 /** Case counts by status and kind (dashboard tiles, reports). */
 export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
-  let q = ctx.db.q
+  let q = ctx.db
     .selectFrom('cases as c')
     .select(['c.status', 'c.kind', (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy(['c.status', 'c.kind'])
@@ -170,8 +170,7 @@ export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
   return q;
 }
 
-export function caseCounts(ctx: ServiceContext, actor: Actor): CaseCount[] {
-  return ctx.db
-    .all(caseCountsQuery(ctx, actor))
+export async function caseCounts(ctx: ServiceContext, actor: Actor): Promise<CaseCount[]> {
+  return (await caseCountsQuery(ctx, actor).execute())
     .map((row) => ({ status: row.status as CaseStatus, kind: row.kind as CaseKind, count: row.count }));
 }

@@ -70,13 +70,12 @@ export function exactSearch(text: string): TextSearch {
 }
 
 /** The index terms that are one typo of a folded word (isOneTypo). */
-function termsWithinOneEdit(ctx: ServiceContext, word: string): { term: string; doc: number }[] {
+async function termsWithinOneEdit(ctx: ServiceContext, word: string): Promise<{ term: string; doc: number }[]> {
   const { prefix, probes } = oneEditLookups(word);
-  const vocab = ctx.db.q.selectFrom('case_search_vocab').select(['term', 'doc']);
-  const near = ctx.db
-    .all(vocab.where('term', '>=', prefix).where('term', '<', prefixEnd(prefix)))
+  const vocab = ctx.db.selectFrom('case_search_vocab').select(['term', 'doc']);
+  const near = (await vocab.where('term', '>=', prefix).where('term', '<', prefixEnd(prefix)).execute())
     .filter((row) => isOneTypo(row.term, word));
-  const probed = ctx.db.all(vocab.where('term', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(probes)}))`));
+  const probed = (await vocab.where('term', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(probes)}))`).execute());
   return [...near, ...probed];
 }
 
@@ -127,7 +126,7 @@ export function searchCondition(search: TextSearch): RawBuilder<boolean> {
 
 /** One FTS search for hits, best first (exported so the benchmark can run the very same SQL raw). */
 export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
-  let q = ctx.db.q
+  let q = ctx.db
     .selectFrom('case_search')
     .innerJoin('cases as c', 'c.id', 'case_search.rowid')
     .select([
@@ -145,7 +144,7 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {
-  let q = ctx.db.q
+  let q = ctx.db
     .selectFrom('cases as c')
     .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.kind', sql<string>`'[' || c.reference || ']'`.as('snippet')])
     .where('c.number', '=', reference.number);
@@ -162,7 +161,7 @@ type HitRow = Omit<SearchHit, 'matchedBy' | 'status' | 'kind'> & { status: strin
  * rank; the typo-tolerant search runs only when all of these find nothing. When exactly one hit has matchedBy
  * 'reference' (a full reference, or a number part only one visible case has), the query names that case.
  */
-export function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): SearchHit[] {
+export async function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): Promise<SearchHit[]> {
   const hits = new Map<number, SearchHit>();
   const add = (rows: HitRow[], matchedBy: SearchHit['matchedBy']) => {
     for (const row of rows) {
@@ -171,14 +170,14 @@ export function searchCases(ctx: ServiceContext, actor: Actor, text: string, lim
     }
   };
   const reference = parseReferenceQuery(text);
-  if (reference) add(ctx.db.all(referenceQuery(ctx, actor, reference, limit)), 'reference');
+  if (reference) add((await referenceQuery(ctx, actor, reference, limit).execute()), 'reference');
   const contact = toContactQuery(text);
-  if (contact) add(ctx.db.all(searchQuery(ctx, actor, contact, limit)), 'contact');
+  if (contact) add((await searchQuery(ctx, actor, contact, limit).execute()), 'contact');
   const words = toFtsQuery(text);
-  if (words) add(ctx.db.all(searchQuery(ctx, actor, words, limit)), 'text');
+  if (words) add((await searchQuery(ctx, actor, words, limit).execute()), 'text');
   if (hits.size === 0) {
     const fuzzy = fuzzySearch(ctx, text);
-    if (fuzzy?.match) add(ctx.db.all(searchQuery(ctx, actor, fuzzy.match, limit)), 'fuzzy');
+    if (fuzzy?.match) add((await searchQuery(ctx, actor, fuzzy.match, limit).execute()), 'fuzzy');
   }
   return [...hits.values()];
 }

@@ -27,12 +27,13 @@ export type TransitionRequest =
 /** Department heads take part in the workflow only by answering a statement request sent to their department. */
 const DEPARTMENT_HEAD_ACTIONS: readonly TransitionRequest['action'][] = ['return_from_department'];
 
-export function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): void {
-  const { db } = ctx;
+export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
+  const db = ctx.read;
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
     fail('forbidden', { action: request.action });
   }
-  db.transaction(() => {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     const row = loadCaseRow(ctx, actor, request.id);
     const now = ctx.now();
     const stamp = now.toISOString();
@@ -85,17 +86,15 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         if (request.statement) data.statement = request.statement;
         break;
       case 'hold':
-        db.run(db.q.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }));
+        await db.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }).execute();
         if (request.reason) data.reason = request.reason;
         break;
       case 'resume':
-        db.run(
-          db.q
+        await db
             .updateTable('case_pauses')
             .set({ to_date: today })
             .where('case_id', '=', row.id)
-            .where('to_date', 'is', null),
-        );
+            .where('to_date', 'is', null).execute();
         break;
       case 'answer':
         set.outcome = request.outcome;
@@ -131,11 +130,9 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
     }
     // Leaving on_hold any other way than resume also ends the pause.
     if (row.status === 'on_hold' && request.action !== 'resume') {
-      db.run(
-        db.q.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null),
-      );
+      await db.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null).execute();
     }
-    db.run(db.q.updateTable('cases').set(set).where('id', '=', row.id));
+    await db.updateTable('cases').set(set).where('id', '=', row.id).execute();
     appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
     notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
     if (target) {
@@ -146,7 +143,7 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         at: stamp,
         data: { fromId: row.id, fromReference: row.reference },
       });
-      db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id));
+      await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id).execute();
     }
     refreshStoredDeadlines(ctx, row.id);
   });

@@ -54,30 +54,28 @@ export function isRunning(status: string): boolean {
 /** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): void {
+export async function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): Promise<void> {
   if (id === null || id === undefined) return;
-  const row = ctx.db.first(ctx.db.q.selectFrom(table).select('id').where('id', '=', id));
+  const row = (await ctx.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field });
 }
 
 /** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
-export function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): CaseRow {
-  const row = ctx.db.first(ctx.db.q.selectFrom('cases').selectAll().where('id', '=', id));
+export async function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseRow> {
+  const row = (await ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field: 'id' });
   if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
-function nextReference(ctx: ServiceContext, year: number): { number: number; reference: string } {
-  const { db } = ctx;
+async function nextReference(ctx: ServiceContext, year: number): Promise<{ number: number; reference: string }> {
+  const db = ctx.read;
   // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
-  const row = db.first(
-    db.q
+  const row = (await db
       .insertInto('reference_counters')
       .values({ year, last_number: 1 })
       .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', 1) })))
-      .returning('last_number'),
-  )!;
+      .returning('last_number').executeTakeFirst())!;
   return { number: row.last_number, reference: formatReference(year, row.last_number) };
 }
 
@@ -86,8 +84,8 @@ function nextReference(ctx: ServiceContext, year: number): { number: number; ref
  * into that one by the workflow's own merge step inside the same transaction: a target that cannot take a merge (closed,
  * withdrawn, merged, not visible) fails with field mergeIntoId and leaves no case behind and no reference used up.
  */
-export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): number {
-  const { db } = ctx;
+export async function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<number> {
+  const db = ctx.read;
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
@@ -97,7 +95,8 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
     ? { name: null, email: null, phone: null, address: null, organisation: null }
     : submitter;
   const receivedOn = localDate(receivedAt);
-  const id = db.transaction(() => {
+  const id = await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
     requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
     const { number, reference } = nextReference(ctx, now.getFullYear());
@@ -113,8 +112,7 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
     const stamp = now.toISOString();
     const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
     const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
-    const caseId = db.first(
-      db.q
+    const caseId = (await db
         .insertInto('cases')
         .values({
           reference,
@@ -149,8 +147,7 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
           created_at: stamp,
           updated_at: stamp,
         })
-        .returning('id'),
-    )!.id;
+        .returning('id').executeTakeFirst())!.id;
     appendEvent(db, {
       caseId,
       actorId: actor.id,
@@ -228,11 +225,10 @@ export interface SummaryRow {
   response_due: string;
 }
 
-export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDetail {
-  const { db } = ctx;
+export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseDetail> {
+  const db = ctx.read;
   const row = loadCaseRow(ctx, actor, id);
-  const names = db.first(
-    db.q
+  const names = (await db
       .selectFrom('cases as c')
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('categories as k', 'k.id', 'c.category_id')
@@ -245,8 +241,7 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
         'dup.reference as duplicate_reference',
         'dup.department_id as duplicate_department_id',
       ])
-      .where('c.id', '=', id),
-  )!;
+      .where('c.id', '=', id).executeTakeFirst())!;
   const deadlines = deadlinesOf(ctx, row);
   // The case this one was merged into is named only if the actor may see it too.
   const duplicateShown = row.duplicate_of !== null && inScope(actor, names.duplicate_department_id);
@@ -323,9 +318,10 @@ const UPDATABLE = {
   priority: 'priority',
 } as const;
 
-export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
+export async function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): Promise<void> {
+  const db = ctx.read;
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     const row = loadCaseRow(ctx, actor, input.id);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'update' });
     requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
@@ -340,38 +336,41 @@ export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseI
     }
     if (Object.keys(changes).length === 0) return;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
+    await db.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
     appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
     if (changes.kind) refreshStoredDeadlines(ctx, row.id);
   });
 }
 
-export function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): void {
-  const { db } = ctx;
-  db.transaction(() => {
+export async function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): Promise<void> {
+  const db = ctx.read;
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     const row = loadCaseRow(ctx, actor, id);
     requireExisting(ctx, 'users', handlerId, 'handlerId');
     if (row.stage === 2 && handlerId !== null && handlerId === row.stage1_handler_id) fail('stage2_same_handler');
     if (row.handler_id === handlerId) return;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id));
+    await db.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id).execute();
     appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
   });
 }
 
-export function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): void {
-  const { db } = ctx;
-  db.transaction(() => {
+export async function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): Promise<void> {
+  const db = ctx.read;
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     loadCaseRow(ctx, actor, id);
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id));
+    await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id).execute();
     appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
   });
 }
 
-export function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): void {
-  const { db } = ctx;
-  db.transaction(() => {
+export async function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): Promise<void> {
+  const db = ctx.read;
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     const row = loadCaseRow(ctx, actor, id);
     if (!['new', 'open', 'forwarded', 'on_hold'].includes(row.status)) {
       fail('invalid_transition', { from: row.status, action: 'extend' });
@@ -380,14 +379,12 @@ export function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number
     if (!check.ok) fail(check.code, { max: MAX_EXTENSION_WORKING_DAYS, current: row.extension_days });
     const stamp = ctx.now().toISOString();
     const before = row.response_due;
-    db.run(
-      db.q
+    await db
         .updateTable('cases')
         .set({ extension_days: row.extension_days + workingDays, updated_at: stamp })
-        .where('id', '=', id),
-    );
+        .where('id', '=', id).execute();
     refreshStoredDeadlines(ctx, id);
-    const after = db.first(db.q.selectFrom('cases').select('response_due').where('id', '=', id))!.response_due;
+    const after = (await db.selectFrom('cases').select('response_due').where('id', '=', id).executeTakeFirst())!.response_due;
     appendEvent(db, {
       caseId: id,
       actorId: actor.id,

@@ -20,13 +20,13 @@ export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHom
   return { statementRequests, improvements: listImprovements(ctx, actor, {}), ...statementReminders(ctx, actor, statementRequests) };
 }
 
-export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): YouSaidWeDidEntry[] {
-  const { db } = ctx;
+export async function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): Promise<YouSaidWeDidEntry[]> {
+  const db = ctx.read;
   const summaries = listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] }).sort((a, b) =>
     a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : a.id - b.id,
   );
   const ids = summaries.map((s) => s.id);
-  const texts = new Map(ids.length ? db.all(db.q.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids)).map((r) => [r.id, r]) : []);
+  const texts = new Map(ids.length ? (await db.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids).execute()).map((r) => [r.id, r]) : []);
   const linksOf = new Map<number, ReturnType<typeof readLinkedCases>>();
   for (const link of readLinkedCases(db, actor, ids)) {
     const group = linksOf.get(link.improvementId);

@@ -11,8 +11,8 @@ import type { ServiceContext } from './context.ts';
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
-export function personHistory(ctx: ServiceContext, actor: Actor, caseId: number, limit = 50): PersonCase[] {
-  const { db } = ctx;
+export async function personHistory(ctx: ServiceContext, actor: Actor, caseId: number, limit = 50): Promise<PersonCase[]> {
+  const db = ctx.read;
   const row = loadCaseRow(ctx, actor, caseId);
   if (row.submitter_anonymous === 1) return [];
   const email = row.submitter_email?.trim().toLowerCase() || null;
@@ -23,16 +23,14 @@ export function personHistory(ctx: ServiceContext, actor: Actor, caseId: number,
   if (phone.length >= 5) parts.push(`phone : ${quote(phone)}`);
   if (parts.length === 0) return [];
   const scope = departmentScope(actor);
-  const rows = db.all(
-    db.q
+  const rows = (await db
       .selectFrom('cases as c')
       .innerJoin(sql<{ rowid: number }>`(SELECT rowid FROM case_search WHERE case_search MATCH ${parts.join(' OR ')})`.as('hit'), 'hit.rowid', 'c.id')
       .select(['c.id', 'c.reference', 'c.received_at', 'c.kind', 'c.subject', 'c.status', 'c.submitter_email', 'c.submitter_phone'])
       .where('c.id', '!=', row.id)
       .$if(scope !== null, (q) => q.where('c.department_id', 'in', scopeList(scope ?? [])))
       .orderBy('c.received_at', 'desc')
-      .limit(limit * 2),
-  );
+      .limit(limit * 2).execute());
   return rows
     .map((r) => {
       const byEmail = email !== null && r.submitter_email?.trim().toLowerCase() === email;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../main/app-context.ts';
-import { backupDatabase } from '../../main/db/backup.ts';
+import { backupDatabase } from '../../main/db/sqlite/backup.ts';
 import { DATABASE_FILE, openDatabase } from '../../main/db/database.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
 

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/migrate.ts';
-import { MIGRATIONS } from '../../main/db/migrations/index.ts';
+import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/sqlite/migrate.ts';
+import { MIGRATIONS } from '../../main/db/sqlite/migrations/index.ts';
 import { openDatabase } from '../../main/db/database.ts';
 import { caseCountsQuery } from '../../main/services/case-list.ts';
 import { createServiceContext } from '../../main/services/context.ts';
