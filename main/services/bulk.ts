@@ -5,30 +5,30 @@ import { MAX_BULK_CASES, type BulkAction } from '../domain/bulk.ts';
 import type { Actor } from './actor.ts';
 import { transitionCase } from './case-workflow.ts';
 import { assignCase, updateCase } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { isolated, type ServiceContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import type { BulkResult } from '../api/types.ts';
 
 
-function applyOne(ctx: ServiceContext, actor: Actor, caseId: number, change: BulkAction): void {
+async function applyOne(ctx: ServiceContext, actor: Actor, caseId: number, change: BulkAction): Promise<void> {
   switch (change.action) {
     case 'assign':
-      return assignCase(ctx, actor, caseId, change.handlerId);
+      return await assignCase(ctx, actor, caseId, change.handlerId);
     case 'forward':
-      return transitionCase(ctx, actor, { id: caseId, action: 'forward', departmentId: change.departmentId });
+      return await transitionCase(ctx, actor, { id: caseId, action: 'forward', departmentId: change.departmentId });
     case 'set_category':
-      return updateCase(ctx, actor, { id: caseId, categoryId: change.categoryId });
+      return await updateCase(ctx, actor, { id: caseId, categoryId: change.categoryId });
     case 'close':
       // Only answered cases close; the workflow refuses the others, and they are reported as refused.
-      return transitionCase(ctx, actor, { id: caseId, action: 'close' });
+      return await transitionCase(ctx, actor, { id: caseId, action: 'close' });
   }
 }
 
-export function bulkUpdateCases(ctx: ServiceContext, actor: Actor, caseIds: readonly number[], change: BulkAction): BulkResult {
+export async function bulkUpdateCases(ctx: ServiceContext, actor: Actor, caseIds: readonly number[], change: BulkAction): Promise<BulkResult> {
   const result: BulkResult = { done: [], failed: [] };
   for (const caseId of [...new Set(caseIds)].slice(0, MAX_BULK_CASES)) {
     try {
-      applyOne(ctx, actor, caseId, change);
+      await isolated(ctx, (tx) => applyOne(tx, actor, caseId, change));
       result.done.push(caseId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -8,13 +8,13 @@ import { localDate } from './clock.ts';
 interface DeadlineSource {
   id: number;
   kind: CaseKind;
-  stage: number;
+  stage: 1 | 2;
   stage_started_on: string;
   extension_days: number;
   answered_on: string | null;
 }
 
-async function pausesOf(db: ReadDb, caseId: number, stage: number) {
+async function pausesOf(db: ReadDb, caseId: number, stage: 1 | 2) {
   return (await db
         .selectFrom('case_pauses')
         .select(['from_date', 'to_date'])
@@ -37,7 +37,7 @@ export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): Pro
 }
 
 export async function refreshStoredDeadlines(ctx: TxContext, caseId: number): Promise<void> {
-  const db = ctx.read;
+  const { db } = ctx;
   const row = (await db
       .selectFrom('cases')
       .select(['id', 'kind', 'stage', 'stage_started_on', 'extension_days', 'answered_on'])

@@ -72,7 +72,7 @@ export function exactSearch(text: string): TextSearch {
 /** The index terms that are one typo of a folded word (isOneTypo). */
 async function termsWithinOneEdit(ctx: ServiceContext, word: string): Promise<{ term: string; doc: number }[]> {
   const { prefix, probes } = oneEditLookups(word);
-  const vocab = ctx.db.selectFrom('case_search_vocab').select(['term', 'doc']);
+  const vocab = ctx.read.selectFrom('case_search_vocab').select(['term', 'doc']);
   const near = (await vocab.where('term', '>=', prefix).where('term', '<', prefixEnd(prefix)).execute())
     .filter((row) => isOneTypo(row.term, word));
   const probed = (await vocab.where('term', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(probes)}))`).execute());
@@ -84,18 +84,18 @@ async function termsWithinOneEdit(ctx: ServiceContext, word: string): Promise<{ 
  * as typed, see isOneTypo) away from an indexed word, in either of its forms; words shorter than FUZZY_MIN_LENGTH and
  * numbers must still match. Null when no word has a correction the exact search did not already try.
  */
-export function fuzzySearch(ctx: ServiceContext, text: string): TextSearch | null {
+export async function fuzzySearch(ctx: ServiceContext, text: string): Promise<TextSearch | null> {
   const words = searchWords(text);
   let corrected = 0;
   let changed = false;
-  const parts = words.map((word, index) => {
+  const parts = await Promise.all(words.map(async (word, index) => {
     const forms = foldedForms(word);
     const last = index === words.length - 1;
     const correctable = corrected < FUZZY_MAX_WORDS && [...word].length >= FUZZY_MIN_LENGTH && /\p{L}/u.test(word);
     if (!correctable) return last ? wordExpression([], forms) : wordExpression(forms, []);
     corrected++;
     const found = new Map<string, number>();
-    for (const form of forms) for (const { term, doc } of termsWithinOneEdit(ctx, form)) found.set(term, doc);
+    for (const form of forms) for (const { term, doc } of await termsWithinOneEdit(ctx, form)) found.set(term, doc);
     const terms = [...found]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, FUZZY_MAX_TERMS)
@@ -103,7 +103,7 @@ export function fuzzySearch(ctx: ServiceContext, text: string): TextSearch | nul
       .filter((term) => !forms.includes(term) || !last);
     if (terms.some((term) => !forms.includes(term))) changed = true;
     return last ? wordExpression(terms, forms) : wordExpression([...new Set([...forms, ...terms])], []);
-  });
+  }));
   if (!changed) return null;
   return { reference: null, match: `${TEXT_COLUMNS} : (${parts.join(' AND ')})` };
 }
@@ -126,7 +126,7 @@ export function searchCondition(search: TextSearch): RawBuilder<boolean> {
 
 /** One FTS search for hits, best first (exported so the benchmark can run the very same SQL raw). */
 export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
-  let q = ctx.db
+  let q = ctx.read
     .selectFrom('case_search')
     .innerJoin('cases as c', 'c.id', 'case_search.rowid')
     .select([
@@ -144,7 +144,7 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {
-  let q = ctx.db
+  let q = ctx.read
     .selectFrom('cases as c')
     .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.kind', sql<string>`'[' || c.reference || ']'`.as('snippet')])
     .where('c.number', '=', reference.number);
@@ -154,7 +154,7 @@ function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQ
   return q.orderBy('c.year', 'desc').limit(limit);
 }
 
-type HitRow = Omit<SearchHit, 'matchedBy' | 'status' | 'kind'> & { status: string; kind: string };
+type HitRow = Omit<SearchHit, 'matchedBy'>;
 
 /**
  * Hits for a typed query: reference matches first (newest year first), then contact matches, then text matches by
@@ -166,7 +166,7 @@ export async function searchCases(ctx: ServiceContext, actor: Actor, text: strin
   const add = (rows: HitRow[], matchedBy: SearchHit['matchedBy']) => {
     for (const row of rows) {
       if (hits.size >= limit) return;
-      if (!hits.has(row.id)) hits.set(row.id, { ...row, status: row.status as CaseStatus, kind: row.kind as CaseKind, matchedBy });
+      if (!hits.has(row.id)) hits.set(row.id, { ...row, matchedBy });
     }
   };
   const reference = parseReferenceQuery(text);
@@ -176,7 +176,7 @@ export async function searchCases(ctx: ServiceContext, actor: Actor, text: strin
   const words = toFtsQuery(text);
   if (words) add((await searchQuery(ctx, actor, words, limit).execute()), 'text');
   if (hits.size === 0) {
-    const fuzzy = fuzzySearch(ctx, text);
+    const fuzzy = await fuzzySearch(ctx, text);
     if (fuzzy?.match) add((await searchQuery(ctx, actor, fuzzy.match, limit).execute()), 'fuzzy');
   }
   return [...hits.values()];

@@ -34,14 +34,14 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
   }
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadCaseRow(ctx, actor, request.id);
+    const row = await loadCaseRow(ctx, actor, request.id);
     const now = ctx.now();
     const stamp = now.toISOString();
     const today = localDate(now);
-    const target = request.action === 'merge' ? loadCaseRow(ctx, actor, request.intoId) : null;
-    if (request.action === 'forward') requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
+    const target = request.action === 'merge' ? await loadCaseRow(ctx, actor, request.intoId) : null;
+    if (request.action === 'forward') await requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
     const stage2HandlerId = request.action === 'escalate' ? (request.handlerId ?? actor.id ?? 0) : 0;
-    if (request.action === 'escalate') requireExisting(ctx, 'users', stage2HandlerId, 'handlerId');
+    if (request.action === 'escalate') await requireExisting(ctx, 'users', stage2HandlerId, 'handlerId');
     const stage1Handler = row.stage1_handler_id ?? row.handler_id;
     if (request.action === 'answer' && row.stage === 2 && actor.id !== null && actor.id === row.stage1_handler_id) {
       fail('stage2_same_handler');
@@ -55,16 +55,16 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
           : request.action === 'escalate'
             ? { action: 'escalate', stage2HandlerId }
             : request.action === 'merge'
-              ? { action: 'merge', targetStatus: target!.status as CaseStatus, targetIsSelf: target!.id === row.id }
+              ? { action: 'merge', targetStatus: target!.status, targetIsSelf: target!.id === row.id }
               : request.action === 'return_from_department'
                 ? { action: 'return_from_department', statement: request.statement ?? '' }
                 : { action: request.action };
     const result = applyTransition(
       {
-        status: row.status as CaseStatus,
-        kind: row.kind as CaseKind,
-        stage: row.stage as 1 | 2,
-        resumeStatus: row.resume_status as CaseStatus | null,
+        status: row.status,
+        kind: row.kind,
+        stage: row.stage,
+        resumeStatus: row.resume_status,
         departmentId: row.department_id,
         stage1HandlerId: stage1Handler,
       },
@@ -133,10 +133,10 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
       await db.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null).execute();
     }
     await db.updateTable('cases').set(set).where('id', '=', row.id).execute();
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
-    notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
+    await notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
     if (target) {
-      appendEvent(db, {
+      await appendEvent(db, {
         caseId: target.id,
         actorId: actor.id,
         type: 'merged_in',
@@ -145,6 +145,6 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
       });
       await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id).execute();
     }
-    refreshStoredDeadlines(ctx, row.id);
+    await refreshStoredDeadlines(ctx, row.id);
   });
 }

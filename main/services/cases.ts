@@ -13,7 +13,7 @@ import { inScope, type Actor } from './actor.ts';
 import { readAttachments } from './attachment-records.ts';
 import { caseImprovementLinks } from './improvement-links.ts';
 import { localDate } from './clock.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
@@ -56,20 +56,20 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export async function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): Promise<void> {
   if (id === null || id === undefined) return;
-  const row = (await ctx.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+  const row = (await ctx.read.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field });
 }
 
 /** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
 export async function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseRow> {
-  const row = (await ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = (await ctx.read.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field: 'id' });
   if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
-async function nextReference(ctx: ServiceContext, year: number): Promise<{ number: number; reference: string }> {
-  const db = ctx.read;
+async function nextReference(ctx: TxContext, year: number): Promise<{ number: number; reference: string }> {
+  const { db } = ctx;
   // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
   const row = (await db
       .insertInto('reference_counters')
@@ -97,11 +97,11 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
   const receivedOn = localDate(receivedAt);
   const id = await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
-    const { number, reference } = nextReference(ctx, now.getFullYear());
-    const rules = ctx.settings().deadlineRules[input.kind].stage1;
-    const deadlines = computeCaseDeadlines(ctx.calendar(), {
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    const { number, reference } = await nextReference(ctx, now.getFullYear());
+    const rules = (await ctx.settings()).deadlineRules[input.kind].stage1;
+    const deadlines = computeCaseDeadlines(await ctx.calendar(), {
       stageStart: receivedOn,
       rule: rules,
       extensionDays: 0,
@@ -148,23 +148,23 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
           updated_at: stamp,
         })
         .returning('id').executeTakeFirst())!.id;
-    appendEvent(db, {
+    await appendEvent(db, {
       caseId,
       actorId: actor.id,
       type: 'created',
       at: stamp,
       data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
     });
-    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
+    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) await mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
     return caseId;
   });
   return id;
 }
 
 /** The workflow's merge step for a case just created (a nested transaction: a savepoint inside the create). */
-function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): void {
+async function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): Promise<void> {
   try {
-    transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
+    await transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
   } catch (error) {
     // The new case exists, so whatever the merge refuses concerns the target the caller chose.
     if (error instanceof DomainError) fail(error.code, { ...error.details, field: 'mergeIntoId' });
@@ -180,17 +180,17 @@ export function toSummary(row: SummaryRow, today: { date: string; ordinal: numbe
     id: row.id,
     reference: row.reference,
     receivedAt: row.received_at,
-    kind: row.kind as CaseKind,
-    channel: row.channel as CaseChannel,
-    origin: row.origin as CaseOrigin,
+    kind: row.kind,
+    channel: row.channel,
+    origin: row.origin,
     subject: row.subject,
     submitterName: row.submitter_name,
     anonymous: row.submitter_anonymous === 1,
     departmentId: row.department_id,
     departmentName: row.department_name,
-    status: row.status as CaseStatus,
-    stage: row.stage as 1 | 2,
-    priority: row.priority as Priority,
+    status: row.status,
+    stage: row.stage,
+    priority: row.priority,
     handlerId: row.handler_id,
     handlerName: row.handler_name,
     responseDue: row.response_due,
@@ -199,8 +199,8 @@ export function toSummary(row: SummaryRow, today: { date: string; ordinal: numbe
   };
 }
 
-export function todayOf(ctx: ServiceContext): { date: string; ordinal: number; calendar: WorkingCalendar } {
-  const calendar = ctx.calendar();
+export async function todayOf(ctx: ServiceContext): Promise<{ date: string; ordinal: number; calendar: WorkingCalendar }> {
+  const calendar = await ctx.calendar();
   const date = localDate(ctx.now());
   return { date, ordinal: calendar.workingDayOrdinal(date), calendar };
 }
@@ -209,17 +209,17 @@ export interface SummaryRow {
   id: number;
   reference: string;
   received_at: string;
-  kind: string;
-  channel: string;
-  origin: string;
+  kind: CaseKind;
+  channel: CaseChannel;
+  origin: CaseOrigin;
   subject: string;
   submitter_name: string | null;
   submitter_anonymous: number;
   department_id: number | null;
   department_name: string | null;
-  status: string;
-  stage: number;
-  priority: string;
+  status: CaseStatus;
+  stage: 1 | 2;
+  priority: Priority;
   handler_id: number | null;
   handler_name: string | null;
   response_due: string;
@@ -227,7 +227,7 @@ export interface SummaryRow {
 
 export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseDetail> {
   const db = ctx.read;
-  const row = loadCaseRow(ctx, actor, id);
+  const row = await loadCaseRow(ctx, actor, id);
   const names = (await db
       .selectFrom('cases as c')
       .leftJoin('departments as d', 'd.id', 'c.department_id')
@@ -242,10 +242,10 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
         'dup.department_id as duplicate_department_id',
       ])
       .where('c.id', '=', id).executeTakeFirst())!;
-  const deadlines = deadlinesOf(ctx, row);
+  const deadlines = await deadlinesOf(ctx, row);
   // The case this one was merged into is named only if the actor may see it too.
   const duplicateShown = row.duplicate_of !== null && inScope(actor, names.duplicate_department_id);
-  const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, todayOf(ctx));
+  const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, await todayOf(ctx));
   const active = isRunning(row.status);
   return {
     ...summary,
@@ -260,13 +260,13 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
       phone: row.submitter_phone,
       address: row.submitter_address,
       organisation: row.submitter_organisation,
-      language: row.submitter_language as Language | null,
+      language: row.submitter_language,
       consentGivenAt: row.consent_given_at,
       consentText: row.consent_text,
     },
     categoryId: row.category_id,
     categoryName: names.category_name,
-    outcome: row.outcome as CaseOutcome | null,
+    outcome: row.outcome,
     duplicateOfId: duplicateShown ? row.duplicate_of : null,
     duplicateOfReference: duplicateShown ? names.duplicate_reference : null,
     stage1HandlerId: row.stage1_handler_id,
@@ -284,16 +284,16 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
       extensionDays: row.extension_days,
     },
     availableActions: availableActions({
-      status: row.status as CaseStatus,
-      kind: row.kind as CaseKind,
-      stage: row.stage as 1 | 2,
-      resumeStatus: row.resume_status as CaseStatus | null,
+      status: row.status,
+      kind: row.kind,
+      stage: row.stage,
+      resumeStatus: row.resume_status,
       departmentId: row.department_id,
       stage1HandlerId: row.stage1_handler_id,
     }),
-    timeline: readTimeline(db, actor, id),
-    attachments: readAttachments(db, id),
-    improvements: caseImprovementLinks(db, actor, id),
+    timeline: await readTimeline(db, actor, id),
+    attachments: await readAttachments(db, id),
+    improvements: await caseImprovementLinks(db, actor, id),
   };
 }
 
@@ -319,13 +319,12 @@ const UPDATABLE = {
 } as const;
 
 export async function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadCaseRow(ctx, actor, input.id);
+    const row = await loadCaseRow(ctx, actor, input.id);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'update' });
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
     const changes: Record<string, [unknown, unknown]> = {};
     const set: Updateable<CasesTable> = {};
     for (const [field, column] of Object.entries(UPDATABLE) as [keyof typeof UPDATABLE, (typeof UPDATABLE)[keyof typeof UPDATABLE]][]) {
@@ -337,41 +336,38 @@ export async function updateCase(ctx: ServiceContext, actor: Actor, input: Updat
     if (Object.keys(changes).length === 0) return;
     const stamp = ctx.now().toISOString();
     await db.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
-    if (changes.kind) refreshStoredDeadlines(ctx, row.id);
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+    if (changes.kind) await refreshStoredDeadlines(ctx, row.id);
   });
 }
 
 export async function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadCaseRow(ctx, actor, id);
-    requireExisting(ctx, 'users', handlerId, 'handlerId');
+    const row = await loadCaseRow(ctx, actor, id);
+    await requireExisting(ctx, 'users', handlerId, 'handlerId');
     if (row.stage === 2 && handlerId !== null && handlerId === row.stage1_handler_id) fail('stage2_same_handler');
     if (row.handler_id === handlerId) return;
     const stamp = ctx.now().toISOString();
     await db.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id).execute();
-    appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
+    await appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
   });
 }
 
 export async function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    loadCaseRow(ctx, actor, id);
+    await loadCaseRow(ctx, actor, id);
     const stamp = ctx.now().toISOString();
     await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id).execute();
-    appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
+    await appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
   });
 }
 
 export async function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadCaseRow(ctx, actor, id);
+    const row = await loadCaseRow(ctx, actor, id);
     if (!['new', 'open', 'forwarded', 'on_hold'].includes(row.status)) {
       fail('invalid_transition', { from: row.status, action: 'extend' });
     }
@@ -383,9 +379,9 @@ export async function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: 
         .updateTable('cases')
         .set({ extension_days: row.extension_days + workingDays, updated_at: stamp })
         .where('id', '=', id).execute();
-    refreshStoredDeadlines(ctx, id);
+    await refreshStoredDeadlines(ctx, id);
     const after = (await db.selectFrom('cases').select('response_due').where('id', '=', id).executeTakeFirst())!.response_due;
-    appendEvent(db, {
+    await appendEvent(db, {
       caseId: id,
       actorId: actor.id,
       type: 'deadline_extended',

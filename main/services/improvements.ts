@@ -10,7 +10,7 @@ import type { ReadDb, WriteDb } from '../db/handles.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
 import { departmentScope, inScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow, requireExisting, todayOf } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { fail } from './errors.ts';
 import { appendEvent, appendTimelineEvent, readTimelineOf, type NewEvent } from './timeline.ts';
 
@@ -57,13 +57,13 @@ export interface SetStatusInput {
   note?: string | null | undefined;
 }
 
-function appendImprovementEvent(db: ReadDb, event: NewEvent & { improvementId: number }) {
-  appendTimelineEvent(db, 'improvement', event.improvementId, event);
+async function appendImprovementEvent(db: WriteDb, event: NewEvent & { improvementId: number }) {
+  await appendTimelineEvent(db, 'improvement', event.improvementId, event);
 }
 
 /** An improvement the actor may see, or not_found (a department head must not learn what exists elsewhere). */
 export async function loadImprovementRow(ctx: ServiceContext, actor: Actor, id: number): Promise<ImprovementRow> {
-  const row = (await ctx.db.selectFrom('improvements').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = (await ctx.read.selectFrom('improvements').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row || !inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
@@ -100,7 +100,7 @@ const summarySelect = (db: ReadDb, actor: Actor) =>
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['executeTakeFirstOrThrow']>>;
 
 function toSummary(row: SummaryRow, today: string): ImprovementSummary {
-  const status = row.status as ImprovementStatus;
+  const status = row.status;
   return {
     id: row.id,
     title: row.title,
@@ -137,7 +137,7 @@ export async function listImprovements(ctx: ServiceContext, actor: Actor, filter
     // Only through a link the actor may see: asking for another department's case must not confirm that it exists.
     query = query.where((eb) => eb.exists(visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', sql.ref<number>('i.id')).where('l.case_id', '=', caseId)));
   }
-  const today = todayOf(ctx).date;
+  const today = (await todayOf(ctx)).date;
   return (await query.orderBy('i.id', 'desc').execute()).map((row) => toSummary(row, today)).sort(byUrgency);
 }
 
@@ -175,11 +175,11 @@ export async function readLinkedCases(db: ReadDb, actor: Actor, improvementIds: 
       linked: {
         caseId: row.id,
         reference: row.reference,
-        kind: row.kind as CaseKind,
-        origin: row.origin as CaseOrigin,
+        kind: row.kind,
+        origin: row.origin,
         subject: row.subject,
-        status: row.status as CaseStatus,
-        relation: row.relation as LinkRelation,
+        status: row.status,
+        relation: row.relation,
         submitterName: row.submitter_anonymous === 1 ? null : row.submitter_name,
         anonymous: row.submitter_anonymous === 1,
       } satisfies LinkedCase,
@@ -188,8 +188,8 @@ export async function readLinkedCases(db: ReadDb, actor: Actor, improvementIds: 
 
 export async function getImprovement(ctx: ServiceContext, actor: Actor, id: number): Promise<ImprovementDetail> {
   const db = ctx.read;
-  const row = loadImprovementRow(ctx, actor, id);
-  const summary = toSummary((await summarySelect(db, actor).where('i.id', '=', id).executeTakeFirst())!, todayOf(ctx).date);
+  const row = await loadImprovementRow(ctx, actor, id);
+  const summary = toSummary((await summarySelect(db, actor).where('i.id', '=', id).executeTakeFirst())!, (await todayOf(ctx)).date);
   const signer = row.signed_off_by === null ? undefined : (await db.selectFrom('users').select('display_name').where('id', '=', row.signed_off_by).executeTakeFirst());
   return {
     ...summary,
@@ -200,28 +200,28 @@ export async function getImprovement(ctx: ServiceContext, actor: Actor, id: numb
     doneNote: row.done_note,
     createdAt: row.created_at,
     nextStatuses: [...NEXT_STATUSES[summary.status]],
-    cases: readLinkedCases(db, actor, [id]).map((link) => link.linked),
-    timeline: readTimelineOf(db, actor, 'improvement', id),
+    cases: (await readLinkedCases(db, actor, [id])).map((link) => link.linked),
+    timeline: await readTimelineOf(db, actor, 'improvement', id),
   };
 }
 
-async function linkInTransaction(ctx: ServiceContext, actor: Actor, improvement: ImprovementRow, caseId: number, relation: LinkRelation | undefined, stamp: string): Promise<void> {
-  const db = ctx.read;
+async function linkInTransaction(ctx: TxContext, actor: Actor, improvement: ImprovementRow, caseId: number, relation: LinkRelation | undefined, stamp: string): Promise<void> {
+  const { db } = ctx;
   // The office sees every case; the scope check still runs so this never links what the actor cannot read.
-  const target = loadCaseRow(ctx, actor, caseId);
+  const target = await loadCaseRow(ctx, actor, caseId);
   const existing = (await db.selectFrom('improvement_cases').select('relation').where('improvement_id', '=', improvement.id).where('case_id', '=', caseId).executeTakeFirst());
   if (existing) fail('conflict', { field: 'caseId', reference: target.reference });
   const link = relation ?? defaultRelation(target.kind);
   await db.insertInto('improvement_cases').values({ improvement_id: improvement.id, case_id: caseId, relation: link, linked_at: stamp, linked_by: actor.id }).execute();
-  appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_linked', at: stamp, data: { caseId, reference: target.reference, relation: link } });
-  appendEvent(db, { caseId, actorId: actor.id, type: 'improvement_linked', at: stamp, data: { improvementId: improvement.id, title: improvement.title, relation: link } });
+  await appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_linked', at: stamp, data: { caseId, reference: target.reference, relation: link } });
+  await appendEvent(db, { caseId, actorId: actor.id, type: 'improvement_linked', at: stamp, data: { improvementId: improvement.id, title: improvement.title, relation: link } });
   await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', caseId).execute();
 }
 
-async function insertImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput, stamp: string): Promise<ImprovementRow> {
-  const db = ctx.read;
-  requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-  requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+async function insertImprovement(ctx: TxContext, actor: Actor, input: CreateImprovementInput, stamp: string): Promise<ImprovementRow> {
+  const { db } = ctx;
+  await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+  await requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
   const row = (await db
       .insertInto('improvements')
       .values({
@@ -235,16 +235,16 @@ async function insertImprovement(ctx: ServiceContext, actor: Actor, input: Creat
         updated_at: stamp,
       })
       .returningAll().executeTakeFirst())!;
-  appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'created', at: stamp, data: { title: row.title, departmentId: row.department_id } });
+  await appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'created', at: stamp, data: { title: row.title, departmentId: row.department_id } });
   return row;
 }
 
-export function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): number {
+export async function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): Promise<number> {
   return ctx.tx(async (ctx) => {
     const { db } = ctx;
     const stamp = ctx.now().toISOString();
-    const row = insertImprovement(ctx, actor, input, stamp);
-    for (const link of input.links ?? []) linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
+    const row = await insertImprovement(ctx, actor, input, stamp);
+    for (const link of input.links ?? []) await linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
     return row.id;
   });
 }
@@ -257,10 +257,9 @@ export function createImprovement(ctx: ServiceContext, actor: Actor, input: Crea
  * improvement from the same idea, create it and link the idea to it.
  */
 export async function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInput): Promise<number> {
-  const db = ctx.read;
   return ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const idea = loadCaseRow(ctx, actor, input.caseId);
+    const idea = await loadCaseRow(ctx, actor, input.caseId);
     if (idea.kind !== 'idea') fail('not_an_idea', { kind: idea.kind });
     if (idea.outcome === 'adopted') {
       const scope = departmentScope(actor);
@@ -279,11 +278,11 @@ export async function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptI
     const departmentId = input.departmentId ?? idea.department_id;
     if (departmentId === null) fail('department_required');
     const stamp = ctx.now().toISOString();
-    const row = insertImprovement(ctx, actor, { ...input, departmentId }, stamp);
-    linkInTransaction(ctx, actor, row, idea.id, 'idea', stamp);
+    const row = await insertImprovement(ctx, actor, { ...input, departmentId }, stamp);
+    await linkInTransaction(ctx, actor, row, idea.id, 'idea', stamp);
     if (idea.outcome !== 'adopted') {
       await db.updateTable('cases').set({ outcome: 'adopted', updated_at: stamp }).where('id', '=', idea.id).execute();
-      appendEvent(db, { caseId: idea.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes: { outcome: [idea.outcome, 'adopted'] } } });
+      await appendEvent(db, { caseId: idea.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes: { outcome: [idea.outcome, 'adopted'] } } });
     }
     return row.id;
   });
@@ -292,24 +291,23 @@ export async function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptI
 export async function linkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number; relation?: LinkRelation | undefined }): Promise<void> {
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
+    const improvement = await loadImprovementRow(ctx, actor, input.improvementId);
     const stamp = ctx.now().toISOString();
-    linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);
+    await linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);
     await ctx.db.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id).execute();
   });
 }
 
 export async function unlinkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number }): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
-    const target = loadCaseRow(ctx, actor, input.caseId);
-    const removed = await db.deleteFrom('improvement_cases').where('improvement_id', '=', improvement.id).where('case_id', '=', input.caseId).execute();
-    if (removed.changes === 0) fail('not_found', { field: 'caseId' });
+    const improvement = await loadImprovementRow(ctx, actor, input.improvementId);
+    const target = await loadCaseRow(ctx, actor, input.caseId);
+    const removed = await db.deleteFrom('improvement_cases').where('improvement_id', '=', improvement.id).where('case_id', '=', input.caseId).executeTakeFirst();
+    if (removed.numDeletedRows === 0n) fail('not_found', { field: 'caseId' });
     const stamp = ctx.now().toISOString();
-    appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_unlinked', at: stamp, data: { caseId: target.id, reference: target.reference } });
-    appendEvent(db, { caseId: target.id, actorId: actor.id, type: 'improvement_unlinked', at: stamp, data: { improvementId: improvement.id, title: improvement.title } });
+    await appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_unlinked', at: stamp, data: { caseId: target.id, reference: target.reference } });
+    await appendEvent(db, { caseId: target.id, actorId: actor.id, type: 'improvement_unlinked', at: stamp, data: { improvementId: improvement.id, title: improvement.title } });
     await db.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id).execute();
   });
 }
@@ -317,12 +315,11 @@ export async function unlinkCase(ctx: ServiceContext, actor: Actor, input: { imp
 const EDITABLE = { title: 'title', description: 'description', departmentId: 'department_id', responsibleId: 'responsible_id', targetDate: 'target_date' } as const;
 
 export async function updateImprovement(ctx: ServiceContext, actor: Actor, input: UpdateImprovementInput): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadImprovementRow(ctx, actor, input.id);
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+    const row = await loadImprovementRow(ctx, actor, input.id);
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
     const changes: Record<string, [unknown, unknown]> = {};
     const set: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
@@ -334,18 +331,17 @@ export async function updateImprovement(ctx: ServiceContext, actor: Actor, input
     if (Object.keys(changes).length === 0) return;
     const stamp = ctx.now().toISOString();
     await db.updateTable('improvements').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
-    appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+    await appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
   });
 }
 
 /** Moves an improvement on; done needs a date not in the future and a note, and records who signed it off. */
 export async function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: SetStatusInput): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadImprovementRow(ctx, actor, input.id);
-    const from = row.status as ImprovementStatus;
-    const problem = checkStatusChange(from, { to: input.status, doneOn: input.doneOn, note: input.note }, todayOf(ctx).date);
+    const row = await loadImprovementRow(ctx, actor, input.id);
+    const from = row.status;
+    const problem = checkStatusChange(from, { to: input.status, doneOn: input.doneOn, note: input.note }, (await todayOf(ctx)).date);
     if (problem) fail(problem.code, problem.details);
     const stamp = ctx.now().toISOString();
     const done = input.status === 'done';
@@ -361,7 +357,7 @@ export async function setImprovementStatus(ctx: ServiceContext, actor: Actor, in
           updated_at: stamp,
         })
         .where('id', '=', row.id).execute();
-    appendImprovementEvent(db, {
+    await appendImprovementEvent(db, {
       improvementId: row.id,
       actorId: actor.id,
       type: 'status_changed',
@@ -372,7 +368,7 @@ export async function setImprovementStatus(ctx: ServiceContext, actor: Actor, in
       // Each linked case shows in its own timeline that the change it asked for has been made; a department head
       // writes only into their own departments' cases (the office's sign-off reaches every linked case).
       for (const link of (await visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', row.id).execute())) {
-        appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
+        await appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
       }
     }
   });

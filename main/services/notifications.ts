@@ -7,7 +7,10 @@ import type { CaseAction } from '../domain/workflow.ts';
 import type { NotificationItem, NotificationList } from '../api/types.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { localDate } from './clock.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
+import type { WriteDb } from '../db/handles.ts';
+import { readJson, stored } from '../db/json.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
 
 export interface TransitionEvent {
   caseId: number;
@@ -20,10 +23,10 @@ export interface TransitionEvent {
 }
 
 /** Writes the notifications a workflow event causes; call inside the event's transaction. */
-export async function notifyTransition(ctx: ServiceContext, actor: Actor, event: TransitionEvent): Promise<void> {
+export async function notifyTransition(ctx: TxContext, actor: Actor, event: TransitionEvent): Promise<void> {
   if (event.action !== 'forward' && event.action !== 'return_from_department') return;
-  const db = ctx.read;
-  const active = (ids: number[]) =>
+  const { db } = ctx;
+  const active = async (ids: number[]) =>
     ids.length === 0 ? [] : (await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1).execute()).map((r) => r.id);
   const officeUserIds = (await db.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', [...OFFICE_ROLES]).execute())
     .map((r) => r.id);
@@ -41,7 +44,7 @@ export async function notifyTransition(ctx: ServiceContext, actor: Actor, event:
   const recipients = transitionRecipients({
     action: event.action,
     actorId: actor.id,
-    handlerId: event.handlerId === null ? null : (active([event.handlerId])[0] ?? null),
+    handlerId: event.handlerId === null ? null : ((await active([event.handlerId]))[0] ?? null),
     officeUserIds,
     departmentHeadIds,
   });
@@ -63,9 +66,8 @@ export async function notifyTransition(ctx: ServiceContext, actor: Actor, event:
 }
 
 /** The INSERT ... SELECT that writes this user's reached-deadline notifications not yet written (exported for the benchmark). */
-export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: string, stamp: string) {
-  const db = ctx.read;
-  const rule = deadlineRule(actor.role, ctx.calendar(), today);
+export function deadlineSweepQuery(db: WriteDb, calendar: WorkingCalendar, actor: Actor, today: string, stamp: string) {
+  const rule = deadlineRule(actor.role, calendar, today);
   if (!rule || actor.id === null) return null;
   const userId = actor.id;
   let select = db
@@ -99,13 +101,15 @@ export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: str
 /** Writes the reached-deadline notifications this user is owed; running it again writes nothing new. */
 export async function sweepDeadlines(ctx: ServiceContext, actor: Actor): Promise<void> {
   const now = ctx.now();
-  const query = deadlineSweepQuery(ctx, actor, localDate(now), now.toISOString());
-  if (query) ctx.db.transaction(() => await query.execute());
+  const calendar = await ctx.calendar();
+  await ctx.tx(async ({ db }) => {
+    await deadlineSweepQuery(db, calendar, actor, localDate(now), now.toISOString())?.execute();
+  });
 }
 
 /** This user's notifications a head may still see: one of another department's cases drops out (it may have moved). */
 function ownNotifications(ctx: ServiceContext, actor: Actor) {
-  let q = ctx.db
+  let q = ctx.read
     .selectFrom('notifications as n')
     .leftJoin('cases as c', 'c.id', 'n.case_id')
     .where('n.user_id', '=', actor.id ?? 0);
@@ -131,7 +135,7 @@ export interface ListNotificationsInput {
 
 /** The newest first; reading also writes the reached-deadline notifications owed (see sweepDeadlines). */
 export async function listNotifications(ctx: ServiceContext, actor: Actor, input: ListNotificationsInput): Promise<NotificationList> {
-  sweepDeadlines(ctx, actor);
+  await sweepDeadlines(ctx, actor);
   let q = ownNotifications(ctx, actor)
     .leftJoin('departments as d', 'd.id', 'c.department_id')
     .select([
@@ -149,11 +153,11 @@ export async function listNotifications(ctx: ServiceContext, actor: Actor, input
     .limit(input.limit);
   if (input.unreadOnly) q = q.where('n.read_at', 'is', null);
   const items: NotificationItem[] = (await q.execute()).map((row) => {
-    const data = JSON.parse(row.data) as { responseDue?: unknown };
+    const data = readJson(row.data, stored.object) as { responseDue?: unknown };
     return {
       id: row.id,
       // The table's CHECK allows only NOTIFICATION_TYPES.
-      type: row.type as NotificationType,
+      type: row.type,
       createdAt: row.created_at,
       readAt: row.read_at,
       caseId: row.case_id,
@@ -163,7 +167,7 @@ export async function listNotifications(ctx: ServiceContext, actor: Actor, input
       responseDue: typeof data.responseDue === 'string' ? data.responseDue : null,
     };
   });
-  return { unread: unreadCount(ctx, actor), items };
+  return { unread: await unreadCount(ctx, actor), items };
 }
 
 export interface MarkReadInput {
@@ -186,5 +190,5 @@ export async function markNotificationsRead(ctx: ServiceContext, actor: Actor, i
     if (!input.all) q = q.where('id', 'in', input.ids!);
     await q.execute();
   });
-  return { unread: unreadCount(ctx, actor) };
+  return { unread: await unreadCount(ctx, actor) };
 }

@@ -13,7 +13,7 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 export async function personHistory(ctx: ServiceContext, actor: Actor, caseId: number, limit = 50): Promise<PersonCase[]> {
   const db = ctx.read;
-  const row = loadCaseRow(ctx, actor, caseId);
+  const row = await loadCaseRow(ctx, actor, caseId);
   if (row.submitter_anonymous === 1) return [];
   const email = row.submitter_email?.trim().toLowerCase() || null;
   const phone = row.submitter_phone ? phoneKey(row.submitter_phone) : '';
@@ -43,9 +43,9 @@ export async function personHistory(ctx: ServiceContext, actor: Actor, caseId: n
       id: r.id,
       reference: r.reference,
       receivedAt: r.received_at,
-      kind: r.kind as CaseKind,
+      kind: r.kind,
       subject: r.subject,
-      status: r.status as CaseStatus,
+      status: r.status,
       matchedBy: matchedBy!,
     }));
 }

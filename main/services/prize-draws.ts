@@ -26,7 +26,7 @@ type DrawRow = Selectable<PrizeDrawsTable>;
 
 /** Idea cases of this origin linked to an improvement done in this year (exported so the benchmark can run the same SQL raw). */
 export function eligibilityQuery(ctx: ServiceContext, year: number, pool: DrawPool) {
-  return ctx.db
+  return ctx.read
     .selectFrom('cases as c')
     .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.submitter_anonymous', 'c.submitter_name', 'c.submitter_email', 'c.submitter_phone', 'c.submitter_address', 'c.consent_given_at'])
     .where('c.kind', '=', 'idea')
@@ -61,7 +61,7 @@ export async function eligibility(ctx: ServiceContext, year: number, pool: DrawP
 }
 
 async function summaries(ctx: ServiceContext, year: number, pool: DrawPool): Promise<DrawSummary[]> {
-  const rows = (await ctx.db.selectFrom('prize_draws').selectAll().where('year', '=', year).where('pool', '=', pool).orderBy('id').execute());
+  const rows = (await ctx.read.selectFrom('prize_draws').selectAll().where('year', '=', year).where('pool', '=', pool).orderBy('id').execute());
   return rows.map((row) => toSummary(row, rows));
 }
 
@@ -69,7 +69,7 @@ function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
   return {
     id: row.id,
     year: row.year,
-    pool: row.pool as DrawPool,
+    pool: row.pool,
     status: row.status as DrawSummary['status'],
     fingerprint: row.fingerprint,
     entryCount: (JSON.parse(row.entries) as string[]).length,
@@ -81,25 +81,25 @@ function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
   };
 }
 
-export function drawEligibility(ctx: ServiceContext, year: number, pool: DrawPool): DrawEligibility {
-  const { entries, exclusions } = eligibility(ctx, year, pool);
+export async function drawEligibility(ctx: ServiceContext, year: number, pool: DrawPool): Promise<DrawEligibility> {
+  const { entries, exclusions } = await eligibility(ctx, year, pool);
   return {
     year,
     pool,
     entries,
     exclusions,
     fingerprint: entries.length ? fingerprint(entries.map((e) => e.reference)) : null,
-    draws: summaries(ctx, year, pool),
+    draws: await summaries(ctx, year, pool),
   };
 }
 
 export async function listDraws(ctx: ServiceContext): Promise<DrawSummary[]> {
-  const rows = (await ctx.db.selectFrom('prize_draws').selectAll().orderBy('year', 'desc').orderBy('pool').orderBy('id').execute());
+  const rows = (await ctx.read.selectFrom('prize_draws').selectAll().orderBy('year', 'desc').orderBy('pool').orderBy('id').execute());
   return rows.map((row) => toSummary(row, rows));
 }
 
 async function loadDraw(ctx: ServiceContext, id: number): Promise<DrawRow> {
-  const row = (await ctx.db.selectFrom('prize_draws').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = (await ctx.read.selectFrom('prize_draws').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field: 'id' });
   return row;
 }
@@ -113,10 +113,9 @@ export interface PrepareDrawInput {
 
 /** Freezes today's entry list with its fingerprint; a draw for a year and pool already drawn needs a written reason. */
 export async function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDrawInput): Promise<number> {
-  const db = ctx.read;
   return ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const { entries, exclusions } = eligibility(ctx, input.year, input.pool);
+    const { entries, exclusions } = await eligibility(ctx, input.year, input.pool);
     if (entries.length === 0) fail('draw_no_entries', { year: input.year, pool: input.pool });
     const earlier = (await db.selectFrom('prize_draws').select(['id', 'status']).where('year', '=', input.year).where('pool', '=', input.pool).orderBy('id', 'desc').execute());
     if (earlier.some((row) => row.status === 'prepared')) fail('conflict', { field: 'pool', reason: 'prepared_draw_exists' });
@@ -171,10 +170,9 @@ const witnessList = (witnesses: readonly string[]) => witnesses.map((w) => w.tri
  * not put an error in front of the witnesses; any other draw of a drawn draw (another seed) is refused, draw_already_drawn.
  */
 export async function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDrawInput): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadDraw(ctx, input.id);
+    const row = await loadDraw(ctx, input.id);
     if (row.status !== 'prepared') {
       const same =
         row.status === 'drawn' &&
@@ -230,7 +228,7 @@ async function followUpLog(ctx: ServiceContext, drawId: number) {
 
 export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDetail> {
   const db = ctx.read;
-  const row = loadDraw(ctx, id);
+  const row = await loadDraw(ctx, id);
   const siblings = (await db.selectFrom('prize_draws').selectAll().where('year', '=', row.year).where('pool', '=', row.pool).execute());
   const references = JSON.parse(row.entries) as string[];
   const caseIds = JSON.parse(row.entry_case_ids) as number[];
@@ -243,7 +241,7 @@ export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDeta
   );
   const prizes = JSON.parse(row.prizes) as Prize[];
   const ranking = row.ranking ? (JSON.parse(row.ranking) as string[]) : null;
-  const log = followUpLog(ctx, id);
+  const log = await followUpLog(ctx, id);
   const state = ranking ? followUpState(ranking, row.winner_count ?? 0, log.map((e) => ({ type: e.type as FollowUpType, reference: e.reference }))) : null;
   return {
     ...toSummary(row, siblings),
@@ -284,8 +282,8 @@ export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDeta
 }
 
 /** The protocol as the JSON file anyone can verify with `npm run cli -- draw verify` (see docs/prize-draw.md). */
-export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
-  const row = loadDraw(ctx, id);
+export async function drawProtocol(ctx: ServiceContext, id: number): Promise<DrawProtocol> {
+  const row = await loadDraw(ctx, id);
   if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: 'export' });
   const ranking = JSON.parse(row.ranking!) as string[];
   const k = row.winner_count ?? 0;
@@ -295,7 +293,7 @@ export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
     algorithm: DRAW_ALGORITHM,
     algorithmVersion: DRAW_ALGORITHM_VERSION,
     year: row.year,
-    pool: row.pool as DrawPool,
+    pool: row.pool,
     prizes: JSON.parse(row.prizes) as Prize[],
     entries: JSON.parse(row.entries) as string[],
     fingerprint: row.fingerprint,
@@ -311,8 +309,8 @@ export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
   };
 }
 
-export function exportDrawProtocol(ctx: ServiceContext, id: number): ExportFile {
-  const protocol = drawProtocol(ctx, id);
+export async function exportDrawProtocol(ctx: ServiceContext, id: number): Promise<ExportFile> {
+  const protocol = await drawProtocol(ctx, id);
   return {
     fileName: `prize-draw-${protocol.year}-${protocol.pool}-${id}.json`,
     mediaType: 'application/json',
@@ -321,12 +319,11 @@ export function exportDrawProtocol(ctx: ServiceContext, id: number): ExportFile 
 }
 
 export async function recordWinnerFollowUp(ctx: ServiceContext, actor: Actor, input: { drawId: number; reference: string; type: FollowUpType; note: string }): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadDraw(ctx, input.drawId);
+    const row = await loadDraw(ctx, input.drawId);
     if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: input.type });
-    const log: FollowUp[] = followUpLog(ctx, row.id).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
+    const log: FollowUp[] = (await followUpLog(ctx, row.id)).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
     const problem = checkFollowUp(followUpState(JSON.parse(row.ranking!) as string[], row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
     if (problem) fail(problem, { reference: input.reference });
     await db.insertInto('prize_draw_events').values({ draw_id: row.id, at: ctx.now().toISOString(), actor_id: actor.id, type: input.type, reference: input.reference, note: input.note }).execute();

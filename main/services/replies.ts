@@ -22,8 +22,8 @@ export interface RecordReplyInput {
 
 export async function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, templateId: number): Promise<RenderedReply> {
   const db = ctx.read;
-  const row = loadCaseRow(ctx, actor, caseId);
-  const template = loadReplyTemplate(ctx, templateId, 'templateId');
+  const row = await loadCaseRow(ctx, actor, caseId);
+  const template = await loadReplyTemplate(ctx, templateId, 'templateId');
   // Saved templates are checked, but a placeholder dropped in a later version must not vanish from a letter unseen.
   const placeholders = templateProblems(template);
   if (placeholders.length > 0) fail('template_placeholder_unknown', { placeholders, templateId });
@@ -36,7 +36,7 @@ export async function renderReply(ctx: ServiceContext, actor: Actor, caseId: num
     anonymous: row.submitter_anonymous === 1,
     reference: row.reference,
     receivedOn: row.received_on,
-    responseDue: deadlinesOf(ctx, row).responseDue,
+    responseDue: (await deadlinesOf(ctx, row)).responseDue,
     departmentName: department?.name ?? null,
   });
   return { templateId: template.id, language: template.language, ...renderTemplate(template, values) };
@@ -45,12 +45,11 @@ export async function renderReply(ctx: ServiceContext, actor: Actor, caseId: num
 /** Records a reply as it went out; the first one also marks the case's first response. The workflow status stays as it is.
  * A reply that still holds a template's "[…]" gap is refused with reply_has_gaps (and the count) unless confirmGaps. */
 export async function recordReply(ctx: ServiceContext, actor: Actor, input: RecordReplyInput): Promise<void> {
-  const db = ctx.read;
   await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = loadCaseRow(ctx, actor, input.caseId);
+    const row = await loadCaseRow(ctx, actor, input.caseId);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'reply' });
-    if (input.templateId !== undefined) loadReplyTemplate(ctx, input.templateId, 'templateId');
+    if (input.templateId !== undefined) await loadReplyTemplate(ctx, input.templateId, 'templateId');
     const gaps = countReplyGaps(input);
     if (gaps > 0 && input.confirmGaps !== true) fail('reply_has_gaps', { field: 'body', count: gaps });
     const stamp = ctx.now().toISOString();
@@ -64,6 +63,6 @@ export async function recordReply(ctx: ServiceContext, actor: Actor, input: Reco
       body: input.body,
       templateId: input.templateId ?? null,
     };
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'reply', at: stamp, data: { ...data } });
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'reply', at: stamp, data: { ...data } });
   });
 }

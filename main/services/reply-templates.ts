@@ -18,8 +18,8 @@ export type SaveReplyTemplateInput = Pick<ReplyTemplate, 'kind' | 'language' | '
 function toTemplate(row: Selectable<ReplyTemplatesTable>): ReplyTemplate {
   return {
     id: row.id,
-    kind: row.kind as CaseKind,
-    language: row.language as TemplateLanguage,
+    kind: row.kind,
+    language: row.language,
     name: row.name,
     subject: row.subject,
     body: row.body,
@@ -30,13 +30,13 @@ function toTemplate(row: Selectable<ReplyTemplatesTable>): ReplyTemplate {
 }
 
 export async function loadReplyTemplate(ctx: ServiceContext, id: number, field = 'id'): Promise<ReplyTemplate> {
-  const row = (await ctx.db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst());
+  const row = (await ctx.read.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field });
   return toTemplate(row);
 }
 
 export async function listReplyTemplates(ctx: ServiceContext, filter: ReplyTemplateFilter): Promise<ReplyTemplate[]> {
-  let query = ctx.db.selectFrom('reply_templates').selectAll();
+  let query = ctx.read.selectFrom('reply_templates').selectAll();
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.language) query = query.where('language', '=', filter.language);
   if (!filter.includeInactive) query = query.where('active', '=', 1);
@@ -46,10 +46,9 @@ export async function listReplyTemplates(ctx: ServiceContext, filter: ReplyTempl
 export async function saveReplyTemplate(ctx: ServiceContext, input: SaveReplyTemplateInput): Promise<ReplyTemplate> {
   const placeholders = templateProblems(input);
   if (placeholders.length > 0) fail('template_placeholder_unknown', { placeholders });
-  const db = ctx.read;
   return ctx.tx(async (ctx) => {
     const { db } = ctx;
-    if (input.id !== undefined) loadReplyTemplate(ctx, input.id);
+    if (input.id !== undefined) await loadReplyTemplate(ctx, input.id);
     const clash = (await db
         .selectFrom('reply_templates')
         .select('id')
@@ -72,6 +71,6 @@ export async function saveReplyTemplate(ctx: ServiceContext, input: SaveReplyTem
       return toTemplate(row);
     }
     await db.updateTable('reply_templates').set(fields).where('id', '=', input.id).execute();
-    return loadReplyTemplate(ctx, input.id);
+    return await loadReplyTemplate(ctx, input.id);
   });
 }

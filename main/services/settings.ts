@@ -39,7 +39,7 @@ export async function updateSettings(ctx: ServiceContext, patch: Partial<OfficeS
     if (patch.holidayRegion !== undefined) await put(KEYS.region, patch.holidayRegion);
     if (patch.closedDays !== undefined) await put(KEYS.closedDays, JSON.stringify([...new Set(patch.closedDays)].sort()));
     if (patch.deadlineRules !== undefined) await put(KEYS.rules, JSON.stringify(patch.deadlineRules));
-    return readSettings(db);
+    return await readSettings(db);
   });
 }
 

@@ -28,13 +28,13 @@ export function markerOf(actor: Actor): StartMarker | null {
 export async function markStartSeen(ctx: ServiceContext, actor: Actor): Promise<void> {
   const name = markerOf(actor);
   if (name === null || actor.id === null) fail('forbidden');
-  const db = ctx.read;
   const at = ctx.now().toISOString();
-  db.transaction(() =>
-    await db
-        .insertInto('user_markers')
-        .values({ user_id: actor.id!, name, at })
-        .onConflict((oc) => oc.columns(['user_id', 'name']).doUpdateSet({ at })).execute(),
+  await ctx.tx(({ db }) =>
+    db
+      .insertInto('user_markers')
+      .values({ user_id: actor.id!, name, at })
+      .onConflict((oc) => oc.columns(['user_id', 'name']).doUpdateSet({ at }))
+      .execute(),
   );
 }
 
@@ -60,26 +60,26 @@ export interface OfficeTodayInput {
 
 export async function officeToday(ctx: ServiceContext, actor: Actor, input: OfficeTodayInput = {}): Promise<OfficeToday> {
   if (!isOfficeRole(actor.role)) fail('forbidden');
-  sweepDeadlines(ctx, actor);
+  await sweepDeadlines(ctx, actor);
   const now = ctx.now();
   const today = localDate(now);
-  const returnedSince = input.returnedSince ?? lookedSince(marker(ctx, actor, 'returned'), now);
+  const returnedSince = input.returnedSince ?? lookedSince(await marker(ctx, actor, 'returned'), now);
   const filters = officeFigureFilters(actor, today, returnedSince);
-  const figure = (filter: CaseFilter): StartFigure => ({ count: (await figureCountQuery(ctx, actor, filter, today).executeTakeFirst())?.n ?? 0, filter });
+  const figure = async (filter: CaseFilter): Promise<StartFigure> => ({ count: (await figureCountQuery(ctx, actor, filter, today).executeTakeFirst())?.n ?? 0, filter });
   return {
     today,
     returnedSince,
-    dueToday: figure(filters.dueToday),
-    overdue: figure(filters.overdue),
-    returned: figure(filters.returned),
-    arrivals: figure(filters.arrivals),
-    mine: figure(filters.mine),
+    dueToday: await figure(filters.dueToday),
+    overdue: await figure(filters.overdue),
+    returned: await figure(filters.returned),
+    arrivals: await figure(filters.arrivals),
+    mine: await figure(filters.mine),
   };
 }
 
 /** Which of these cases were forwarded after `since` (spelled like the partial index case_events_workflow). */
 export function forwardedSinceQuery(ctx: ServiceContext, caseIds: number[], since: string) {
-  return ctx.db
+  return ctx.read
     .selectFrom('case_events')
     .select('case_id')
     .distinct()
@@ -93,13 +93,13 @@ export function forwardedSinceQuery(ctx: ServiceContext, caseIds: number[], sinc
  * near due (the reminders). Reading it also writes the head's near-due notifications owed.
  */
 export async function statementReminders(ctx: ServiceContext, actor: Actor, requests: CaseSummary[]) {
-  sweepDeadlines(ctx, actor);
+  await sweepDeadlines(ctx, actor);
   const now = ctx.now();
   const today = localDate(now);
-  const newSince = lookedSince(marker(ctx, actor, 'statements'), now);
+  const newSince = lookedSince(await marker(ctx, actor, 'statements'), now);
   const ids = requests.map((c) => c.id);
   const fresh = new Set((await forwardedSinceQuery(ctx, ids, newSince).execute()).map((r) => r.case_id));
-  const calendar = ctx.calendar();
+  const calendar = await ctx.calendar();
   return {
     newSince,
     newStatementIds: ids.filter((id) => fresh.has(id)),
@@ -149,17 +149,17 @@ export async function executiveOverview(ctx: ServiceContext): Promise<ExecutiveO
   const q = executiveQueries(ctx, year, today);
   const db = ctx.read;
   const byQuarter = new Map<string, ExecutiveOverview['volumes'][number]>();
-  for (const row of (await q.volumes.execute())) {
+  for (const row of await q.volumes.execute()) {
     const quarter = Math.floor((Number(row.received_on.slice(5, 7)) + 2) / 3) as 1 | 2 | 3 | 4;
     const key = `${row.received_on.slice(0, 4)}:${quarter}:${row.kind}`;
     const known = byQuarter.get(key);
     if (known) known.count += row.count;
-    else byQuarter.set(key, { year: Number(row.received_on.slice(0, 4)), quarter, kind: row.kind as CaseKind, count: row.count });
+    else byQuarter.set(key, { year: Number(row.received_on.slice(0, 4)), quarter, kind: row.kind, count: row.count });
   }
   const volumes = [...byQuarter.values()].sort((a, b) => a.year - b.year || a.quarter - b.quarter || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   const running = (await q.running.executeTakeFirst())!;
   const improvements = (await q.improvements.executeTakeFirst())!;
-  const drawRows = (await q.draws.execute());
+  const drawRows = await q.draws.execute();
   const latest = new Map<string, (typeof drawRows)[number]>();
   for (const row of drawRows) latest.set(`${row.year}:${row.pool}`, row);
   const draws: ExecutiveOverview['draws'] = [];

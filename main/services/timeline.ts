@@ -60,7 +60,7 @@ async function restrictToScope(db: ReadDb, actor: Actor, events: TimelineEvent[]
 
 /** One timeline as the actor may read it (see restrictToScope). */
 export async function readTimelineOf(db: ReadDb, actor: Actor, owner: TimelineOwner, ownerId: number): Promise<TimelineEvent[]> {
-  return restrictToScope(db, actor, await readRawTimeline(db, owner, ownerId));
+  return await restrictToScope(db, actor, await readRawTimeline(db, owner, ownerId));
 }
 
 async function readRawTimeline(db: ReadDb, owner: TimelineOwner, ownerId: number): Promise<TimelineEvent[]> {
@@ -81,10 +81,10 @@ async function readRawTimeline(db: ReadDb, owner: TimelineOwner, ownerId: number
     }));
 }
 
-export function appendEvent(db: WriteDb, event: NewEvent & { caseId: number }): Promise<void> {
-  return appendTimelineEvent(db, 'case', event.caseId, event);
+export async function appendEvent(db: WriteDb, event: NewEvent & { caseId: number }): Promise<void> {
+  return await appendTimelineEvent(db, 'case', event.caseId, event);
 }
 
-export function readTimeline(db: ReadDb, actor: Actor, caseId: number): Promise<TimelineEvent[]> {
-  return readTimelineOf(db, actor, 'case', caseId);
+export async function readTimeline(db: ReadDb, actor: Actor, caseId: number): Promise<TimelineEvent[]> {
+  return await readTimelineOf(db, actor, 'case', caseId);
 }

@@ -14,8 +14,8 @@ interface UserRow {
   id: number;
   username: string;
   display_name: string;
-  role: string;
-  language: string;
+  role: Role;
+  language: Language;
   active: number;
   must_change_password: number;
 }
@@ -39,9 +39,9 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     departmentIds,
-    language: row.language as Language,
+    language: row.language,
     active: row.active === 1,
   };
 }
@@ -53,7 +53,7 @@ export function toSessionUser(user: UserRecord, mustChangePassword: boolean): Se
 
 export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
   const rows = (await db.selectFrom('users').select(userColumns).orderBy('display_name').execute());
-  const departments = departmentsOf(db, rows.map((row) => row.id));
+  const departments = await departmentsOf(db, rows.map((row) => row.id));
   return rows.map((row) => toRecord(row, departments.get(row.id) ?? []));
 }
 
@@ -61,7 +61,7 @@ export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
 export async function sessionUser(db: ReadDb, userId: number): Promise<SessionUser | null> {
   const row = (await db.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1).executeTakeFirst());
   if (!row) return null;
-  return toSessionUser(toRecord(row, departmentsOf(db, [row.id]).get(row.id) ?? []), row.must_change_password === 1);
+  return toSessionUser(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? []), row.must_change_password === 1);
 }
 
 /** Refuses a password that the policy refuses, at the field it came from, with the reason for the window to translate. */
@@ -71,18 +71,18 @@ function requireAcceptablePassword(password: string, field: string, context: Pas
 }
 
 /** Sign-in with the throttle: too many failures for this user name (or for all of them) make the next try wait. */
-export function signIn(ctx: ServiceContext, username: string, password: string): SessionUser {
+export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SessionUser> {
   const nowMs = ctx.now().getTime();
   const subjects = loginSubjects(username);
-  assertNotThrottled(ctx.db, subjects, nowMs);
+  await assertNotThrottled(ctx.read, subjects, nowMs);
   let user: SessionUser;
   try {
-    user = authenticate(ctx.db, username, password);
+    user = await authenticate(ctx.read, username, password);
   } catch (error) {
-    recordFailure(ctx.db, subjects, nowMs);
+    await recordFailure(ctx, subjects, nowMs);
     throw error;
   }
-  clearFailures(ctx.db, subjects[0]!);
+  await clearFailures(ctx, subjects[0]!);
   return user;
 }
 
@@ -92,7 +92,7 @@ export async function authenticate(db: ReadDb, username: string, password: strin
   const hash = row?.password_hash ?? hashPassword('unknown-user-placeholder');
   const valid = verifyPassword(password, hash);
   if (!row || !valid || row.active !== 1) fail('invalid_credentials');
-  return sessionUser(db, row.id) ?? fail('invalid_credentials');
+  return (await sessionUser(db, row.id)) ?? fail('invalid_credentials');
 }
 
 export interface SaveUserInput {
@@ -138,7 +138,7 @@ export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promi
       const existing = (await db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id).executeTakeFirst());
       if (!existing) fail('not_found', { field: 'id' });
       const losesAdmin = existing.role === 'admin' && existing.active === 1 && (input.role !== 'admin' || !input.active);
-      if (losesAdmin && countActiveAdmins(db) <= 1) fail('last_admin');
+      if (losesAdmin && await countActiveAdmins(db) <= 1) fail('last_admin');
       await db
           .updateTable('users')
           .set({
@@ -160,7 +160,7 @@ export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promi
     }
     return userId;
   });
-  return listUsers(db).find((user) => user.id === id)!;
+  return (await listUsers(db)).find((user) => user.id === id)!;
 }
 
 /**
@@ -171,19 +171,18 @@ export async function changePassword(ctx: ServiceContext, userId: number, curren
   const db = ctx.read;
   const nowMs = ctx.now().getTime();
   const subjects = passwordCheckSubjects(userId);
-  assertNotThrottled(db, subjects, nowMs);
+  await assertNotThrottled(db, subjects, nowMs);
   const row = (await db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', userId).executeTakeFirst());
   if (!row || !verifyPassword(currentPassword, row.password_hash)) {
-    recordFailure(db, subjects, nowMs);
+    await recordFailure(ctx, subjects, nowMs);
     fail('invalid_credentials', { field: 'currentPassword' });
   }
-  clearFailures(db, subjects[0]!);
+  await clearFailures(ctx, subjects[0]!);
   requireAcceptablePassword(newPassword, 'newPassword', { current: currentPassword, personal: [row.username, row.display_name] });
-  await db
-      .updateTable('users')
-      .set({ password_hash: hashPassword(newPassword), must_change_password: 0 })
-      .where('id', '=', userId).execute();
-  return sessionUser(db, userId) ?? fail('not_found');
+  await ctx.tx(({ db }) =>
+    db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute(),
+  );
+  return (await sessionUser(db, userId)) ?? fail('not_found');
 }
 
 async function countActiveAdmins(db: ReadDb): Promise<number> {
@@ -193,7 +192,7 @@ async function countActiveAdmins(db: ReadDb): Promise<number> {
 
 /** On the very first start there is nobody to log in: create an admin and say how to log in. */
 export async function ensureFirstAdmin(ctx: ServiceContext, password: string = generatePassword()): Promise<string | null> {
-  const db = ctx.read;
+  return ctx.tx(async ({ db }) => {
   const any = (await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   if (any) return null;
   await db.insertInto('users').values({
@@ -207,4 +206,5 @@ export async function ensureFirstAdmin(ctx: ServiceContext, password: string = g
       created_at: ctx.now().toISOString(),
     }).execute();
   return password;
+  });
 }
