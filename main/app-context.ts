@@ -1,7 +1,8 @@
-// Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
+// Opens the data folder: the database engine (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
+import type { Engine } from './db/engine.ts';
+import { openEngine } from './db/open.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
@@ -9,7 +10,7 @@ import { ensureFirstAdmin } from './services/users.ts';
 
 export interface AppContext {
   dataDir: string;
-  db: Db;
+  engine: Engine;
   services: ServiceContext;
   /** Attachment files under <dataDir>/attachments, content-addressed. */
   attachments: AttachmentStore;
@@ -17,25 +18,25 @@ export interface AppContext {
   sessions: Map<string, number>;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): AppContext {
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE));
-  const services = createServiceContext(db, opts.now ?? systemClock);
-  const password = ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
+  const engine = openEngine(opts.dataDir);
+  const services = createServiceContext(engine, opts.now ?? systemClock);
+  const password = await ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
   const firstRunNotice =
     password === null
       ? null
       : `Ombudsdesk was started for the first time. Log in with username: admin and password: ${password} — you will be asked to choose a new password.`;
   return {
     dataDir: opts.dataDir,
-    db,
+    engine,
     services,
     attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
     sessions: new Map(),
     firstRunNotice,
-    close: () => db.close(),
+    close: () => engine.close(),
   };
 }

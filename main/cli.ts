@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
-import { backupDatabase } from './db/sqlite/backup.ts';
 import { generateDemoData } from './demo/demo-data.ts';
 import { verifyProtocol } from './domain/draw.ts';
 
@@ -38,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'draw') return drawCommand(rest);
   if (!['demo', 'backup'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
-  const app = openAppContext({ dataDir });
+  const app = await openAppContext({ dataDir });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
   try {
     switch (command) {
@@ -48,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
         const seed = Number(values.seed ?? '42');
         const started = performance.now();
         let lastReport = 0;
-        generateDemoData(app.services, {
+        await generateDemoData(app.services, {
           cases: count,
           seed,
           until: new Date(),
@@ -67,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       case 'backup': {
         const target = rest[0];
         if (!target) throw new UsageError('backup needs a target file');
-        const { totalPages, tables, rows } = await backupDatabase(app.db, path.resolve(target));
+        const { totalPages, tables, rows } = await app.engine.backup(path.resolve(target));
         console.log(`Backup written to ${path.resolve(target)} (${totalPages} pages; verified: integrity ok, ${tables} tables, ${rows} rows).`);
         return 0;
       }
@@ -75,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

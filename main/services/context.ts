@@ -30,7 +30,7 @@ export function isTxContext(ctx: ServiceContext): ctx is TxContext {
   return 'db' in ctx;
 }
 
-export async function createServiceContext(engine: Engine, now: Clock = systemClock): Promise<ServiceContext> {
+export function createServiceContext(engine: Engine, now: Clock = systemClock): ServiceContext {
   const calendarFor = calendarCache();
   const bind = (read: ReadDb): Omit<ServiceContext, 'tx' | 'now'> => ({
     read,
