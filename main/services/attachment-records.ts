@@ -1,6 +1,6 @@
 // Reading attachment rows (no access check here: callers check the case through loadCaseRow).
 import type { AttachmentInfo } from '../api/types.ts';
-import type { ReadDb, WriteDb } from '../db/handles.ts';
+import type { ReadDb } from '../db/handles.ts';
 import { safeFileName } from '../domain/attachments.ts';
 
 const selectInfo = (db: ReadDb) =>

@@ -22,7 +22,6 @@ function refuseClosedCase(row: CaseRow): void {
 }
 
 export async function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): Promise<AttachmentInfo> {
-  const db = ctx.read;
   refuseClosedCase(await loadCaseRow(ctx, actor, input.caseId));
   // Renamed rather than refused: stored, listed and offered for saving as a name that is safe on every system.
   const fileName = safeFileName(input.fileName);

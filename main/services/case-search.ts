@@ -1,7 +1,6 @@
 // Search over cases: by reference, by contact (phone digits, e-mail), by text in both German spellings, and — only when
 // that finds nothing — with one typo per word. Used by searchCases and by the inbox's text filter (case-list.ts).
 import { sql, type RawBuilder } from 'kysely';
-import type { CaseKind, CaseStatus } from '../domain/model.ts';
 import {
   foldedForms,
   FUZZY_MIN_LENGTH,

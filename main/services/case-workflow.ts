@@ -1,5 +1,5 @@
 // Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
-import type { CaseKind, CaseOutcome, CaseStatus } from '../domain/model.ts';
+import type { CaseOutcome } from '../domain/model.ts';
 import { applyTransition, type TransitionInput } from '../domain/workflow.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
@@ -28,7 +28,6 @@ export type TransitionRequest =
 const DEPARTMENT_HEAD_ACTIONS: readonly TransitionRequest['action'][] = ['return_from_department'];
 
 export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
-  const db = ctx.read;
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
     fail('forbidden', { action: request.action });
   }

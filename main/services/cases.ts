@@ -1,7 +1,7 @@
 // Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
-import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority } from '../domain/model.ts';
+import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus, Language, Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
@@ -85,7 +85,6 @@ async function nextReference(ctx: TxContext, year: number): Promise<{ number: nu
  * withdrawn, merged, not visible) fails with field mergeIntoId and leaves no case behind and no reference used up.
  */
 export async function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<number> {
-  const db = ctx.read;
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });

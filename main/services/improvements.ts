@@ -4,7 +4,6 @@
 // transaction with its timeline events (on the improvement, and on each case it touches).
 import { sql, type Selectable } from 'kysely';
 import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
-import type { CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
 import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../api/types.ts';
 import type { ReadDb, WriteDb } from '../db/handles.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
@@ -241,7 +240,6 @@ async function insertImprovement(ctx: TxContext, actor: Actor, input: CreateImpr
 
 export async function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): Promise<number> {
   return ctx.tx(async (ctx) => {
-    const { db } = ctx;
     const stamp = ctx.now().toISOString();
     const row = await insertImprovement(ctx, actor, input, stamp);
     for (const link of input.links ?? []) await linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
@@ -290,7 +288,6 @@ export async function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptI
 
 export async function linkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number; relation?: LinkRelation | undefined }): Promise<void> {
   await ctx.tx(async (ctx) => {
-    const { db } = ctx;
     const improvement = await loadImprovementRow(ctx, actor, input.improvementId);
     const stamp = ctx.now().toISOString();
     await linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);

@@ -2,7 +2,7 @@
 // (notifyTransition, called from case-workflow.ts); reached deadlines are written when someone reads their start
 // screen or notifications (sweepDeadlines), each at most once thanks to the unique (user_id, dedupe_key).
 import { sql } from 'kysely';
-import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients, type NotificationType } from '../domain/notifications.ts';
+import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients } from '../domain/notifications.ts';
 import type { CaseAction } from '../domain/workflow.ts';
 import type { NotificationItem, NotificationList } from '../api/types.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
@@ -177,7 +177,6 @@ export interface MarkReadInput {
 
 /** Marks the given notifications (or all) of this user read; another user's ids are ignored. */
 export async function markNotificationsRead(ctx: ServiceContext, actor: Actor, input: MarkReadInput): Promise<{ unread: number }> {
-  const db = ctx.read;
   const stamp = ctx.now().toISOString();
   await ctx.tx(async (ctx) => {
     const { db } = ctx;

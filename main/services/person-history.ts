@@ -3,7 +3,6 @@
 // case read: a department head sees only the cases of their own departments.
 import { sql } from 'kysely';
 import type { PersonCase } from '../api/types.ts';
-import type { CaseKind, CaseStatus } from '../domain/model.ts';
 import { phoneKey } from '../domain/search-text.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow } from './cases.ts';

@@ -3,7 +3,6 @@
 // lists exactly what it counts (the same applyFilter builds both).
 import { sql } from 'kysely';
 import { isNearDue, isOfficeRole, lookedSince, RUNNING_STATUSES } from '../domain/notifications.ts';
-import type { CaseKind } from '../domain/model.ts';
 import type { CaseSummary, DrawPool, ExecutiveOverview, OfficeToday, StartFigure } from '../api/types.ts';
 import type { Actor } from './actor.ts';
 import { caseListQueries, type CaseFilter } from './case-list.ts';
@@ -147,7 +146,6 @@ export async function executiveOverview(ctx: ServiceContext): Promise<ExecutiveO
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   const q = executiveQueries(ctx, year, today);
-  const db = ctx.read;
   const byQuarter = new Map<string, ExecutiveOverview['volumes'][number]>();
   for (const row of await q.volumes.execute()) {
     const quarter = Math.floor((Number(row.received_on.slice(5, 7)) + 2) / 3) as 1 | 2 | 3 | 4;

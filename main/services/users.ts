@@ -3,7 +3,7 @@ import type { Language, Role } from '../domain/model.ts';
 import { channelNames } from '../api/channels.ts';
 import { isAllowed, PERMISSIONS } from '../api/permissions.ts';
 import type { SessionUser, UserRecord } from '../api/types.ts';
-import type { ReadDb, WriteDb } from '../db/handles.ts';
+import type { ReadDb } from '../db/handles.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordContext } from '../domain/password-policy.ts';

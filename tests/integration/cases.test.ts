@@ -31,9 +31,9 @@ const complaint = (overrides: Partial<CreateCaseInput> = {}): CreateCaseInput =>
   ...overrides,
 });
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof DomainError) return error.code;
     throw error;
