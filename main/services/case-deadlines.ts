@@ -36,16 +36,25 @@ export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): Pro
   });
 }
 
-export async function refreshStoredDeadlines(ctx: TxContext, caseId: number): Promise<void> {
+/**
+ * Stores the case's due dates as the deadline engine now computes them. A caller that just wrote the row may pass it as
+ * it now is (`current`): then it is not read again, and nothing is written when the dates did not change.
+ */
+export async function refreshStoredDeadlines(ctx: TxContext, caseId: number, current?: DeadlineSource & { ack_due: string; response_due: string }): Promise<void> {
   const { db } = ctx;
-  const row = (await db
+  const row =
+    current ??
+    (await db
       .selectFrom('cases')
       .select(['id', 'kind', 'stage', 'stage_started_on', 'extension_days', 'answered_on'])
-      .where('id', '=', caseId).executeTakeFirst());
+      .where('id', '=', caseId)
+      .executeTakeFirst());
   if (!row) return;
   const deadlines = await deadlinesOf(ctx, row);
+  if (current && current.ack_due === deadlines.acknowledgeDue && current.response_due === deadlines.responseDue) return;
   await db
-      .updateTable('cases')
-      .set({ ack_due: deadlines.acknowledgeDue, response_due: deadlines.responseDue })
-      .where('id', '=', caseId).execute();
+    .updateTable('cases')
+    .set({ ack_due: deadlines.acknowledgeDue, response_due: deadlines.responseDue })
+    .where('id', '=', caseId)
+    .execute();
 }

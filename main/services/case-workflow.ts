@@ -7,7 +7,7 @@ import type { Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { refreshStoredDeadlines } from './case-deadlines.ts';
-import { loadCaseRow, requireExisting } from './cases.ts';
+import { loadCaseRow, requireExisting, type CaseRow } from './cases.ts';
 import { fail } from './errors.ts';
 import { notifyTransition } from './notifications.ts';
 import { appendEvent } from './timeline.ts';
@@ -144,6 +144,7 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
       });
       await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id).execute();
     }
-    await refreshStoredDeadlines(ctx, row.id);
+    // The row as just written (the pauses are read again by the deadline engine).
+    await refreshStoredDeadlines(ctx, row.id, { ...row, ...set } as CaseRow);
   });
 }

@@ -29,7 +29,8 @@ export async function updateSettings(ctx: ServiceContext, patch: Partial<OfficeS
     const problems = validateDeadlineRules(patch.deadlineRules);
     if (problems.length > 0) fail('invalid_deadline_rules', { problems });
   }
-  return ctx.tx(async ({ db }) => {
+  return ctx.tx(async ({ db, settingsChanged }) => {
+    settingsChanged();
     const put = (key: string, value: string) =>
       db
         .insertInto('settings')

@@ -123,12 +123,23 @@ describe('idempotent writes by requestId', () => {
     expect(count('request_ids')).toBe(1);
   });
 
-  it('only synchronous handlers take a requestId (they share one transaction with the stored result)', async () => {
+  it('a handler with a requestId shares one transaction with its stored result (async handlers too, through ctx.tx)', async () => {
+    // Was: "only synchronous handlers take a requestId". The services are async now; what that assertion protected is that
+    // the write and its stored result commit together, so it is proven directly: the stored result refused, the write is gone.
     for (const [channel, takes] of Object.entries(REQUEST_ID_CHANNELS)) {
-      if (takes) expect(handlers[channel as ChannelName].constructor.name, channel).not.toBe('AsyncFunction');
+      if (takes) expect(typeof handlers[channel as ChannelName], channel).toBe('function');
     }
     expect(REQUEST_ID_CHANNELS.printToPdf).toBe(false);
     expect(REQUEST_ID_CHANNELS.changePassword).toBe(false);
+    const created = await idea('Mehr Bänke');
+    rawDb(t.app).exec("CREATE TEMP TRIGGER refuse_request_ids BEFORE INSERT ON request_ids BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const refused = await dispatch('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
+    rawDb(t.app).exec('DROP TRIGGER refuse_request_ids');
+    expect(refused).toMatchObject({ ok: false });
+    expect(count('case_events', "type = 'note'")).toBe(0);
+    // Without the refusal the same write goes through, once.
+    await as('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
+    expect(count('case_events', "type = 'note'")).toBe(1);
   });
 });
 

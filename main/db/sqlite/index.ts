@@ -28,6 +28,8 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteEngin
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache instead of SQLite's 2 MiB: the inbox indexes and the search index of 100,000 cases stay in memory.
+  sqlite.pragma('cache_size = -65536');
   if (options.migrate ?? true) migrate(sqlite, MIGRATIONS);
   return wrap(sqlite);
 }
