@@ -7,6 +7,7 @@ import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { exactSearch, fuzzySearch, searchCondition, type TextSearch } from './case-search.ts';
 import type { ServiceContext } from './context.ts';
 import { runCompiled } from '../db/handles.ts';
+import { search } from '../db/search.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
 
 export interface CaseFilter {
@@ -60,11 +61,12 @@ type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object
 
 /**
  * Kind, channel and origin have only a handful of values each. For a page of 100 rows it is far cheaper to walk the
- * sort column's index and skip non-matching rows than to collect thousands of matches and sort them; a unary `+`
- * keeps SQLite from choosing those columns' index (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
+ * sort column's index and skip non-matching rows than to collect thousands of matches and sort them; the engine's
+ * planner hint (SQLite: a unary `+`, https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_)
+ * keeps it from choosing those columns' index.
  */
 function broadColumn(column: 'kind' | 'channel' | 'origin', forPage: boolean) {
-  return forPage ? sql.raw<string>(`+c.${column}`) : sql.ref<string>(`c.${column}`);
+  return forPage ? search.withoutIndex(`c.${column}`) : sql.ref<string>(`c.${column}`);
 }
 
 function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false, search?: TextSearch): CaseQuery {

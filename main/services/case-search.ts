@@ -16,9 +16,7 @@ import {
 import type { SearchHit } from '../api/types.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-
-/** The columns ordinary words are looked up in (not the phone digits: "221" is no reason to list every phone number). */
-const TEXT_COLUMNS = '{name subject description name_folded subject_folded description_folded email}';
+import { search } from '../db/search.ts';
 
 /** At most this many words of a query are corrected, each by at most this many index terms (the most frequent). */
 const FUZZY_MAX_WORDS = 6;
@@ -31,13 +29,7 @@ export interface TextSearch {
   match: string | null;
 }
 
-const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
-
-/** One word of the query, matching any of its forms (the last word of a query also as a prefix). */
-function wordExpression(terms: readonly string[], prefixTerms: readonly string[]): string {
-  const alternatives = [...terms.map(quote), ...prefixTerms.map((term) => `${quote(term)}*`)];
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
-}
+const { wordExpression } = search;
 
 /** Every word must occur in one of its forms (Müller: muller or mueller), the last one as a prefix. */
 export function toFtsQuery(text: string): string | null {
@@ -47,35 +39,28 @@ export function toFtsQuery(text: string): string | null {
     const forms = foldedForms(word);
     return index === words.length - 1 ? wordExpression([], forms) : wordExpression(forms, []);
   });
-  return `${TEXT_COLUMNS} : (${parts.join(' AND ')})`;
+  return search.textQuery(parts);
 }
 
 /** The contact part of a query: a phone number's digits, an e-mail address or its local part. */
 export function toContactQuery(text: string): string | null {
-  const parts: string[] = [];
-  const phone = queryPhoneKey(text);
-  if (phone) parts.push(`phone : ${quote(phone)}*`);
-  const email = parseEmailQuery(text);
-  if (email) parts.push(`email : ^${quote(email.address)}*`); // from the start of the address
-  return parts.length ? parts.join(' OR ') : null;
+  // An e-mail address matches from the start of the stored address.
+  return search.contactQuery({ phoneKey: queryPhoneKey(text), emailPrefix: parseEmailQuery(text)?.address ?? null });
 }
 
 /** The search a query stands for without typo tolerance (pure: same text, same SQL parameters). */
 export function exactSearch(text: string): TextSearch {
   const contact = toContactQuery(text);
   const words = toFtsQuery(text);
-  const match = contact && words ? `(${contact}) OR (${words})` : (contact ?? words);
+  const match = contact && words ? search.eitherQuery(contact, words) : (contact ?? words);
   return { reference: parseReferenceQuery(text), match };
 }
 
 /** The index terms that are one typo of a folded word (isOneTypo). */
 async function termsWithinOneEdit(ctx: ServiceContext, word: string): Promise<{ term: string; doc: number }[]> {
   const { prefix, probes } = oneEditLookups(word);
-  const vocab = ctx.read.selectFrom('case_search_vocab').select(['term', 'doc']);
-  const near = (await vocab.where('term', '>=', prefix).where('term', '<', prefixEnd(prefix)).execute())
-    .filter((row) => isOneTypo(row.term, word));
-  const probed = (await vocab.where('term', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(probes)}))`).execute());
-  return [...near, ...probed];
+  const { near, probed } = await search.vocabulary(ctx.read, { from: prefix, to: prefixEnd(prefix) }, probes);
+  return [...near.filter((row) => isOneTypo(row.term, word)), ...probed];
 }
 
 /**
@@ -104,7 +89,7 @@ export async function fuzzySearch(ctx: ServiceContext, text: string): Promise<Te
     return last ? wordExpression(terms, forms) : wordExpression([...new Set([...forms, ...terms])], []);
   }));
   if (!changed) return null;
-  return { reference: null, match: `${TEXT_COLUMNS} : (${parts.join(' AND ')})` };
+  return { reference: null, match: search.textQuery(parts) };
 }
 
 /** Cases with this reference, or this number part in any year. */
@@ -115,10 +100,10 @@ function referenceIds(reference: ReferenceQuery) {
 }
 
 /** The inbox's text filter as a condition on `c.id`: matches by reference, contact or text. */
-export function searchCondition(search: TextSearch): RawBuilder<boolean> {
+export function searchCondition(text: TextSearch): RawBuilder<boolean> {
   const conditions: RawBuilder<boolean>[] = [];
-  if (search.reference) conditions.push(sql<boolean>`c.id IN ${referenceIds(search.reference)}`);
-  if (search.match) conditions.push(sql<boolean>`c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${search.match})`);
+  if (text.reference) conditions.push(sql<boolean>`c.id IN ${referenceIds(text.reference)}`);
+  if (text.match) conditions.push(search.matchesCase(text.match));
   if (conditions.length === 0) return sql<boolean>`0`;
   return conditions.length === 1 ? conditions[0]! : sql<boolean>`(${sql.join(conditions, sql` OR `)})`;
 }
@@ -126,7 +111,7 @@ export function searchCondition(search: TextSearch): RawBuilder<boolean> {
 /** One FTS search for hits, best first (exported so the benchmark can run the very same SQL raw). */
 export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
   let q = ctx.read
-    .selectFrom('case_search')
+    .selectFrom(search.indexTable)
     .innerJoin('cases as c', 'c.id', 'case_search.rowid')
     .select([
       'c.id',
@@ -134,12 +119,12 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
       'c.subject',
       'c.status',
       'c.kind',
-      sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`.as('snippet'),
+      search.snippet().as('snippet'),
     ])
-    .where(sql<boolean>`case_search MATCH ${fts}`);
+    .where(search.indexMatches(fts));
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
-  return q.orderBy(sql`rank`).limit(limit);
+  return q.orderBy(search.bestFirst()).limit(limit);
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {
