@@ -19,6 +19,7 @@ import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, D
 import type { Selectable } from 'kysely';
 import type { PrizeDrawsTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
+import { readJson, stored } from '../db/json.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 
@@ -72,7 +73,7 @@ function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
     pool: row.pool,
     status: row.status as DrawSummary['status'],
     fingerprint: row.fingerprint,
-    entryCount: (JSON.parse(row.entries) as string[]).length,
+    entryCount: (readJson(row.entries, stored.strings)).length,
     preparedAt: row.prepared_at,
     drawnAt: row.drawn_at,
     repeatOf: row.repeat_of,
@@ -194,9 +195,9 @@ export async function performDraw(ctx: ServiceContext, actor: Actor, input: Perf
       if (problem === 'too_long') fail('draw_seed_too_long', { field: 'seed', maxLength: SEED_MAX_CODE_POINTS });
       fail('draw_seed_invalid', { field: 'seed' });
     }
-    const prizes = JSON.parse(row.prizes) as Prize[];
+    const prizes = readJson(row.prizes, stored.prizes);
     const winnerCount = prizes.reduce((sum, prize) => sum + prize.count, 0);
-    const result = drawResult(JSON.parse(row.entries) as string[], seed, winnerCount);
+    const result = drawResult(readJson(row.entries, stored.strings), seed, winnerCount);
     const drawer = actor.id === null ? undefined : (await db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst());
     await db
         .updateTable('prize_draws')
@@ -230,8 +231,8 @@ export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDeta
   const db = ctx.read;
   const row = await loadDraw(ctx, id);
   const siblings = (await db.selectFrom('prize_draws').selectAll().where('year', '=', row.year).where('pool', '=', row.pool).execute());
-  const references = JSON.parse(row.entries) as string[];
-  const caseIds = JSON.parse(row.entry_case_ids) as number[];
+  const references = readJson(row.entries, stored.strings);
+  const caseIds = readJson(row.entry_case_ids, stored.numbers);
   const cases = new Map(
     (await db
           .selectFrom('cases')
@@ -239,21 +240,21 @@ export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDeta
           .where('id', 'in', caseIds.length ? caseIds : [0]).execute())
       .map((c) => [c.reference, c]),
   );
-  const prizes = JSON.parse(row.prizes) as Prize[];
-  const ranking = row.ranking ? (JSON.parse(row.ranking) as string[]) : null;
+  const prizes = readJson(row.prizes, stored.prizes);
+  const ranking = row.ranking ? (readJson(row.ranking, stored.strings)) : null;
   const log = await followUpLog(ctx, id);
   const state = ranking ? followUpState(ranking, row.winner_count ?? 0, log.map((e) => ({ type: e.type as FollowUpType, reference: e.reference }))) : null;
   return {
     ...toSummary(row, siblings),
     prizes,
     entries: references.map((reference, i) => ({ caseId: caseIds[i]!, reference, subject: cases.get(reference)?.subject ?? '', name: cases.get(reference)?.submitter_name ?? null })),
-    exclusions: JSON.parse(row.exclusions) as DrawExclusion[],
+    exclusions: readJson(row.exclusions, stored.exclusions),
     canonicalText: canonicalEntryList(references),
     seed: row.seed,
     algorithm: row.algorithm,
     algorithmVersion: row.algorithm_version,
     ranking,
-    witnesses: row.witnesses ? (JSON.parse(row.witnesses) as string[]) : [],
+    witnesses: row.witnesses ? (readJson(row.witnesses, stored.strings)) : [],
     drawnByName: row.drawn_by_name,
     winners: (state?.winners ?? []).map((slot) => {
       const person = cases.get(slot.reference);
@@ -285,7 +286,7 @@ export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDeta
 export async function drawProtocol(ctx: ServiceContext, id: number): Promise<DrawProtocol> {
   const row = await loadDraw(ctx, id);
   if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: 'export' });
-  const ranking = JSON.parse(row.ranking!) as string[];
+  const ranking = readJson(row.ranking!, stored.strings);
   const k = row.winner_count ?? 0;
   return {
     format: PROTOCOL_FORMAT,
@@ -294,15 +295,15 @@ export async function drawProtocol(ctx: ServiceContext, id: number): Promise<Dra
     algorithmVersion: DRAW_ALGORITHM_VERSION,
     year: row.year,
     pool: row.pool,
-    prizes: JSON.parse(row.prizes) as Prize[],
-    entries: JSON.parse(row.entries) as string[],
+    prizes: readJson(row.prizes, stored.prizes),
+    entries: readJson(row.entries, stored.strings),
     fingerprint: row.fingerprint,
     seed: row.seed!,
     ranking,
     winners: ranking.slice(0, k),
     reserves: ranking.slice(k),
     drawnBy: row.drawn_by_name ?? '',
-    witnesses: JSON.parse(row.witnesses ?? '[]') as string[],
+    witnesses: readJson(row.witnesses ?? '[]', stored.strings),
     drawnAt: row.drawn_at!,
     repeatOf: row.repeat_of,
     repeatReason: row.repeat_reason,
@@ -324,7 +325,7 @@ export async function recordWinnerFollowUp(ctx: ServiceContext, actor: Actor, in
     const row = await loadDraw(ctx, input.drawId);
     if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: input.type });
     const log: FollowUp[] = (await followUpLog(ctx, row.id)).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
-    const problem = checkFollowUp(followUpState(JSON.parse(row.ranking!) as string[], row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
+    const problem = checkFollowUp(followUpState(readJson(row.ranking!, stored.strings), row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
     if (problem) fail(problem, { reference: input.reference });
     await db.insertInto('prize_draw_events').values({ draw_id: row.id, at: ctx.now().toISOString(), actor_id: actor.id, type: input.type, reference: input.reference, note: input.note }).execute();
   });
