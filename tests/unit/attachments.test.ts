@@ -93,7 +93,7 @@ const NAMES: [string, string][] = [
 
 
 describe('attachment rules', () => {
-  it('knows the decoded size of base64 from its length and padding alone', async () => {
+  it('knows the decoded size of base64 from its length and padding alone', () => {
     for (let size = 0; size <= 40; size++) {
       const text = Buffer.alloc(size, 0xab).toString('base64');
       expect(base64DecodedSize(text), `${size} bytes`).toBe(size);
@@ -102,7 +102,7 @@ describe('attachment rules', () => {
     expect(base64DecodedSize('x'.repeat(MAX_ATTACHMENT_BASE64_CHARS))).toBeGreaterThan(MAX_ATTACHMENT_BYTES);
   });
 
-  it('accepts only canonical base64', async () => {
+  it('accepts only canonical base64', () => {
     for (const text of ['QUJD\nREVG', 'QUJ', 'QU=D', 'QUJD=', '====', 'QUJD REVG', 'QUJD-_8=']) expect(isBase64(text), text).toBe(false);
     expect(isBase64('')).toBe(true);
   });
@@ -111,7 +111,7 @@ describe('attachment rules', () => {
     expect(safeFileName(name)).toBe(safe);
   });
 
-  it('gives names that are short enough, hold nothing Windows, macOS or Linux refuse, and stay as they are when made safe again', async () => {
+  it('gives names that are short enough, hold nothing Windows, macOS or Linux refuse, and stay as they are when made safe again', () => {
     const RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])\s*(\.|$)/i;
     const random = Array.from({ length: 300 }, (_, i) =>
       Array.from({ length: (i * 7) % 300 }, (_, j) => String.fromCodePoint([0x2f, 0x2e, 0x20, 0x3a, 0x41, 0xe4, 0x2215, 0xd800, 0x1f600, 0x202e][(i * 31 + j * 17) % 10]!)).join(''),

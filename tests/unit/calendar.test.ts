@@ -37,31 +37,31 @@ describe('working calendar against the reference holiday data 2025-2027', () => 
   const statutory = rows.filter((r) => r.category === STATUTORY);
   const customary = rows.filter((r) => r.category === NOT_STATUTORY);
 
-  it('knows every category in the data, so a new one cannot slip through unchecked', async () => {
+  it('knows every category in the data, so a new one cannot slip through unchecked', () => {
     expect(rows.length).toBe(statutory.length + customary.length);
     expect(new Set(rows.map(regionOf))).toEqual(new Set(['DE-NW', 'SE', 'DK', 'CZ']));
   });
 
-  it('has 141 statutory dates (CZ lists two holidays on 1 January, hence 144 rows)', async () => {
+  it('has 141 statutory dates (CZ lists two holidays on 1 January, hence 144 rows)', () => {
     expect(new Set(statutory.map((r) => `${regionOf(r)} ${r.date}`)).size).toBe(141);
     expect(statutory.length).toBe(144);
     expect(customary.length).toBe(21);
   });
 
-  it('treats every statutory holiday as a non-working day', async () => {
+  it('treats every statutory holiday as a non-working day', () => {
     const wrong = statutory.filter((r) => calendarFor(regionOf(r)).isWorkingDay(r.date));
     expect(wrong).toEqual([]);
     for (const r of statutory) expect(calendarFor(regionOf(r)).holidayOn(r.date)?.statutory).toBe(true);
   });
 
-  it('keeps customary eves and optional days as working days on weekdays', async () => {
+  it('keeps customary eves and optional days as working days on weekdays', () => {
     const weekdays = customary.filter((r) => isWeekday(r.date));
     expect(weekdays.length).toBeGreaterThan(10);
     const wrong = weekdays.filter((r) => !calendarFor(regionOf(r)).isWorkingDay(r.date));
     expect(wrong).toEqual([]);
   });
 
-  it('closes customary days once the office lists them in closedDays', async () => {
+  it('closes customary days once the office lists them in closedDays', () => {
     for (const region of ['SE', 'DK']) {
       const closedDays = customary.filter((r) => regionOf(r) === region).map((r) => r.date);
       const cal = createWorkingCalendar({ region, closedDays });
@@ -69,7 +69,7 @@ describe('working calendar against the reference holiday data 2025-2027', () => 
     }
   });
 
-  it('adds no non-working weekday beyond the statutory ones in the data', async () => {
+  it('adds no non-working weekday beyond the statutory ones in the data', () => {
     for (const region of ['DE-NW', 'SE', 'DK', 'CZ']) {
       const holidays = new Set(statutory.filter((r) => regionOf(r) === region).map((r) => r.date));
       const cal = calendarFor(region);
@@ -83,14 +83,14 @@ describe('working calendar against the reference holiday data 2025-2027', () => 
 });
 
 describe('working calendar', () => {
-  it('treats Saturdays and Sundays as non-working', async () => {
+  it('treats Saturdays and Sundays as non-working', () => {
     const cal = createWorkingCalendar({ region: 'DE-NW' });
     expect(cal.isWorkingDay('2026-03-07')).toBe(false);
     expect(cal.isWorkingDay('2026-03-08')).toBe(false);
     expect(cal.isWorkingDay('2026-03-09')).toBe(true);
   });
 
-  it('names holidays and says whether they are statutory', async () => {
+  it('names holidays and says whether they are statutory', () => {
     const cal = createWorkingCalendar({ region: 'DE-NW' });
     expect(cal.holidayOn('2026-12-25')).toEqual({ name: '1. Weihnachtstag', statutory: true });
     expect(cal.holidayOn('2026-12-24')).toEqual({ name: 'Heiliger Abend', statutory: false });
@@ -100,7 +100,7 @@ describe('working calendar', () => {
     expect(cal.holidayOn('2026-02-14')).toBeNull();
   });
 
-  it('shows both Czech holidays on 1 January', async () => {
+  it('shows both Czech holidays on 1 January', () => {
     // The data has two rows; date-holidays has one entry naming both.
     const day = createWorkingCalendar({ region: 'CZ' }).holidayOn('2026-01-01');
     expect(day?.statutory).toBe(true);
@@ -108,19 +108,19 @@ describe('working calendar', () => {
     expect(day?.name).toMatch(/Den obnovy samostatného českého státu/);
   });
 
-  it('applies regional holidays (Epiphany in Bavaria, not in North Rhine-Westphalia)', async () => {
+  it('applies regional holidays (Epiphany in Bavaria, not in North Rhine-Westphalia)', () => {
     expect(createWorkingCalendar({ region: 'DE-BY' }).isWorkingDay('2026-01-06')).toBe(false);
     expect(createWorkingCalendar({ region: 'DE-NW' }).isWorkingDay('2026-01-06')).toBe(true);
   });
 
-  it('refuses unknown regions, including a state date-holidays would silently ignore', async () => {
+  it('refuses unknown regions, including a state date-holidays would silently ignore', () => {
     for (const region of ['XX', 'DE-XX', 'de-nw', '', 'DE-NW-X']) {
       expect(isValidRegion(region), region).toBe(false);
       expect(() => createWorkingCalendar({ region }), region).toThrow(/unknown_region/);
     }
   });
 
-  it('offers only regions date-holidays knows, with the default among them', async () => {
+  it('offers only regions date-holidays knows, with the default among them', () => {
     for (const { code, name } of SUPPORTED_REGIONS) {
       expect(isValidRegion(code), code).toBe(true);
       expect(name.length).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('working calendar', () => {
     expect(DEFAULT_REGION).toBe('DE-NW');
   });
 
-  it('rejects malformed dates instead of guessing', async () => {
+  it('rejects malformed dates instead of guessing', () => {
     const cal = createWorkingCalendar({ region: 'SE' });
     for (const bad of ['2026-02-30', '2026-3-1', '01.03.2026', '']) {
       expect(() => cal.isWorkingDay(bad), bad).toThrow(RangeError);

@@ -32,16 +32,16 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 describe('the draw', () => {
-  it('is deterministic: the same list and seed give the same ranking', async () => {
+  it('is deterministic: the same list and seed give the same ranking', () => {
     expect(drawResult(TEN, '4 2 6', 3)).toEqual(drawResult(TEN, '4 2 6', 3));
   });
 
-  it('does not depend on the order of the input rows', async () => {
+  it('does not depend on the order of the input rows', () => {
     const reference = drawResult(TEN, 'dice 5 5 2', 3);
     for (let i = 1; i <= 20; i++) expect(drawResult(shuffled(TEN, i), 'dice 5 5 2', 3)).toEqual(reference);
   });
 
-  it('changes the fingerprint when one reference changes, and the ranking when the seed changes', async () => {
+  it('changes the fingerprint when one reference changes, and the ranking when the seed changes', () => {
     const base = fingerprint(TEN);
     for (let i = 0; i < TEN.length; i++) {
       const changed = TEN.map((ref, j) => (j === i ? ref.replace(/\d$/, (d) => String((Number(d) + 5) % 10)) : ref));
@@ -53,7 +53,7 @@ describe('the draw', () => {
     expect(rankEntries(TEN, '3 6 1').map((r) => r.score)).not.toEqual(expect.arrayContaining(rankEntries(TEN, '3 6 2').map((r) => r.score)));
   });
 
-  it('normalises the seed (NFC, trimmed) and refuses an empty one, duplicates and line breaks', async () => {
+  it('normalises the seed (NFC, trimmed) and refuses an empty one, duplicates and line breaks', () => {
     expect(normalizeSeed(' 4 2 6 ')).toBe('4 2 6');
     expect(drawResult(TEN, ' 4 2 6 ', 2)).toEqual(drawResult(TEN, '4 2 6', 2));
     expect(drawResult(TEN, '  4 2 6 \n', 2)).toEqual(drawResult(TEN, '4 2 6', 2));
@@ -67,14 +67,14 @@ describe('the draw', () => {
     expect(() => rankEntries(['2027-00001', '2027-00001'], 'x')).toThrow(/duplicate/);
   });
 
-  it('gives the first k the prizes and keeps the rest in order as reserves', async () => {
+  it('gives the first k the prizes and keeps the rest in order as reserves', () => {
     const result = drawResult(TEN, 'x', 3);
     expect(result.winners).toEqual(result.ranking.slice(0, 3));
     expect(result.reserves).toEqual(result.ranking.slice(3));
     expect(drawResult(TEN.slice(0, 2), 'x', 5).winners).toHaveLength(2);
   });
 
-  it('is fair: over 10,000 seeds each of 10 entries wins first place within 5 sigma of 1/10', async () => {
+  it('is fair: over 10,000 seeds each of 10 entries wins first place within 5 sigma of 1/10', () => {
     const firsts = new Map<string, number>(TEN.map((ref) => [ref, 0]));
     const seeds = 10_000;
     for (let i = 0; i < seeds; i++) {
@@ -91,11 +91,11 @@ describe('the draw', () => {
 describe('verifyProtocol', () => {
   const good = protocolFor(TEN, '3 6 1 4 2 5');
 
-  it('accepts a correct protocol', async () => {
+  it('accepts a correct protocol', () => {
     expect(verifyProtocol(JSON.parse(JSON.stringify(good)))).toEqual({ ok: true });
   });
 
-  it('reports a changed reference, a swapped ranking, another seed and wrong winners', async () => {
+  it('reports a changed reference, a swapped ranking, another seed and wrong winners', () => {
     const entries = good.entries.map((ref, i) => (i === 4 ? '2027-00099' : ref)).sort();
     const changedEntry = verifyProtocol({ ...good, entries });
     expect(changedEntry).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/^fingerprint mismatch/)]) });
@@ -126,7 +126,7 @@ describe('verifyProtocol', () => {
     expect(verifyProtocol(JSON.parse(valid.text.replace(/^\uFEFF/, '')))).toEqual({ ok: true });
   });
 
-  it('checks the ranking with the stored seed exactly as it stands, and says so when that seed is not normalised', async () => {
+  it('checks the ranking with the stored seed exactly as it stands, and says so when that seed is not normalised', () => {
     const stored = `${good.seed} `;
     const result = verifyProtocol({ ...good, seed: stored });
     expect(result).toMatchObject({ ok: false, rules: ['seed', 'ranking', 'winners', 'reserves'] });
@@ -135,14 +135,14 @@ describe('verifyProtocol', () => {
     expect(verifyProtocol(forged(good.entries, stored))).toMatchObject({ ok: false, rules: ['seed'] });
   });
 
-  it('does not recompute the ranking with a seed that has a lone surrogate, and says why', async () => {
+  it('does not recompute the ranking with a seed that has a lone surrogate, and says why', () => {
     const result = verifyProtocol(forged(good.entries, 'abc\uDC00'));
     expect(result).toMatchObject({ ok: false, problems: [expect.stringMatching(/^seed: not well-formed/), expect.stringMatching(/^ranking: not recomputed/)] });
   });
 });
 
 describe('the rules in detail', () => {
-  it('sorts by code point, as Python does, not by UTF-16 code unit', async () => {
+  it('sorts by code point, as Python does, not by UTF-16 code unit', () => {
     const texts = ['\u{1F600}', '\uFF5E', 'a', '\uE000', '\uD7FF', '\u{10000}', '\u{10FFFF}', 'ab', ''];
     const byCodePoint = [...texts].sort((a, b) => {
       const [x, y] = [[...a].map((c) => c.codePointAt(0)!), [...b].map((c) => c.codePointAt(0)!)];
@@ -156,7 +156,7 @@ describe('the rules in detail', () => {
     expect([...texts].sort(compareByCodePoint)).toEqual([...texts].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
   });
 
-  it('takes only references of the form 2027-00042 into a draw', async () => {
+  it('takes only references of the form 2027-00042 into a draw', () => {
     expect(canonicalEntryList(WORKED_REFERENCES)).toBe('2027-00003\n2027-00017\n2027-00021\n2027-00042\n2027-00108');
     for (const bad of ['ä', 'x y', '2027-0042', '2027-00042 ', ' 2027-00042', '２０２７-00042', '2027-00042\u0000', '\u{1F600}']) {
       expect(() => fingerprint(['2027-00001', bad]), JSON.stringify(bad)).toThrow(/not a reference of the form 2027-00042/);
@@ -164,7 +164,7 @@ describe('the rules in detail', () => {
     expect(() => fingerprint([])).toThrow(/empty/);
   });
 
-  it('refuses a seed with a lone surrogate and one over 500 code points, counting code points', async () => {
+  it('refuses a seed with a lone surrogate and one over 500 code points, counting code points', () => {
     for (const seed of ['\uD800', '3 6 1 \uDC00', 'a\uD83D']) {
       expect(isWellFormed(seed)).toBe(false);
       expect((seed as string & { isWellFormed(): boolean }).isWellFormed()).toBe(false);
@@ -178,7 +178,7 @@ describe('the rules in detail', () => {
     expect(() => normalizeSeed(' \t\u3000 ')).toThrow(expect.objectContaining({ problem: 'empty' }));
   });
 
-  it("trims exactly JavaScript's trim() set, which is not Python's strip() set", async () => {
+  it("trims exactly JavaScript's trim() set, which is not Python's strip() set", () => {
     const all = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).filter((c) => !/\p{Cs}/u.test(c));
     expect(all.filter((c) => c.trim() === '').join('')).toBe(SEED_TRIM_CHARACTERS);
     expect(normalizeSeed('\uFEFF4 2 6\u2028')).toBe('4 2 6');
@@ -186,7 +186,7 @@ describe('the rules in detail', () => {
     expect(normalizeSeed('\u001C4 2 6\u001F')).toBe('\u001C4 2 6\u001F');
   });
 
-  it('takes as drawnAt only ISO 8601 in UTC as toISOString() writes it, on a real date', async () => {
+  it('takes as drawnAt only ISO 8601 in UTC as toISOString() writes it, on a real date', () => {
     expect(isUtcTimestamp('2027-12-06T10:00:00.000Z')).toBe(true);
     expect(isUtcTimestamp('2028-02-29T23:59:59.999Z')).toBe(true);
     for (const bad of ['06.12.2027 10:00', '2027-12-06', '2027-12-06T10:00:00Z', '2027-12-06T10:00:00.000+00:00', '2027-12-06 10:00:00.000Z', '2027-02-29T10:00:00.000Z', '2027-12-06T24:00:00.000Z', '2027-12-06T23:59:60.000Z', '0999-12-06T10:00:00.000Z', '+012027-12-06T10:00:00.000Z', '2027-12-06t10:00:00.000z', '２０２７-12-06T10:00:00.000Z']) {
@@ -194,7 +194,7 @@ describe('the rules in detail', () => {
     }
   });
 
-  it('names its rules in the same order as docs/prize-draw.md section 7', async () => {
+  it('names its rules in the same order as docs/prize-draw.md section 7', () => {
     const page = readDoc('docs/prize-draw.md');
     const section = page.slice(page.indexOf('## 7.'), page.indexOf('## 8.'));
     const rows = [...section.matchAll(/^\| `([a-zA-Z ]+)` \|/gm)].map((m) => m[1]);
@@ -236,12 +236,12 @@ describe('the worked example in docs/prize-draw.md', () => {
   const page = readDoc('docs/prize-draw.md');
   const example = workedExample(page);
 
-  it('comes out of the code exactly as written in its ```json worked-example block', async () => {
+  it('comes out of the code exactly as written in its ```json worked-example block', () => {
     expect(example, 'docs/prize-draw.md has a ```json worked-example block').not.toBeNull();
     expectComputed(example!);
   });
 
-  it('says the same in its table, its canonical text and its fingerprint as in the block', async () => {
+  it('says the same in its table, its canonical text and its fingerprint as in the block', () => {
     const rows = [...page.matchAll(/^\| (\d+) \| (\d{4}-\d{5,}) \| ([0-9a-f]{64}) \| (winner|reserve \d+) \|$/gm)].map((m) => m.slice(1));
     const { ranking, scores, winners } = example!;
     expect(rows).toEqual(ranking.map((ref, i) => [String(i + 1), ref, scores[ref], i < winners.length ? 'winner' : `reserve ${i + 1 - winners.length}`]));
@@ -250,7 +250,7 @@ describe('the worked example in docs/prize-draw.md', () => {
     expect(page).toContain(`Protocol verified: fingerprint ${example!.fingerprint}, ${ranking.length} entries, winners: ${winners.join(', ')}`);
   });
 
-  it("matches the README's copy, where the README still has one", async () => {
+  it("matches the README's copy, where the README still has one", () => {
     const readme = workedExample(readDoc('README.md'));
     if (readme) {
       expect(readme).toEqual(example);

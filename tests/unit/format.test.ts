@@ -6,7 +6,7 @@ import { formatBytes, formatDate, formatDateTime, formatNumber, formatShortDateT
 const evening = new Date(2026, 11, 1, 21, 17).toISOString();
 
 describe('localeFor: one place decides the locale from the UI language', () => {
-  it('writes English as en-GB and German as de-DE', async () => {
+  it('writes English as en-GB and German as de-DE', () => {
     expect(localeFor('en')).toBe('en-GB');
     expect(localeFor('en-US')).toBe('en-GB');
     expect(localeFor('de')).toBe('de-DE');
@@ -15,29 +15,29 @@ describe('localeFor: one place decides the locale from the UI language', () => {
 });
 
 describe('English', () => {
-  it('writes the day before the month and a 24-hour time', async () => {
+  it('writes the day before the month and a 24-hour time', () => {
     expect(formatDateTime(evening, 'en')).toBe('1 Dec 2026, 21:17');
     expect(formatShortDateTime(evening, 'en')).toBe('01/12/2026, 21:17');
     expect(formatDate('2026-12-01', 'en')).toBe('1 Dec 2026');
   });
-  it('never writes the US order or AM/PM', async () => {
+  it('never writes the US order or AM/PM', () => {
     for (const text of [formatDateTime(evening, 'en'), formatShortDateTime(evening, 'en')]) {
       expect(text).not.toMatch(/12\/1\/|PM|AM/);
     }
   });
-  it('groups thousands with a comma and writes file sizes with a point', async () => {
+  it('groups thousands with a comma and writes file sizes with a point', () => {
     expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
     expect(formatBytes(3450, 'en')).toBe('3.5 kB');
   });
 });
 
 describe('German', () => {
-  it('writes dd.mm.yyyy and a 24-hour time', async () => {
+  it('writes dd.mm.yyyy and a 24-hour time', () => {
     expect(formatDateTime(evening, 'de')).toBe('01.12.2026, 21:17');
     expect(formatShortDateTime(evening, 'de')).toBe('01.12.26, 21:17');
     expect(formatDate('2026-12-01', 'de')).toBe('01.12.2026');
   });
-  it('groups thousands with a point and writes file sizes with a comma', async () => {
+  it('groups thousands with a point and writes file sizes with a comma', () => {
     expect(formatNumber(12345.5, 'de')).toBe('12.345,5');
     expect(formatBytes(3450, 'de')).toBe('3,5 kB');
   });

@@ -34,14 +34,14 @@ function constList(file: string, name: string): string[] {
 }
 
 describe('translations', () => {
-  it('German and English have exactly the same keys, none empty', async () => {
+  it('German and English have exactly the same keys, none empty', () => {
     expect([...catalogs.de.keys()].sort()).toEqual([...catalogs.en.keys()].sort());
     for (const [language, catalog] of Object.entries(catalogs)) {
       for (const [key, value] of catalog) expect(value.trim(), `${language}: ${key}`).not.toBe('');
     }
   });
 
-  it('translate every API error code', async () => {
+  it('translate every API error code', () => {
     const codes = unionMembers('main/api/types.ts', 'ErrorCode');
     expect(codes.length).toBeGreaterThan(20);
     for (const code of codes) {
@@ -50,7 +50,7 @@ describe('translations', () => {
     }
   });
 
-  it('name every kind, channel, origin, status and role', async () => {
+  it('name every kind, channel, origin, status and role', () => {
     const lists = {
       kind: constList('main/domain/model.ts', 'CASE_KINDS'),
       channel: constList('main/domain/model.ts', 'CASE_CHANNELS'),
@@ -67,7 +67,7 @@ describe('translations', () => {
     }
   });
 
-  it('has every key the renderer asks for', async () => {
+  it('has every key the renderer asks for', () => {
     const files = readdirSync(path.join(root, 'renderer/src'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
       .map((entry) => path.join(entry.parentPath, entry.name));

@@ -7,12 +7,12 @@ const nw = createWorkingCalendar({ region: 'DE-NW' });
 describe('who is told about a workflow event', () => {
   const facts = { actorId: 1, handlerId: null, officeUserIds: [1, 2, 3], departmentHeadIds: [7, 8] };
 
-  it('a forward tells the heads of the department, never the sender', async () => {
+  it('a forward tells the heads of the department, never the sender', () => {
     expect(transitionRecipients({ ...facts, action: 'forward' })).toEqual({ type: 'case_forwarded', userIds: [7, 8] });
     expect(transitionRecipients({ ...facts, action: 'forward', actorId: 8 })).toEqual({ type: 'case_forwarded', userIds: [7] });
   });
 
-  it('a returned statement tells the handler, or the whole office when there is none', async () => {
+  it('a returned statement tells the handler, or the whole office when there is none', () => {
     expect(transitionRecipients({ ...facts, action: 'return_from_department', actorId: 7, handlerId: 2 })).toEqual({ type: 'statement_returned', userIds: [2] });
     expect(transitionRecipients({ ...facts, action: 'return_from_department', actorId: 7 })).toEqual({ type: 'statement_returned', userIds: [1, 2, 3] });
     // The office returning it on the department's behalf tells the rest of the office, not itself.
@@ -20,7 +20,7 @@ describe('who is told about a workflow event', () => {
     expect(transitionRecipients({ ...facts, action: 'return_from_department', actorId: 2, handlerId: 2 })).toEqual({ type: 'statement_returned', userIds: [] });
   });
 
-  it('other actions tell nobody', async () => {
+  it('other actions tell nobody', () => {
     for (const action of ['triage', 'hold', 'resume', 'answer', 'close', 'escalate', 'withdraw', 'merge'] as const) {
       expect(transitionRecipients({ ...facts, action })).toBeNull();
     }
@@ -28,7 +28,7 @@ describe('who is told about a workflow event', () => {
 });
 
 describe('near due, in working days', () => {
-  it('is at most two working days left, overdue included; weekends and holidays do not count', async () => {
+  it('is at most two working days left, overdue included; weekends and holidays do not count', () => {
     // Thu 2027-05-20; Whit Monday 2027-05-17 is a holiday, Corpus Christi Thu 2027-05-27 too.
     expect(workingDaysLeft(nw, '2027-05-20', '2027-05-24')).toBe(2); // Fri, Mon
     expect(isNearDue(nw, '2027-05-20', '2027-05-24')).toBe(true);
@@ -42,7 +42,7 @@ describe('near due, in working days', () => {
     expect(nearDueBefore(nw, '2027-06-19')).toBe('2027-06-23');
   });
 
-  it('every due date before nearDueBefore is near due, and it is not', async () => {
+  it('every due date before nearDueBefore is near due, and it is not', () => {
     for (let day = 1; day <= 30; day++) {
       const today = `2027-12-${String(day).padStart(2, '0')}`;
       const limit = nearDueBefore(nw, today);
@@ -56,7 +56,7 @@ describe('near due, in working days', () => {
 });
 
 describe('deadline reminders', () => {
-  it('the office is reminded of deadlines reached in the last two weeks, heads of near-due statement requests', async () => {
+  it('the office is reminded of deadlines reached in the last two weeks, heads of near-due statement requests', () => {
     expect(deadlineRule('ombudsman', nw, '2027-06-15')).toEqual({
       type: 'deadline_reached',
       statuses: ['new', 'open', 'forwarded'],
@@ -74,7 +74,7 @@ describe('deadline reminders', () => {
     expect(deadlineRule('executive', nw, '2027-06-15')).toBeNull();
   });
 
-  it('"since I last looked" is the marker, or a week before the first look', async () => {
+  it('"since I last looked" is the marker, or a week before the first look', () => {
     expect(lookedSince('2027-06-10T07:00:00.000Z', new Date('2027-06-15T08:00:00Z'))).toBe('2027-06-10T07:00:00.000Z');
     expect(lookedSince(null, new Date('2027-06-15T08:00:00Z'))).toBe('2027-06-08T08:00:00.000Z');
   });

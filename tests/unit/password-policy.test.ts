@@ -27,7 +27,7 @@ describe('password policy', () => {
     expect(passwordProblem(password, { current: 'something-else-entirely', personal: ['petra', 'Petra Lang'] })).toBeNull();
   });
 
-  it('counts code points, not UTF-16 units, towards the minimum length', async () => {
+  it('counts code points, not UTF-16 units, towards the minimum length', () => {
     expect(MIN_PASSWORD_LENGTH).toBe(10);
     expect(passwordProblem('🦊🐙🦉🐝🦋🐢🦀🐬🦜', {})).toBe('too_short');
   });

@@ -5,17 +5,17 @@ import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { ROLES } from '../../main/domain/model.ts';
 
 describe('role checks', () => {
-  it('has exactly one permission entry and one schema per channel', async () => {
+  it('has exactly one permission entry and one schema per channel', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...channelNames].sort());
     expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
   });
 
-  it('lets nobody who is signed out do anything but sign in', async () => {
+  it('lets nobody who is signed out do anything but sign in', () => {
     const open = channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], null));
     expect(open.sort()).toEqual(['appInfo', 'currentUser', 'login', 'logout']);
   });
 
-  it('keeps case writes away from the executive and settings away from all but admin', async () => {
+  it('keeps case writes away from the executive and settings away from all but admin', () => {
     for (const channel of ['createCase', 'updateCase', 'transitionCase', 'addCaseNote', 'extendCaseDeadline'] as const) {
       expect(isAllowed(PERMISSIONS[channel], 'executive'), channel).toBe(false);
     }

@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
 const root = path.resolve('/opt/ombudsdesk/out/renderer');
 
 describe('resolveAppPath', () => {
-  it('serves files inside the renderer folder, / as index.html', async () => {
+  it('serves files inside the renderer folder, / as index.html', () => {
     expect(resolveAppPath(root, 'app://ombudsdesk/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://ombudsdesk')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://ombudsdesk/index.html')).toBe(path.join(root, 'index.html'));
@@ -30,7 +30,7 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(root + path.sep, 'app://ombudsdesk/index.html')).toBe(path.join(root, 'index.html'));
   });
 
-  it('refuses dot segments, plain or encoded', async () => {
+  it('refuses dot segments, plain or encoded', () => {
     for (const url of [
       'app://ombudsdesk/../../etc/passwd',
       'app://ombudsdesk/assets/../../secret',
@@ -45,7 +45,7 @@ describe('resolveAppPath', () => {
     }
   });
 
-  it('refuses encoded separators, backslashes, absolute paths and null bytes', async () => {
+  it('refuses encoded separators, backslashes, absolute paths and null bytes', () => {
     for (const url of [
       'app://ombudsdesk/..%2f..%2fetc%2fpasswd',
       'app://ombudsdesk/assets%2F..%2F..%2Fsecret',
@@ -64,7 +64,7 @@ describe('resolveAppPath', () => {
     }
   });
 
-  it('refuses other hosts, ports, credentials and schemes', async () => {
+  it('refuses other hosts, ports, credentials and schemes', () => {
     for (const url of [
       'app://other/index.html',
       'app://ombudsdesk.evil.example/index.html',
@@ -88,7 +88,7 @@ describe('the app:// protocol handler', () => {
   let renderer: string;
   let serve: (url: string) => Promise<Response>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     base = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-protocol-'));
     renderer = path.join(base, 'renderer');
     mkdirSync(path.join(renderer, 'assets'), { recursive: true });
@@ -99,9 +99,9 @@ describe('the app:// protocol handler', () => {
     const handler = electron.handlers.get('app')!;
     serve = (url) => handler({ url });
   });
-  afterAll(async () => rmSync(base, { recursive: true, force: true }));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  it('registers app as a standard, secure, fetch-capable scheme', async () => {
+  it('registers app as a standard, secure, fetch-capable scheme', () => {
     registerAppScheme();
     expect(electron.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });

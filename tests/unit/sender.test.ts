@@ -9,7 +9,7 @@ const electron = vi.hoisted(() => ({ handlers: new Map<string, Handler>() }));
 vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: Handler) => electron.handlers.set(channel, handler) } }));
 
 describe('isTrustedSenderUrl', () => {
-  it('trusts the app origin only', async () => {
+  it('trusts the app origin only', () => {
     expect(isTrustedSenderUrl('app://ombudsdesk/index.html')).toBe(true);
     expect(isTrustedSenderUrl('app://ombudsdesk/')).toBe(true);
     for (const url of ['app://other/index.html', 'https://evil.example/', 'file:///opt/ombudsdesk/index.html', 'about:blank', 'devtools://devtools/', 'http://localhost:5173/', '']) {
@@ -17,7 +17,7 @@ describe('isTrustedSenderUrl', () => {
     }
   });
 
-  it('trusts the dev server only when one is given', async () => {
+  it('trusts the dev server only when one is given', () => {
     expect(isTrustedSenderUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isTrustedSenderUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
     expect(isTrustedSenderUrl('http://127.0.0.1:5173/', 'http://localhost:5173')).toBe(false);
@@ -26,7 +26,7 @@ describe('isTrustedSenderUrl', () => {
 });
 
 describe('isTrustedSender', () => {
-  it('requires the top frame of an app page', async () => {
+  it('requires the top frame of an app page', () => {
     expect(isTrustedSender({ url: 'app://ombudsdesk/index.html', isTopFrame: true })).toBe(true);
     expect(isTrustedSender({ url: 'app://ombudsdesk/index.html', isTopFrame: false })).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', isTopFrame: true })).toBe(false);
@@ -41,13 +41,13 @@ describe('setupIpc', () => {
   const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7'));
   const event = (url: string | null, parent: unknown = null) => ({ sender: { id: 7, printToPDF }, senderFrame: url === null ? null : { url, parent } });
 
-  beforeEach(async () => {
+  beforeEach(() => {
     electron.handlers.clear();
     dispatch.mockClear();
     setupIpc(dispatch);
   });
 
-  it('handles exactly the contract channels, with the prefix', async () => {
+  it('handles exactly the contract channels, with the prefix', () => {
     expect([...electron.handlers.keys()]).toEqual(channelNames.map((name) => IPC_PREFIX + name));
   });
 

@@ -29,14 +29,14 @@ const template = {
 };
 
 describe('placeholder rendering', () => {
-  it('fills every placeholder in German, dates as 23.11.2026', async () => {
+  it('fills every placeholder in German, dates as 23.11.2026', () => {
     expect(renderTemplate(template, placeholderValues('de', facts))).toEqual({
       subject: 'Ihr Anliegen vom 23.11.2026 – 2026-00042',
       body: 'Guten Tag Jürgen Müller,\n\nName: Jürgen Müller. Antwort bis 07.12.2026, zuständig: Tiefbauamt.',
     });
   });
 
-  it('fills every placeholder in English, dates as 23 November 2026', async () => {
+  it('fills every placeholder in English, dates as 23 November 2026', () => {
     const english = { subject: 'Your enquiry of {{received}}', body: '{{salutation}},\nby {{due}} ({{department}}, {{reference}})' };
     expect(renderTemplate(english, placeholderValues('en', facts))).toEqual({
       subject: 'Your enquiry of 23 November 2026',
@@ -44,12 +44,12 @@ describe('placeholder rendering', () => {
     });
   });
 
-  it('formats single-digit days as each language writes them in a letter', async () => {
+  it('formats single-digit days as each language writes them in a letter', () => {
     expect(formatLetterDate('2026-03-02', 'de')).toBe('02.03.2026');
     expect(formatLetterDate('2026-03-02', 'en')).toBe('2 March 2026');
   });
 
-  it('greets anonymous and nameless submitters neutrally, in both languages', async () => {
+  it('greets anonymous and nameless submitters neutrally, in both languages', () => {
     const cases: [TemplateLanguage, Partial<ReplyFacts>, string][] = [
       ['de', { anonymous: true, submitterName: null }, 'Sehr geehrte Damen und Herren'],
       ['de', { submitterName: null }, 'Sehr geehrte Damen und Herren'],
@@ -66,17 +66,17 @@ describe('placeholder rendering', () => {
     expect(placeholderValues('de', { ...facts, anonymous: true }).salutation).toBe('Sehr geehrte Damen und Herren');
   });
 
-  it('names the office while no department is responsible yet', async () => {
+  it('names the office while no department is responsible yet', () => {
     expect(placeholderValues('de', { ...facts, departmentName: null }).department).toBe('Ideen- und Beschwerdemanagement');
     expect(placeholderValues('en', { ...facts, departmentName: null }).department).toBe('Ideas and Complaints Office');
   });
 
-  it('fills in one pass: a name that looks like a placeholder stays text', async () => {
+  it('fills in one pass: a name that looks like a placeholder stays text', () => {
     const values = placeholderValues('de', { ...facts, submitterName: '{{due}} $& $1' });
     expect(renderTemplate({ subject: '{{name}}', body: '{{ name }}' }, values)).toEqual({ subject: '{{due}} $& $1', body: '{{due}} $& $1' });
   });
 
-  it('leaves unknown placeholders visible and reports each once, in order', async () => {
+  it('leaves unknown placeholders visible and reports each once, in order', () => {
     const text = 'Am {{datum}} schrieb {{Name}} an {{name}}; {{datum}} {{ }} {{amt }}';
     expect(unknownPlaceholders(text)).toEqual(['datum', 'Name', '', 'amt']);
     expect(renderTemplate({ subject: '', body: text }, placeholderValues('de', facts)).body).toBe(
@@ -88,7 +88,7 @@ describe('placeholder rendering', () => {
 });
 
 describe('seeded templates', () => {
-  it('offer an acknowledgement and a final reply per kind in German and English', async () => {
+  it('offer an acknowledgement and a final reply per kind in German and English', () => {
     for (const language of ['de', 'en']) {
       for (const kind of CASE_KINDS) {
         expect(SEED_TEMPLATES.filter(([k, l]) => k === kind && l === language), `${kind} ${language}`).toHaveLength(2);
@@ -97,7 +97,7 @@ describe('seeded templates', () => {
     expect(SEED_TEMPLATES).toHaveLength(16);
   });
 
-  it('all render without unknown placeholders, for named and anonymous submitters', async () => {
+  it('all render without unknown placeholders, for named and anonymous submitters', () => {
     for (const [kind, language, name, subject, body] of SEED_TEMPLATES) {
       expect(templateProblems({ subject, body }), `${kind} ${language} ${name}`).toEqual([]);
       for (const anonymous of [false, true]) {
@@ -110,7 +110,7 @@ describe('seeded templates', () => {
     }
   });
 
-  it('address the reader formally in German (Sie-form)', async () => {
+  it('address the reader formally in German (Sie-form)', () => {
     for (const [, language, name, , body] of SEED_TEMPLATES.filter(([, l]) => l === 'de')) {
       expect(body, name).toMatch(/\b(Ihr|Ihre|Ihren|Sie)\b/);
       expect(body, name).not.toMatch(/\b(du|dich|dir|dein|deine)\b/i);
@@ -120,7 +120,7 @@ describe('seeded templates', () => {
 });
 
 describe('unfilled gaps in a reply', () => {
-  it('finds each "[…]" a template leaves for the office, with where it stands', async () => {
+  it('finds each "[…]" a template leaves for the office, with where it stands', () => {
     const text = 'Guten Tag,\n\n[Antwort]\n\nund [Entscheidung: A / B, weil …].';
     expect(replyGaps(text)).toEqual([
       { text: '[Antwort]', start: 12, end: 21 },
@@ -132,7 +132,7 @@ describe('unfilled gaps in a reply', () => {
     expect(countReplyGaps({ subject: 'Ihre Idee', body: 'Alles ausgefüllt.' })).toBe(0);
   });
 
-  it('the reply editor finds the same gaps as main', async () => {
+  it('the reply editor finds the same gaps as main', () => {
     const samples = ['[Antwort]', 'a [b] c', '[]', '[x\ny]', '] [', '[[x]]', '[a] [b]\r\n[c', ...SEED_TEMPLATES.map(([, , , , body]) => body)];
     for (const text of samples) {
       expect(gapsOf('', text).map(({ text: gap, start, end }) => ({ text: gap, start, end })), text).toEqual(replyGaps(text));
@@ -140,7 +140,7 @@ describe('unfilled gaps in a reply', () => {
     }
   });
 
-  it('the shipped final replies with something to decide have one gap, the acknowledgements none', async () => {
+  it('the shipped final replies with something to decide have one gap, the acknowledgements none', () => {
     for (const [kind, language, name, subject, body] of SEED_TEMPLATES) {
       const expected = name === 'Acknowledgement' || name === 'Eingangsbestätigung' || kind === 'praise' ? 0 : 1;
       expect(countReplyGaps({ subject, body }), `${kind} ${language} ${name}`).toBe(expected);

@@ -34,7 +34,7 @@ const HARDENED = {
 };
 
 describe('hardenedWebPreferences', () => {
-  it('forces isolation, sandbox, no Node and no webview, with the given preload', async () => {
+  it('forces isolation, sandbox, no Node and no webview, with the given preload', () => {
     expect(hardenedWebPreferences('/app/out/preload/index.cjs')).toEqual({
       ...HARDENED,
       preload: '/app/out/preload/index.cjs',
@@ -44,18 +44,18 @@ describe('hardenedWebPreferences', () => {
     });
   });
 
-  it('lets a window choose only spell checking', async () => {
+  it('lets a window choose only spell checking', () => {
     expect(hardenedWebPreferences('/p.cjs', { spellcheck: false })).toMatchObject({ ...HARDENED, spellcheck: false });
   });
 });
 
 describe('isSafeExternalUrl', () => {
-  it('accepts plain https links', async () => {
+  it('accepts plain https links', () => {
     expect(isSafeExternalUrl('https://www.stadt.example/datenschutz')).toBe(true);
     expect(isSafeExternalUrl('https://www.stadt.example:8443/a?b=c#d')).toBe(true);
   });
 
-  it('refuses every other scheme, credentials and garbage', async () => {
+  it('refuses every other scheme, credentials and garbage', () => {
     for (const url of [
       'javascript:alert(1)',
       'JavaScript:alert(1)',
@@ -77,7 +77,7 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('isAppUrl', () => {
-  it('allows only app://ombudsdesk, and the dev server when one is given', async () => {
+  it('allows only app://ombudsdesk, and the dev server when one is given', () => {
     expect(isAppUrl('app://ombudsdesk/index.html')).toBe(true);
     expect(isAppUrl('app://OMBUDSDESK/index.html#/cases')).toBe(true);
     expect(isAppUrl('app://evil/index.html')).toBe(false);
@@ -92,7 +92,7 @@ describe('isAppUrl', () => {
 });
 
 describe('createHardenedWindow', () => {
-  beforeEach(async () => {
+  beforeEach(() => {
     electron.created.length = 0;
     electron.shell.openExternal.mockClear();
   });
@@ -103,7 +103,7 @@ describe('createHardenedWindow', () => {
   };
   const event = (extra: Record<string, unknown> = {}) => ({ preventDefault: vi.fn(), ...extra });
 
-  it('creates the window with the hardened preferences, whatever else the caller passes', async () => {
+  it('creates the window with the hardened preferences, whatever else the caller passes', () => {
     const sneaky = { preload: '/app/preload.cjs', width: 800, webPreferences: { nodeIntegration: true, sandbox: false } };
     createHardenedWindow(sneaky as Parameters<typeof createHardenedWindow>[0]);
     const { options } = electron.created.at(-1)!;
@@ -112,7 +112,7 @@ describe('createHardenedWindow', () => {
     expect(options).not.toHaveProperty('preload');
   });
 
-  it('denies every new window, handing only safe https links to the system browser', async () => {
+  it('denies every new window, handing only safe https links to the system browser', () => {
     const window = open();
     expect(window.openHandler!({ url: 'https://www.stadt.example/' })).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.stadt.example/');
@@ -122,7 +122,7 @@ describe('createHardenedWindow', () => {
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps navigation and redirects inside the app', async () => {
+  it('keeps navigation and redirects inside the app', () => {
     const window = open();
     for (const name of ['will-navigate', 'will-redirect']) {
       const listener = window.listeners.get(name)!;
@@ -137,14 +137,14 @@ describe('createHardenedWindow', () => {
     }
   });
 
-  it('allows the dev server only when it is given', async () => {
+  it('allows the dev server only when it is given', () => {
     const listener = open('http://localhost:5173').listeners.get('will-navigate')!;
     const dev = event();
     listener(dev, 'http://localhost:5173/');
     expect(dev.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('refuses frames and webviews', async () => {
+  it('refuses frames and webviews', () => {
     const window = open();
     const frame = event({ isMainFrame: false, url: 'app://ombudsdesk/index.html' });
     window.listeners.get('will-frame-navigate')!(frame);

@@ -6,7 +6,7 @@ const base: WorkflowCase = { status: 'new', kind: 'complaint', stage: 1, resumeS
 const at = (status: CaseStatus, extra: Partial<WorkflowCase> = {}): WorkflowCase => ({ ...base, status, ...extra });
 
 describe('case workflow', () => {
-  it('walks the happy path new -> open -> forwarded -> open -> answered -> closed', async () => {
+  it('walks the happy path new -> open -> forwarded -> open -> answered -> closed', () => {
     let current = at('new');
     for (const [input, expected] of [
       [{ action: 'triage' }, 'open'],
@@ -21,7 +21,7 @@ describe('case workflow', () => {
     }
   });
 
-  it('refuses to return a statement request without a statement (empty or only white space)', async () => {
+  it('refuses to return a statement request without a statement (empty or only white space)', () => {
     for (const statement of ['', '   ', '\n\t ']) {
       expect(applyTransition(at('forwarded'), { action: 'return_from_department', statement })).toEqual({
         ok: false,
@@ -32,7 +32,7 @@ describe('case workflow', () => {
     expect(applyTransition(at('forwarded'), { action: 'return_from_department', statement: ' ok ' })).toMatchObject({ ok: true, status: 'open' });
   });
 
-  it('refuses every action from a status not in its allow-list', async () => {
+  it('refuses every action from a status not in its allow-list', () => {
     for (const [action, from] of Object.entries(ALLOWED_FROM)) {
       for (const status of CASE_STATUSES.filter((s) => !from.includes(s))) {
         const input =
@@ -51,20 +51,20 @@ describe('case workflow', () => {
     }
   });
 
-  it('remembers where a case was put on hold and returns there', async () => {
+  it('remembers where a case was put on hold and returns there', () => {
     const held = applyTransition(at('forwarded'), { action: 'hold' });
     expect(held).toEqual({ ok: true, status: 'on_hold', resumeStatus: 'forwarded', stage: 1 });
     expect(applyTransition(at('on_hold', { resumeStatus: 'forwarded' }), { action: 'resume' })).toMatchObject({ status: 'forwarded' });
   });
 
-  it('requires a fitting outcome for complaints and ideas, none for praise', async () => {
+  it('requires a fitting outcome for complaints and ideas, none for praise', () => {
     expect(applyTransition(at('open'), { action: 'answer', outcome: null })).toMatchObject({ ok: false, code: 'outcome_required' });
     expect(applyTransition(at('open'), { action: 'answer', outcome: 'adopted' })).toMatchObject({ ok: false, code: 'outcome_invalid' });
     expect(applyTransition(at('open', { kind: 'idea' }), { action: 'answer', outcome: 'adopted' })).toMatchObject({ ok: true });
     expect(applyTransition(at('open', { kind: 'praise' }), { action: 'answer', outcome: null })).toMatchObject({ ok: true, status: 'answered' });
   });
 
-  it('escalates complaints to stage 2 only with a different handler', async () => {
+  it('escalates complaints to stage 2 only with a different handler', () => {
     const answered = at('answered', { stage1HandlerId: 7 });
     expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 7 })).toMatchObject({ ok: false, code: 'stage2_same_handler' });
     expect(applyTransition(answered, { action: 'escalate', stage2HandlerId: 8 })).toEqual({ ok: true, status: 'open', resumeStatus: null, stage: 2 });
@@ -72,13 +72,13 @@ describe('case workflow', () => {
     expect(applyTransition(at('answered', { stage: 2 }), { action: 'escalate', stage2HandlerId: 8 })).toMatchObject({ code: 'escalation_not_allowed' });
   });
 
-  it('merges only into a live case other than itself', async () => {
+  it('merges only into a live case other than itself', () => {
     expect(applyTransition(at('open'), { action: 'merge', targetStatus: 'open', targetIsSelf: true })).toMatchObject({ code: 'merge_target_invalid' });
     expect(applyTransition(at('open'), { action: 'merge', targetStatus: 'closed', targetIsSelf: false })).toMatchObject({ code: 'merge_target_invalid' });
     expect(applyTransition(at('open'), { action: 'merge', targetStatus: 'forwarded', targetIsSelf: false })).toMatchObject({ ok: true, status: 'merged' });
   });
 
-  it('lists the available actions per status', async () => {
+  it('lists the available actions per status', () => {
     expect(availableActions(at('new'))).toEqual(['triage', 'forward', 'hold', 'withdraw', 'merge']);
     expect(availableActions(at('answered'))).toEqual(['close', 'escalate']);
     expect(availableActions(at('answered', { kind: 'praise' }))).toEqual(['close']);
