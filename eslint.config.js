@@ -3,15 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const rawIpc = {
-  paths: [
-    {
-      name: 'electron',
-      importNames: ['ipcRenderer', 'ipcMain'],
-      message: 'Use the typed API: ipcMain only in main/shell/ipc.ts, ipcRenderer only in preload/index.ts.',
-    },
-  ],
+const rawIpcPath = {
+  name: 'electron',
+  importNames: ['ipcRenderer', 'ipcMain'],
+  message: 'Use the typed API: ipcMain only in main/shell/ipc.ts, ipcRenderer only in preload/index.ts.',
 };
+// The database driver is the engine's business: only main/db/sqlite/ (and tests' fixtures, the benchmark) may use it.
+const rawDriverPath = {
+  name: 'better-sqlite3',
+  message: 'Only main/db/sqlite/ may import better-sqlite3; services take Kysely handles (main/db/handles.ts) and ServiceContext.',
+};
+const rawIpc = { paths: [rawIpcPath, rawDriverPath] };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.tmp/'] },
@@ -26,7 +28,18 @@ export default tseslint.config(
   },
   {
     files: ['main/shell/ipc.ts', 'preload/index.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [rawDriverPath] }] },
+  },
+  {
+    // The engine's folder, and tests and benchmarks that compare with or set up fixtures on the raw driver.
+    files: ['main/db/sqlite/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpcPath] }] },
+  },
+  {
+    // Type-aware rules for main only (the whole project typed is too slow for every lint): no promise left unawaited.
+    files: ['main/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,8 +1,9 @@
-// Opens the data folder: the database (migrated), the services, the signed-in sessions, and the first-run admin.
+// Opens the data folder: the database engine (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEventHub, type EventHub } from './api/events.ts';
-import { DATABASE_FILE, openDatabase, type Db } from './db/database.ts';
+import type { Engine } from './db/engine.ts';
+import { openEngine } from './db/open.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -11,7 +12,7 @@ import { ensureFirstAdmin } from './services/users.ts';
 
 export interface AppContext {
   dataDir: string;
-  db: Db;
+  engine: Engine;
   services: ServiceContext;
   /** Attachment files under <dataDir>/attachments, content-addressed. */
   attachments: AttachmentStore;
@@ -24,35 +25,34 @@ export interface AppContext {
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
   /** Stops running jobs (the next start records them as interrupted) and closes the database. */
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): AppContext {
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
-  const db = openDatabase(databaseFile);
+  const engine = openEngine(opts.dataDir);
   const now = opts.now ?? systemClock;
-  const services = createServiceContext(db, now);
+  const services = createServiceContext(engine, now);
   const sessions = new Map<string, number>();
   const events = createEventHub(sessions);
-  const jobs = createJobRunner({ db, databaseFile, dataDir: opts.dataDir, now, events });
-  const password = ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
+  const jobs = await createJobRunner({ services, dataDir: opts.dataDir, events });
+  const password = await ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
   const firstRunNotice =
     password === null
       ? null
       : `Ombudsdesk was started for the first time. Log in with username: admin and password: ${password} — you will be asked to choose a new password.`;
   return {
     dataDir: opts.dataDir,
-    db,
+    engine,
     services,
     attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
     sessions,
     events,
     jobs,
     firstRunNotice,
-    close: () => {
+    close: async () => {
       jobs.close();
-      db.close();
+      await engine.close();
     },
   };
 }

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
-import { backupDatabase } from './db/backup.ts';
 import { verifyProtocol } from './domain/draw.ts';
 import { SYSTEM_ACTOR } from './services/actor.ts';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './vocabulary/demo.ts';
@@ -39,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'draw') return drawCommand(rest);
   if (!['demo', 'backup'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
-  const app = openAppContext({ dataDir });
+  const app = await openAppContext({ dataDir });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
   try {
     switch (command) {
@@ -50,12 +49,12 @@ async function main(argv: string[]): Promise<number> {
         const started = performance.now();
         // A background job, as in the app: its own worker and connection, batches of 500 that commit whole; Ctrl+C
         // cancels it between cases and keeps the batches already written.
-        const job = app.jobs.start('demo', { cases: count, seed, until: new Date().toISOString() }, SYSTEM_ACTOR);
-        const cancel = () => app.jobs.cancel(job.id, SYSTEM_ACTOR);
+        const job = await app.jobs.start('demo', { cases: count, seed, until: new Date().toISOString() }, SYSTEM_ACTOR);
+        const cancel = () => void app.jobs.cancel(job.id, SYSTEM_ACTOR);
         process.once('SIGINT', cancel);
         const ticker = setInterval(() => {
-          const now = app.jobs.get(job.id, SYSTEM_ACTOR);
-          process.stderr.write(`\r${now.done} / ${now.total ?? count} cases`);
+          const now = app.jobs.progress(job.id);
+          if (now) process.stderr.write(`\r${now.done} / ${now.total ?? count} cases`);
         }, 1000);
         const ended = await app.jobs.finished(job.id).finally(() => {
           clearInterval(ticker);
@@ -76,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       case 'backup': {
         const target = rest[0];
         if (!target) throw new UsageError('backup needs a target file');
-        const { totalPages, tables, rows } = await backupDatabase(app.db, path.resolve(target));
+        const { totalPages, tables, rows } = await app.engine.backup(path.resolve(target));
         console.log(`Backup written to ${path.resolve(target)} (${totalPages} pages; verified: integrity ok, ${tables} tables, ${rows} rows).`);
         return 0;
       }
@@ -84,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

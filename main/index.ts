@@ -34,8 +34,8 @@ function showMainWindow(): void {
   mainWindow = openMainWindow(preloadPath, devServerUrl);
 }
 
-function onReady(): void {
-  context = openAppContext({ dataDir: app.getPath('userData') });
+async function onReady(): Promise<void> {
+  context = await openAppContext({ dataDir: app.getPath('userData') });
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);
@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', showMainWindow);
   app.on('will-quit', () => {
-    context?.close();
+    void context?.close();
     context = null;
   });
   app.whenReady().then(onReady).catch(onStartFailure);

@@ -1,6 +1,5 @@
 // The one handle() path for every call: known channel, signed-in user, role, payload, then the handler; always an ApiResult.
 // A write with a requestId runs once: repeated, it returns the stored result (api/request-ids.ts).
-import { SqliteError } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { DomainError, fail } from '../services/errors.ts';
@@ -12,6 +11,7 @@ import { handlers, type Call } from './handlers.ts';
 import { isAllowed, PERMISSIONS } from './permissions.ts';
 import { takeRequestId } from './request-ids.ts';
 import type { ApiError, ApiResult, SessionUser } from './types.ts';
+import type { TxContext } from '../services/context.ts';
 
 /** What the calling window can do for a handler: Electron's printToPDF of that window. The test transport has none. */
 export interface CallerWindow {
@@ -46,49 +46,46 @@ function describeIssues(error: z.ZodError): Record<string, unknown> {
 /** How often stored request ids are pruned (when a request id is stored, at most this often). */
 const PRUNE_EVERY_MS = 3_600_000;
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
 export function createDispatcher(app: AppContext, log: (message: string, error: unknown) => void = console.error): Dispatch {
   let prunedAt = Number.NEGATIVE_INFINITY;
 
   /** The handler and the storing of its result in one transaction; the same request again returns the stored result. */
-  const once = (channel: ChannelName, user: SessionUser | null, requestId: string, run: () => unknown): unknown => {
-    const { db } = app;
+  /**
+   * The handler, with the services bound to one transaction, and the storing of its result in that same transaction;
+   * the same request again returns the stored result.
+   */
+  const once = async (channel: ChannelName, user: SessionUser | null, requestId: string, run: (services: TxContext) => Promise<unknown>): Promise<unknown> => {
     const owner = user ?? fail('not_authenticated');
-    const value = db.transaction(() => {
-      const done = findRequest(db, requestId);
+    const value = await app.services.tx(async (tx) => {
+      const done = await findRequest(tx.db, requestId);
       if (done) {
         // Another user's or another action's request id is never answered with its result.
         if (done.channel !== channel || done.userId !== owner.id) fail('request_id_reused', { field: 'requestId' });
         return done.result;
       }
-      const result = run();
-      // Only synchronous handlers can share the transaction (REQUEST_ID_CHANNELS lists only those).
-      if (isPromiseLike(result)) throw new Error(`${channel} is asynchronous and cannot take a requestId`);
-      storeRequest(db, { id: requestId, channel, userId: owner.id, result, at: app.services.now() });
+      const result = await run(tx);
+      await storeRequest(tx.db, { id: requestId, channel, userId: owner.id, result, at: tx.now() });
       return result;
     });
     const now = app.services.now();
     if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now.getTime();
-      pruneRequests(db, now);
+      await app.services.tx(({ db }) => pruneRequests(db, now));
     }
     return value;
   };
 
-  const currentUser = (callerId: string): SessionUser | null => {
+  const currentUser = async (callerId: string): Promise<SessionUser | null> => {
     const userId = app.sessions.get(callerId);
     if (userId === undefined) return null;
-    const user = sessionUser(app.db, userId);
+    const user = await sessionUser(app.services.read, userId);
     if (!user) app.sessions.delete(callerId);
     return user;
   };
 
   return async (callerId, channel, payload, window) => {
     if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel', { channel: String(channel).slice(0, 100) });
-    const user = currentUser(callerId);
+    const user = await currentUser(callerId);
     const access = PERMISSIONS[channel];
     if (!isAllowed(access, user?.role ?? null)) return failure(user ? 'forbidden' : 'not_authenticated');
     if (user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return failure('password_change_required');
@@ -100,11 +97,16 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
     try {
       const handler = handlers[channel] as (call: Call, input: unknown) => unknown;
       const { requestId } = split;
-      if (requestId !== undefined) return { ok: true, value: once(channel, user, requestId, () => handler(call, parsed.data)) };
+      if (requestId !== undefined) {
+        // The handler sees the services bound to the transaction, so its writes and the stored result commit together.
+        const value = await once(channel, user, requestId, async (services) => handler({ ...call, app: { ...app, services } }, parsed.data));
+        return { ok: true, value };
+      }
       return { ok: true, value: await handler(call, parsed.data) };
     } catch (error) {
       if (error instanceof DomainError) return failure(error.code, error.details);
-      if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) return failure('conflict', { constraint: error.code });
+      const mapped = app.engine.mapError(error);
+      if (mapped) return failure(mapped.code, mapped.details);
       log(`ombudsdesk: ${channel} failed`, error);
       return failure('internal');
     }

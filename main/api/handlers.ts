@@ -28,6 +28,7 @@ import {
   updateImprovement,
 } from '../services/improvements.ts';
 import { listReplyTemplates, saveReplyTemplate } from '../services/reply-templates.ts';
+import { updateSettings } from '../services/settings.ts';
 import { listNotifications, markNotificationsRead } from '../services/notifications.ts';
 import { executiveOverview, markStartSeen, officeToday } from '../services/start-screens.ts';
 import { changePassword, listUsers, saveUser, signIn } from '../services/users.ts';
@@ -53,20 +54,22 @@ function actorOf(call: Call): Actor {
   return { id: user.id, role: user.role, departmentIds: user.departmentIds };
 }
 
-/** Writes return nothing; the window gets the fresh case back in the same call. */
-function detail(call: Call, caseId: number, _written?: unknown): CaseDetail {
-  return getCase(call.app.services, actorOf(call), caseId);
+/** Runs the write, then reads the fresh case for the window (awaited in that order, not left to argument order). */
+async function detail(call: Call, write: () => Promise<unknown>, caseId?: number): Promise<CaseDetail> {
+  const written = await write();
+  return getCase(call.app.services, actorOf(call), caseId ?? (written as number));
 }
 
-/** After a write, the improvement as it now is (the write has already run when this is called). */
-function improvement(call: Call, improvementId: number, _written?: void): ImprovementDetail {
-  return getImprovement(call.app.services, actorOf(call), improvementId);
+/** Runs the write, then reads the improvement as it now is. */
+async function improvement(call: Call, write: () => Promise<number | void>, improvementId?: number): Promise<ImprovementDetail> {
+  const written = await write();
+  return getImprovement(call.app.services, actorOf(call), improvementId ?? (written as number));
 }
 
 export const handlers: Handlers = {
   appInfo: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxBulkCases: MAX_BULK_CASES }),
-  login: ({ app, callerId }, input) => {
-    const user = signIn(app.services, input.username, input.password);
+  login: async ({ app, callerId }, input) => {
+    const user = await signIn(app.services, input.username, input.password);
     app.sessions.set(callerId, user.id);
     return user;
   },
@@ -79,14 +82,14 @@ export const handlers: Handlers = {
     changePassword(app.services, (user ?? fail('not_authenticated')).id, input.currentPassword, input.newPassword),
   listCases: (call, input) => listCases(call.app.services, actorOf(call), input),
   getCase: (call, input) => getCase(call.app.services, actorOf(call), input.id),
-  createCase: (call, input) => detail(call, createCase(call.app.services, actorOf(call), input)),
-  updateCase: (call, input) => detail(call, input.id, updateCase(call.app.services, actorOf(call), input)),
-  updateSubmitter: (call, input) => detail(call, input.caseId, updateSubmitter(call.app.services, actorOf(call), input)),
-  transitionCase: (call, input) => detail(call, input.id, transitionCase(call.app.services, actorOf(call), input)),
-  assignCase: (call, input) => detail(call, input.id, assignCase(call.app.services, actorOf(call), input.id, input.handlerId)),
-  addCaseNote: (call, input) => detail(call, input.id, addCaseNote(call.app.services, actorOf(call), input.id, input.text)),
+  createCase: (call, input) => detail(call, () => createCase(call.app.services, actorOf(call), input)),
+  updateCase: (call, input) => detail(call, () => updateCase(call.app.services, actorOf(call), input), input.id),
+  updateSubmitter: (call, input) => detail(call, () => updateSubmitter(call.app.services, actorOf(call), input), input.caseId),
+  transitionCase: (call, input) => detail(call, () => transitionCase(call.app.services, actorOf(call), input), input.id),
+  assignCase: (call, input) => detail(call, () => assignCase(call.app.services, actorOf(call), input.id, input.handlerId), input.id),
+  addCaseNote: (call, input) => detail(call, () => addCaseNote(call.app.services, actorOf(call), input.id, input.text), input.id),
   extendCaseDeadline: (call, input) =>
-    detail(call, input.id, extendCaseDeadline(call.app.services, actorOf(call), input.id, input.workingDays, input.reason)),
+    detail(call, () => extendCaseDeadline(call.app.services, actorOf(call), input.id, input.workingDays, input.reason), input.id),
   personHistory: (call, input) => personHistory(call.app.services, actorOf(call), input.caseId),
   bulkUpdateCases: (call, input) => bulkUpdateCases(call.app.services, actorOf(call), input.caseIds, input.change),
   searchCases: (call, input) => searchCases(call.app.services, actorOf(call), input.query, input.limit),
@@ -95,31 +98,31 @@ export const handlers: Handlers = {
   saveDepartment: ({ app }, input) => saveDepartment(app.services, input),
   listCategories: ({ app }) => listCategories(app.services),
   saveCategory: ({ app }, input) => saveCategory(app.services, input),
-  listUsers: ({ app }) => listUsers(app.db),
+  listUsers: ({ app }) => listUsers(app.services.read),
   saveUser: ({ app }, input) => saveUser(app.services, input),
   getSettings: ({ app }) => app.services.settings(),
-  updateSettings: ({ app }, input) => app.services.saveSettings(input),
+  updateSettings: ({ app }, input) => updateSettings(app.services, input),
   listHolidayRegions: () => SUPPORTED_REGIONS.map((region) => ({ code: region.code, name: region.name })),
   listReplyTemplates: ({ app }, input) => listReplyTemplates(app.services, input),
   saveReplyTemplate: ({ app }, input) => saveReplyTemplate(app.services, input),
   renderReply: (call, input) => renderReply(call.app.services, actorOf(call), input.caseId, input.templateId),
-  recordReply: (call, input) => detail(call, input.caseId, recordReply(call.app.services, actorOf(call), input)),
+  recordReply: (call, input) => detail(call, () => recordReply(call.app.services, actorOf(call), input), input.caseId),
   addAttachment: (call, input) => addAttachment(call.app.services, call.app.attachments, actorOf(call), input),
   listAttachments: (call, input) => listAttachments(call.app.services, actorOf(call), input.caseId),
   getAttachment: (call, input) => getAttachment(call.app.services, call.app.attachments, actorOf(call), input.id),
   listImprovements: (call, input) => listImprovements(call.app.services, actorOf(call), input),
   getImprovement: (call, input) => getImprovement(call.app.services, actorOf(call), input.id),
-  createImprovement: (call, input) => improvement(call, createImprovement(call.app.services, actorOf(call), input)),
-  adoptIdea: (call, input) => improvement(call, adoptIdea(call.app.services, actorOf(call), input)),
-  updateImprovement: (call, input) => improvement(call, input.id, updateImprovement(call.app.services, actorOf(call), input)),
-  setImprovementStatus: (call, input) => improvement(call, input.id, setImprovementStatus(call.app.services, actorOf(call), input)),
-  linkCaseToImprovement: (call, input) => improvement(call, input.improvementId, linkCase(call.app.services, actorOf(call), input)),
-  unlinkCaseFromImprovement: (call, input) => improvement(call, input.improvementId, unlinkCase(call.app.services, actorOf(call), input)),
+  createImprovement: (call, input) => improvement(call, () => createImprovement(call.app.services, actorOf(call), input)),
+  adoptIdea: (call, input) => improvement(call, () => adoptIdea(call.app.services, actorOf(call), input)),
+  updateImprovement: (call, input) => improvement(call, () => updateImprovement(call.app.services, actorOf(call), input), input.id),
+  setImprovementStatus: (call, input) => improvement(call, () => setImprovementStatus(call.app.services, actorOf(call), input), input.id),
+  linkCaseToImprovement: (call, input) => improvement(call, () => linkCase(call.app.services, actorOf(call), input), input.improvementId),
+  unlinkCaseFromImprovement: (call, input) => improvement(call, () => unlinkCase(call.app.services, actorOf(call), input), input.improvementId),
   departmentHome: (call) => departmentHome(call.app.services, actorOf(call)),
   officeToday: (call, input) => officeToday(call.app.services, actorOf(call), input ?? {}),
   executiveOverview: ({ app }) => executiveOverview(app.services),
-  markStartSeen: (call) => {
-    markStartSeen(call.app.services, actorOf(call));
+  markStartSeen: async (call) => {
+    await markStartSeen(call.app.services, actorOf(call));
     return null;
   },
   listNotifications: (call, input) => listNotifications(call.app.services, actorOf(call), input ?? { unreadOnly: false, limit: 50 }),
@@ -129,9 +132,9 @@ export const handlers: Handlers = {
   drawEligibility: ({ app }, input) => drawEligibility(app.services, input.year, input.pool),
   listDraws: ({ app }) => listDraws(app.services),
   getDraw: ({ app }, input) => getDraw(app.services, input.id),
-  prepareDraw: (call, input) => getDraw(call.app.services, prepareDraw(call.app.services, actorOf(call), input)),
-  performDraw: (call, input) => {
-    performDraw(call.app.services, actorOf(call), input);
+  prepareDraw: async (call, input) => getDraw(call.app.services, await prepareDraw(call.app.services, actorOf(call), input)),
+  performDraw: async (call, input) => {
+    await performDraw(call.app.services, actorOf(call), input);
     return getDraw(call.app.services, input.id);
   },
   exportDrawProtocol: ({ app }, input) => exportDrawProtocol(app.services, input.id),
@@ -140,14 +143,14 @@ export const handlers: Handlers = {
     const bytes = await call.window.printToPdf();
     return { fileName: input.fileName, mediaType: 'application/pdf', dataBase64: Buffer.from(bytes).toString('base64') };
   },
-  recordWinnerFollowUp: (call, input) => {
-    recordWinnerFollowUp(call.app.services, actorOf(call), input);
+  recordWinnerFollowUp: async (call, input) => {
+    await recordWinnerFollowUp(call.app.services, actorOf(call), input);
     return getDraw(call.app.services, input.drawId);
   },
-  startJob: (call, input) => {
+  startJob: async (call, input) => {
     const actor = actorOf(call);
     if (!isAllowed(JOB_ACCESS[input.kind], actor.role)) fail('forbidden');
-    (JOB_DEFINITIONS[input.kind].check as ((...args: unknown[]) => void) | undefined)?.(call.app.services, actor, input.params);
+    await (JOB_DEFINITIONS[input.kind].check as ((...args: unknown[]) => Promise<void>) | undefined)?.(call.app.services, actor, input.params);
     return call.app.jobs.start(input.kind, input.params, actor);
   },
   cancelJob: (call, input) => call.app.jobs.cancel(input.id, actorOf(call)),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 
 /**
- * true: a synchronous write; it takes a requestId, and with one its handler and the stored result run in one transaction.
+ * true: a write; it takes a requestId, and with one its handler and the stored result run in one transaction (ctx.tx).
  * false: reads; session calls (login, logout) that write nothing to roll back; changePassword, whose failed attempts must
  * stay counted when it is refused (a transaction would roll them back); printToPdf, which is asynchronous and writes nothing.
  * A new channel must be put here (the Record type makes it fail to compile until it is).

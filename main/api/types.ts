@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'not_found'
   | 'demo_needs_empty_office'
   | 'conflict'
+  | 'busy'
   | 'invalid_credentials'
   | 'too_many_attempts'
   | 'password_too_weak'

@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type { DrawPool } from '../api/types.ts';
+import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
+import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority, Role } from '../domain/model.ts';
+import type { NotificationType } from '../domain/notifications.ts';
+import type { TemplateLanguage } from '../domain/templates.ts';
 
 // Table shapes for Kysely's typed query builder (kept in step with the migrations by tests/integration/schema.test.ts).
 export interface DepartmentsTable {
@@ -19,9 +24,9 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
-  language: string;
+  language: Language;
   active: number;
   must_change_password: number;
   created_at: string;
@@ -47,9 +52,9 @@ export interface CasesTable {
   reference: string;
   year: number;
   number: number;
-  kind: string;
-  channel: string;
-  origin: string;
+  kind: CaseKind;
+  channel: CaseChannel;
+  origin: CaseOrigin;
   received_at: string;
   received_on: string;
   subject: string;
@@ -60,16 +65,16 @@ export interface CasesTable {
   submitter_phone: string | null;
   submitter_address: string | null;
   submitter_organisation: string | null;
-  submitter_language: string | null;
+  submitter_language: Language | null;
   consent_given_at: string | null;
   consent_text: string | null;
   department_id: number | null;
   category_id: number | null;
-  priority: string;
-  status: string;
-  resume_status: string | null;
-  outcome: string | null;
-  stage: number;
+  priority: Priority;
+  status: CaseStatus;
+  resume_status: CaseStatus | null;
+  outcome: CaseOutcome | null;
+  stage: 1 | 2;
   handler_id: number | null;
   stage1_handler_id: number | null;
   stage_started_on: string;
@@ -88,7 +93,7 @@ export interface CasesTable {
 export interface CasePausesTable {
   id: Generated<number>;
   case_id: number;
-  stage: number;
+  stage: 1 | 2;
   from_date: string;
   to_date: string | null;
 }
@@ -104,8 +109,8 @@ export interface CaseEventsTable {
 
 export interface ReplyTemplatesTable {
   id: Generated<number>;
-  kind: string;
-  language: string;
+  kind: CaseKind;
+  language: TemplateLanguage;
   name: string;
   subject: string;
   body: string;
@@ -214,7 +219,7 @@ export interface ImprovementsTable {
   description: Generated<string>;
   department_id: number;
   responsible_id: number | null;
-  status: Generated<string>;
+  status: Generated<ImprovementStatus>;
   target_date: string | null;
   done_on: string | null;
   /** Generated from done_on; never written. */
@@ -230,7 +235,7 @@ export interface ImprovementsTable {
 export interface ImprovementCasesTable {
   improvement_id: number;
   case_id: number;
-  relation: string;
+  relation: LinkRelation;
   linked_at: string;
   linked_by: number | null;
 }
@@ -247,8 +252,8 @@ export interface ImprovementEventsTable {
 export interface PrizeDrawsTable {
   id: Generated<number>;
   year: number;
-  pool: string;
-  status: Generated<string>;
+  pool: DrawPool;
+  status: Generated<'prepared' | 'drawn'>;
   prizes: string;
   entries: string;
   entry_case_ids: string;
@@ -283,7 +288,7 @@ export interface PrizeDrawEventsTable {
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
-  type: string;
+  type: NotificationType;
   case_id: number | null;
   improvement_id: number | null;
   created_at: string;

@@ -4,7 +4,7 @@ import { CASE_CHANNELS, type CaseKind, type Language } from '../domain/model.ts'
 import type { Actor } from '../services/actor.ts';
 import { transitionCase } from '../services/case-workflow.ts';
 import { createCase } from '../services/cases.ts';
-import type { ServiceContext } from '../services/context.ts';
+import type { ServiceContext, TxContext } from '../services/context.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
 import { listUsers, saveUser } from '../services/users.ts';
 import { CATEGORIES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES, PHRASES } from './phrases.ts';
@@ -45,13 +45,13 @@ function weighted<T>(random: Random, table: [T, number][]): T {
   return table[table.length - 1]![0];
 }
 
-function ensureMasterData(ctx: ServiceContext, password: string) {
-  const existingDepartments = new Set(listDepartments(ctx).map((d) => d.name));
-  for (const name of DEPARTMENTS) if (!existingDepartments.has(name)) saveDepartment(ctx, { name, active: true });
-  const existingCategories = new Set(listCategories(ctx).map((c) => c.name));
-  for (const name of CATEGORIES) if (!existingCategories.has(name)) saveCategory(ctx, { name, active: true });
-  const departments = listDepartments(ctx);
-  const existingUsers = new Set(listUsers(ctx.db).map((u) => u.username));
+async function ensureMasterData(ctx: ServiceContext, password: string) {
+  const existingDepartments = new Set((await listDepartments(ctx)).map((d) => d.name));
+  for (const name of DEPARTMENTS) if (!existingDepartments.has(name)) await saveDepartment(ctx, { name, active: true });
+  const existingCategories = new Set((await listCategories(ctx)).map((c) => c.name));
+  for (const name of CATEGORIES) if (!existingCategories.has(name)) await saveCategory(ctx, { name, active: true });
+  const departments = await listDepartments(ctx);
+  const existingUsers = new Set((await listUsers(ctx.read)).map((u) => u.username));
   const staff = [
     { username: 'ombudsman', displayName: 'Petra Schäfer', role: 'ombudsman' as const, departmentIds: [] as number[] },
     { username: 'deputy', displayName: 'Jonas Öztürk', role: 'deputy' as const, departmentIds: [] },
@@ -60,15 +60,15 @@ function ensureMasterData(ctx: ServiceContext, password: string) {
     { username: 'head.buergerbuero', displayName: 'Sabine Krüger', role: 'department_head' as const, departmentIds: [departments.find((d) => d.name === 'Bürgerbüro')!.id] },
   ];
   for (const user of staff) {
-    if (!existingUsers.has(user.username)) saveUser(ctx, { ...user, language: 'de', active: true, password });
+    if (!existingUsers.has(user.username)) await saveUser(ctx, { ...user, language: 'de', active: true, password });
   }
-  return { departments, categories: listCategories(ctx), users: listUsers(ctx.db) };
+  return { departments, categories: await listCategories(ctx), users: await listUsers(ctx.read) };
 }
 
 /** Creates the demo cases; returns how many were created. Runs with a moving clock so every event has a plausible time. */
-export function generateDemoData(ctx: ServiceContext, options: DemoOptions): number {
+export async function generateDemoData(ctx: ServiceContext, options: DemoOptions): Promise<number> {
   const random = seededRandom(options.seed ?? 42);
-  const { departments, categories, users } = ensureMasterData(ctx, options.staffPassword ?? DEMO_STAFF_PASSWORD);
+  const { departments, categories, users } = await ensureMasterData(ctx, options.staffPassword ?? DEMO_STAFF_PASSWORD);
   const ombudsman = users.find((u) => u.username === 'ombudsman')!;
   const deputy = users.find((u) => u.username === 'deputy')!;
   const handlers: Actor[] = [ombudsman, deputy].map((u) => ({ id: u.id, role: u.role, departmentIds: [] }));
@@ -80,11 +80,11 @@ export function generateDemoData(ctx: ServiceContext, options: DemoOptions): num
     // Batches of cases share one transaction: a demo of 100,000 cases would otherwise spend its time committing.
     const BATCH = 500;
     for (let batchStart = 0; batchStart < options.cases; batchStart += BATCH) {
-      ctx.db.transaction(() => {
-        for (let index = batchStart; index < Math.min(options.cases, batchStart + BATCH); index++) createOne(index);
+      await ctx.tx(async (tx) => {
+        for (let index = batchStart; index < Math.min(options.cases, batchStart + BATCH); index++) await createOne(tx, index);
       });
     }
-    function createOne(index: number) {
+    async function createOne(ctx: TxContext, index: number) {
       // Oldest first, so references count up with time like in a real office.
       const dayOffset = Math.floor(((options.cases - index) / options.cases) * spanDays);
       const received = addDays(options.until, -dayOffset);
@@ -98,7 +98,7 @@ export function generateDemoData(ctx: ServiceContext, options: DemoOptions): num
       const last = random.pick(LAST_NAMES[language]);
       const handler = random.pick(handlers);
       const department = random.chance(0.85) ? random.pick(departments) : null;
-      const id = createCase(ctx, handler, {
+      const id = await createCase(ctx, handler, {
         kind,
         channel: random.pick(CASE_CHANNELS),
         origin: random.chance(0.8) ? 'external' : 'internal',
@@ -120,7 +120,7 @@ export function generateDemoData(ctx: ServiceContext, options: DemoOptions): num
         categoryId: random.chance(0.7) ? random.pick(categories).id : null,
         priority: random.chance(0.1) ? 'high' : 'normal',
       });
-      advanceThroughWorkflow(ctx, random, handler, id, kind, department?.id ?? null, dayOffset, (days) => {
+      await advanceThroughWorkflow(ctx, random, handler, id, kind, department?.id ?? null, dayOffset, (days) => {
         clock = addDays(clock, days);
       });
       options.onProgress?.(index + 1, options.cases);
@@ -132,8 +132,8 @@ export function generateDemoData(ctx: ServiceContext, options: DemoOptions): num
 }
 
 /** Older cases are mostly finished; recent ones still open. Each step moves the clock a few days on. */
-function advanceThroughWorkflow(
-  ctx: ServiceContext,
+async function advanceThroughWorkflow(
+  ctx: TxContext,
   random: Random,
   actor: Actor,
   id: number,
@@ -141,25 +141,25 @@ function advanceThroughWorkflow(
   departmentId: number | null,
   ageDays: number,
   wait: (days: number) => void,
-): void {
+): Promise<void> {
   const finished = Math.min(0.97, ageDays / 60);
-  if (random.chance(0.03)) return transitionCase(ctx, actor, { id, action: 'withdraw', reason: 'Die Person hat ihr Anliegen zurückgezogen' });
+  if (random.chance(0.03)) return await transitionCase(ctx, actor, { id, action: 'withdraw', reason: 'Die Person hat ihr Anliegen zurückgezogen' });
   if (ageDays < 2 && random.chance(0.6)) return;
   wait(random.int(0, 2));
-  transitionCase(ctx, actor, { id, action: 'triage' });
+  await transitionCase(ctx, actor, { id, action: 'triage' });
   if (departmentId !== null && random.chance(0.35)) {
     wait(random.int(1, 3));
-    transitionCase(ctx, actor, { id, action: 'forward', departmentId });
+    await transitionCase(ctx, actor, { id, action: 'forward', departmentId });
     if (!random.chance(finished)) return;
     wait(random.int(1, 6));
-    transitionCase(ctx, actor, { id, action: 'return_from_department', statement: 'Stellungnahme der Fachabteilung liegt vor.' });
+    await transitionCase(ctx, actor, { id, action: 'return_from_department', statement: 'Stellungnahme der Fachabteilung liegt vor.' });
   }
   if (random.chance(0.08)) {
     wait(random.int(1, 3));
-    transitionCase(ctx, actor, { id, action: 'hold', reason: 'Rückfrage an die Person' });
+    await transitionCase(ctx, actor, { id, action: 'hold', reason: 'Rückfrage an die Person' });
     if (!random.chance(finished)) return;
     wait(random.int(2, 8));
-    transitionCase(ctx, actor, { id, action: 'resume' });
+    await transitionCase(ctx, actor, { id, action: 'resume' });
   }
   if (!random.chance(finished)) return;
   wait(random.int(1, 12));
@@ -169,9 +169,9 @@ function advanceThroughWorkflow(
       : kind === 'idea'
         ? random.pick(['adopted', 'declined', 'already_planned'] as const)
         : 'informed';
-  transitionCase(ctx, actor, { id, action: 'answer', outcome });
+  await transitionCase(ctx, actor, { id, action: 'answer', outcome });
   if (random.chance(finished)) {
     wait(random.int(1, 10));
-    transitionCase(ctx, actor, { id, action: 'close' });
+    await transitionCase(ctx, actor, { id, action: 'close' });
   }
 }

@@ -35,7 +35,7 @@ export class JobCancelled extends Error {
 interface JobDefinition<S extends z.ZodType> {
   params: S;
   /** Checked in main before the job starts (a refusal is an API error, not a failed job). */
-  check?(services: ServiceContext, actor: Actor, params: z.infer<S>): void;
+  check?(services: ServiceContext, actor: Actor, params: z.infer<S>): Promise<void>;
   run(job: JobRun<z.infer<S>>): Promise<JobOutcome>;
 }
 
@@ -46,10 +46,10 @@ function define<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinitio
 export const JOB_DEFINITIONS = {
   demo: define({
     params: JOB_PARAMS.demo,
-    check(services, actor) {
+    async check(services, actor) {
       // From a window, demo data only goes into an office that has no cases yet (a trial); the CLI may add more.
       if (actor.id === null) return;
-      const any = services.db.first(services.db.q.selectFrom('cases').select('id').limit(1));
+      const any = await services.read.selectFrom('cases').select('id').limit(1).executeTakeFirst();
       if (any) fail('demo_needs_empty_office');
     },
     async run({ services, params, progress, checkCancelled }) {

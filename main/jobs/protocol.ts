@@ -8,7 +8,8 @@ export interface WorkerInput {
   kind: JobKind;
   params: unknown;
   actor: Actor;
-  databaseFile: string;
+  /** The data folder: the worker opens its own connection to the engine there. */
+  dataDir: string;
   /** The office clock's offset from this machine's clock (tests run the office at a fixed time). */
   clockOffsetMs: number;
   /** Where a produced file goes: written as <resultPath>.partial, renamed to resultPath when complete. */

@@ -3,26 +3,34 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 import type { EventHub } from '../api/events.ts';
 import type { ApiError, ExportFile, JobRecord } from '../api/types.ts';
-import type { Db } from '../db/database.ts';
+import { readJson } from '../db/json.ts';
 import type { Actor } from '../services/actor.ts';
-import type { Clock } from '../services/clock.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { fail } from '../services/errors.ts';
 import type { JobKind, JobStatus } from '../vocabulary/jobs.ts';
-import { JOB_DEFINITIONS } from './definitions.ts';
 import type { FromWorker, WorkerInput } from './protocol.ts';
 
 export const JOBS_FOLDER = 'jobs';
 
+export interface JobProgress {
+  done: number;
+  total: number | null;
+  phase: string | null;
+}
+
 export interface JobRunner {
   /** Starts a job for this actor (params already checked against the kind's schema); the record as it is now. */
-  start(kind: JobKind, params: unknown, actor: Actor): JobRecord;
-  cancel(id: number, actor: Actor): JobRecord;
-  get(id: number, actor: Actor): JobRecord;
-  list(actor: Actor): JobRecord[];
+  start(kind: JobKind, params: unknown, actor: Actor): Promise<JobRecord>;
+  cancel(id: number, actor: Actor): Promise<JobRecord>;
+  get(id: number, actor: Actor): Promise<JobRecord>;
+  list(actor: Actor): Promise<JobRecord[]>;
+  /** The progress of a running job, from memory (null once it has ended). */
+  progress(id: number): JobProgress | null;
   /** The file a finished job produced. */
-  result(id: number, actor: Actor): ExportFile;
+  result(id: number, actor: Actor): Promise<ExportFile>;
   /** Resolves when the job has ended (for the CLI and tests). */
   finished(id: number): Promise<JobRecord>;
   /** Stops the worker at once, wherever it is (what it committed stays); the job is recorded as interrupted. */
@@ -32,37 +40,37 @@ export interface JobRunner {
 }
 
 interface Options {
-  db: Db;
-  databaseFile: string;
+  services: ServiceContext;
   dataDir: string;
-  now: Clock;
   events?: EventHub;
 }
 
 interface Running {
   worker: Worker;
-  userId: number | null;
   ended: Promise<JobRecord>;
   /** Progress lives in memory while the job runs (a write per message would wait behind the worker's batch). */
-  progress: { done: number; total: number | null; phase: string | null };
+  progress: JobProgress;
 }
 
 const WORKER_FILE = import.meta.url.endsWith('.ts') ? 'worker.ts' : 'job-worker.js';
+const countsSchema = z.record(z.string(), z.number());
+const errorSchema = z.object({ code: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 
-export function createJobRunner({ db, databaseFile, dataDir, now, events }: Options): JobRunner {
+export async function createJobRunner({ services, dataDir, events }: Options): Promise<JobRunner> {
   const folder = path.join(dataDir, JOBS_FOLDER);
   mkdirSync(folder, { recursive: true });
   const running = new Map<number, Running>();
   /** After close() the database is gone: workers that still report are not recorded (the next start marks them). */
   let closed = false;
+  const now = () => services.now().toISOString();
 
   // Whatever was running when the app stopped did not finish: its committed batches stay, the record says so; a file
   // it was writing never got its final name and goes.
   for (const name of readdirSync(folder)) if (name.endsWith('.partial')) rmSync(path.join(folder, name), { force: true });
-  db.run(db.q.updateTable('jobs').set({ status: 'interrupted', finished_at: now().toISOString() }).where('status', '=', 'running'));
+  await services.tx((ctx) => ctx.db.updateTable('jobs').set({ status: 'interrupted', finished_at: now() }).where('status', '=', 'running').execute());
 
-  const record = (id: number): JobRecord => {
-    const stored = db.first(db.q.selectFrom('jobs').selectAll().where('id', '=', id)) ?? fail('not_found', { id });
+  const record = async (id: number): Promise<JobRecord> => {
+    const stored = (await services.read.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()) ?? fail('not_found', { id });
     const live = running.get(id)?.progress;
     const row = live && stored.status === 'running' ? { ...stored, ...live } : stored;
     return {
@@ -74,72 +82,73 @@ export function createJobRunner({ db, databaseFile, dataDir, now, events }: Opti
       done: row.done,
       total: row.total,
       phase: row.phase,
-      counts: JSON.parse(row.counts) as Record<string, number>,
-      error: row.error === null ? null : (JSON.parse(row.error) as ApiError),
+      counts: readJson(row.counts, countsSchema),
+      error: row.error === null ? null : (readJson(row.error, errorSchema) as ApiError),
       resultName: row.result_name,
     };
   };
 
-  const ownRecord = (id: number, actor: Actor): JobRecord => {
-    const row = db.first(db.q.selectFrom('jobs').select(['id', 'user_id']).where('id', '=', id));
+  const ownRecord = async (id: number, actor: Actor): Promise<JobRecord> => {
+    const row = await services.read.selectFrom('jobs').select(['id', 'user_id']).where('id', '=', id).executeTakeFirst();
     // Someone else's job is as unknown as a job that does not exist.
     if (!row || row.user_id !== actor.id) fail('not_found', { id });
     return record(id);
   };
 
-  const notify = (id: number, userId: number | null) => {
-    if (events && userId !== null) events.toUser(userId, 'jobProgress', record(id));
+  const notify = async (id: number, userId: number | null) => {
+    if (events && userId !== null) events.toUser(userId, 'jobProgress', await record(id));
   };
 
-  const finish = (id: number, status: JobStatus, patch: { counts?: Record<string, number>; error?: ApiError; result?: { name: string; mediaType: string } | null }) => {
-    const progress = running.get(id)?.progress;
-    db.run(
-      db.q
+  type Ending = { counts?: Record<string, number>; error?: ApiError; result?: { name: string; mediaType: string } | null };
+  const finish = (id: number, status: JobStatus, patch: Ending) =>
+    services.tx((ctx) =>
+      ctx.db
         .updateTable('jobs')
         .set({
           status,
-          finished_at: now().toISOString(),
-          ...(progress ?? {}),
+          finished_at: now(),
+          ...(running.get(id)?.progress ?? {}),
           ...(patch.counts ? { counts: JSON.stringify(patch.counts) } : {}),
           ...(patch.error ? { error: JSON.stringify(patch.error) } : {}),
           ...(patch.result ? { result_file: `${id}.result`, result_name: patch.result.name, result_type: patch.result.mediaType } : {}),
         })
         .where('id', '=', id)
-        .where('status', '=', 'running'),
+        .where('status', '=', 'running')
+        .execute(),
     );
-  };
 
   return {
-    start(kind, params, actor) {
-      const definition = JOB_DEFINITIONS[kind];
-      const checked = definition.params.safeParse(params);
-      if (!checked.success) fail('invalid_input', { field: String(checked.error.issues[0]?.path[0] ?? 'params') });
-      const { id } = db.first(
-        db.q
+    async start(kind, params, actor) {
+      const { id } = await services.tx((ctx) =>
+        ctx.db
           .insertInto('jobs')
-          .values({ kind, status: 'running', user_id: actor.id, params: JSON.stringify(checked.data), started_at: now().toISOString() })
-          .returning('id'),
-      )!;
+          .values({ kind, status: 'running', user_id: actor.id, params: JSON.stringify(params ?? {}), started_at: now() })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      );
       const input: WorkerInput = {
         jobId: id,
         kind,
-        params: checked.data,
+        params,
         actor,
-        databaseFile,
-        clockOffsetMs: now().getTime() - Date.now(),
+        dataDir,
+        clockOffsetMs: services.now().getTime() - Date.now(),
         resultPath: path.join(folder, `${id}.result`),
       };
       const worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: input });
       let settled = false;
-      const ended = new Promise<JobRecord>((resolve) => {
-        const end = (status: JobStatus, patch: Parameters<typeof finish>[2]) => {
+      const ended = new Promise<JobRecord>((resolve, reject) => {
+        const end = (status: JobStatus, patch: Ending) => {
           if (settled || closed) return;
           settled = true;
-          finish(id, status, patch);
-          running.delete(id);
-          const ended = record(id);
-          if (events && actor.id !== null) events.toUser(actor.id, 'jobProgress', ended);
-          resolve(ended);
+          finish(id, status, patch)
+            .then(async () => {
+              running.delete(id);
+              const last = await record(id);
+              if (events && actor.id !== null) events.toUser(actor.id, 'jobProgress', last);
+              resolve(last);
+            })
+            .catch(reject);
         };
         worker.on('message', (message: FromWorker) => {
           switch (message.type) {
@@ -147,7 +156,7 @@ export function createJobRunner({ db, databaseFile, dataDir, now, events }: Opti
               const job = running.get(id);
               if (closed || !job) break;
               job.progress = { done: message.done, total: message.total, phase: message.phase };
-              notify(id, actor.id);
+              notify(id, actor.id).catch(() => undefined);
               break;
             }
             case 'done':
@@ -168,27 +177,28 @@ export function createJobRunner({ db, databaseFile, dataDir, now, events }: Opti
         // Terminated (the app closing) or gone without a word: interrupted, whatever it committed stays.
         worker.on('exit', () => end('interrupted', {}));
       });
-      running.set(id, { worker, userId: actor.id, ended, progress: { done: 0, total: null, phase: null } });
+      running.set(id, { worker, ended, progress: { done: 0, total: null, phase: null } });
       return record(id);
     },
-    cancel(id, actor) {
-      const current = ownRecord(id, actor);
+    async cancel(id, actor) {
+      const current = await ownRecord(id, actor);
       running.get(id)?.worker.postMessage({ type: 'cancel' });
       return current;
     },
     get: ownRecord,
-    list(actor) {
-      const ids = db.all(db.q.selectFrom('jobs').select('id').where('user_id', 'is', actor.id).orderBy('id', 'desc').limit(50));
-      return ids.map((row) => record(row.id));
+    async list(actor) {
+      const rows = await services.read.selectFrom('jobs').select('id').where('user_id', 'is', actor.id).orderBy('id', 'desc').limit(50).execute();
+      return Promise.all(rows.map((row) => record(row.id)));
     },
-    result(id, actor) {
-      ownRecord(id, actor);
-      const row = db.first(db.q.selectFrom('jobs').select(['status', 'result_file', 'result_name', 'result_type']).where('id', '=', id))!;
+    progress: (id) => running.get(id)?.progress ?? null,
+    async result(id, actor) {
+      await ownRecord(id, actor);
+      const row = (await services.read.selectFrom('jobs').select(['status', 'result_file', 'result_name', 'result_type']).where('id', '=', id).executeTakeFirst())!;
       if (row.status !== 'done' || !row.result_file || !row.result_name || !row.result_type) fail('not_found', { id });
       return { fileName: row.result_name, mediaType: row.result_type, dataBase64: readFileSync(path.join(folder, row.result_file)).toString('base64') };
     },
     finished(id) {
-      return running.get(id)?.ended ?? Promise.resolve(record(id));
+      return running.get(id)?.ended ?? record(id);
     },
     async kill(id) {
       const job = running.get(id);

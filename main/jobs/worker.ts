@@ -1,7 +1,7 @@
 // A job's worker thread: its own database connection, the same services, progress and cancel through messages.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/database.ts';
+import { openEngine } from '../db/open.ts';
 import { createServiceContext } from '../services/context.ts';
 import { DomainError } from '../services/errors.ts';
 import { JOB_DEFINITIONS, JobCancelled } from './definitions.ts';
@@ -16,9 +16,9 @@ port.on('message', (message: ToWorker) => {
 });
 
 async function main(): Promise<void> {
-  const db = openDatabase(input.databaseFile, { migrate: false });
+  const engine = openEngine(input.dataDir, { migrate: false });
   try {
-    const services = createServiceContext(db, () => new Date(Date.now() + input.clockOffsetMs));
+    const services = createServiceContext(engine, () => new Date(Date.now() + input.clockOffsetMs));
     const definition = JOB_DEFINITIONS[input.kind];
     let lastSent = 0;
     const outcome = await definition.run({
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       post({ type: 'failed', error: { code: 'internal' } });
     }
   } finally {
-    db.close();
+    await engine.close();
   }
 }
 

@@ -1,10 +1,10 @@
 // Reading attachment rows (no access check here: callers check the case through loadCaseRow).
 import type { AttachmentInfo } from '../api/types.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb } from '../db/handles.ts';
 import { safeFileName } from '../domain/attachments.ts';
 
-const selectInfo = (db: Db) =>
-  db.q
+const selectInfo = (db: ReadDb) =>
+  db
     .selectFrom('attachments as a')
     .leftJoin('users as u', 'u.id', 'a.added_by')
     .select(['a.id', 'a.case_id', 'a.file_name', 'a.media_type', 'a.size', 'a.sha256', 'a.added_at', 'a.added_by', 'u.display_name']);
@@ -26,11 +26,11 @@ function toInfo(row: InfoRow): AttachmentInfo {
   };
 }
 
-export function readAttachments(db: Db, caseId: number): AttachmentInfo[] {
-  return db.all(selectInfo(db).where('a.case_id', '=', caseId).orderBy('a.id')).map(toInfo);
+export async function readAttachments(db: ReadDb, caseId: number): Promise<AttachmentInfo[]> {
+  return (await selectInfo(db).where('a.case_id', '=', caseId).orderBy('a.id').execute()).map(toInfo);
 }
 
-export function readAttachment(db: Db, id: number): AttachmentInfo | undefined {
-  const row = db.first(selectInfo(db).where('a.id', '=', id));
+export async function readAttachment(db: ReadDb, id: number): Promise<AttachmentInfo | undefined> {
+  const row = (await selectInfo(db).where('a.id', '=', id).executeTakeFirst());
   return row ? toInfo(row) : undefined;
 }

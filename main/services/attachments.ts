@@ -21,9 +21,8 @@ function refuseClosedCase(row: CaseRow): void {
   if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'attach' });
 }
 
-export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): AttachmentInfo {
-  const { db } = ctx;
-  refuseClosedCase(loadCaseRow(ctx, actor, input.caseId));
+export async function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, input: AddAttachmentInput): Promise<AttachmentInfo> {
+  refuseClosedCase(await loadCaseRow(ctx, actor, input.caseId));
   // Renamed rather than refused: stored, listed and offered for saving as a name that is safe on every system.
   const fileName = safeFileName(input.fileName);
   // Checked from the text's length alone: an oversized upload is never decoded.
@@ -34,13 +33,13 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
   if (!isBase64(input.dataBase64)) fail('invalid_input', { field: 'dataBase64' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const sha256 = store.put(bytes);
-  const id = db.transaction(() => {
+  const id = await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     // Read again inside the transaction: the case may have been withdrawn or merged while the file was written.
-    const row = loadCaseRow(ctx, actor, input.caseId);
+    const row = await loadCaseRow(ctx, actor, input.caseId);
     refuseClosedCase(row);
     const stamp = ctx.now().toISOString();
-    const attachmentId = db.first(
-      db.q
+    const attachmentId = (await db
         .insertInto('attachments')
         .values({
           case_id: row.id,
@@ -51,10 +50,9 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
           added_at: stamp,
           added_by: actor.id,
         })
-        .returning('id'),
-    )!.id;
-    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', row.id));
-    appendEvent(db, {
+        .returning('id').executeTakeFirst())!.id;
+    await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', row.id).execute();
+    await appendEvent(db, {
       caseId: row.id,
       actorId: actor.id,
       type: 'attachment_added',
@@ -63,19 +61,19 @@ export function addAttachment(ctx: ServiceContext, store: AttachmentStore, actor
     });
     return attachmentId;
   });
-  return readAttachment(db, id)!;
+  return (await readAttachment(ctx.read, id))!;
 }
 
-export function listAttachments(ctx: ServiceContext, actor: Actor, caseId: number): AttachmentInfo[] {
-  loadCaseRow(ctx, actor, caseId);
-  return readAttachments(ctx.db, caseId);
+export async function listAttachments(ctx: ServiceContext, actor: Actor, caseId: number): Promise<AttachmentInfo[]> {
+  await loadCaseRow(ctx, actor, caseId);
+  return await readAttachments(ctx.read, caseId);
 }
 
-export function getAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, id: number): AttachmentContent {
-  const info = readAttachment(ctx.db, id);
+export async function getAttachment(ctx: ServiceContext, store: AttachmentStore, actor: Actor, id: number): Promise<AttachmentContent> {
+  const info = await readAttachment(ctx.read, id);
   if (!info) fail('not_found', { field: 'id' });
   // The same answer as for a missing id: a department head must not learn what exists elsewhere.
-  loadCaseRow(ctx, actor, info.caseId);
+  await loadCaseRow(ctx, actor, info.caseId);
   const bytes = store.read(info.sha256);
   if (!bytes) fail('attachment_unavailable', { id, reason: 'missing' });
   if (bytes.length !== info.size || sha256Of(bytes) !== info.sha256) fail('attachment_unavailable', { id, reason: 'damaged' });

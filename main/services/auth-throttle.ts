@@ -1,6 +1,7 @@
 // Failed sign-ins and password checks, stored in the database and judged by the rules in domain/login-throttle.ts.
 import { LOGIN_THROTTLE, PASSWORD_CHECK_THROTTLE, retryAfterSeconds, SPRAY_THROTTLE, throttleName, type ThrottleRule } from '../domain/login-throttle.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb } from '../db/handles.ts';
+import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 
 export interface ThrottleSubject {
@@ -19,11 +20,10 @@ const KEEP_MS = Math.max(...[LOGIN_THROTTLE, SPRAY_THROTTLE, PASSWORD_CHECK_THRO
 export const passwordCheckSubjects = (userId: number): ThrottleSubject[] => [{ key: `password:${userId}`, rule: PASSWORD_CHECK_THROTTLE }];
 
 /** Fails with too_many_attempts (and the seconds to wait) while any of the subjects is locked. */
-export function assertNotThrottled(db: Db, subjects: readonly ThrottleSubject[], nowMs: number): void {
+export async function assertNotThrottled(db: ReadDb, subjects: readonly ThrottleSubject[], nowMs: number): Promise<void> {
   let wait: number | null = null;
   for (const { key, rule } of subjects) {
-    const times = db
-      .all(db.q.selectFrom('auth_failures').select('at_ms').where('subject', '=', key).where('at_ms', '>', nowMs - rule.windowMs))
+    const times = (await db.selectFrom('auth_failures').select('at_ms').where('subject', '=', key).where('at_ms', '>', nowMs - rule.windowMs).execute())
       .map((row) => row.at_ms);
     const seconds = retryAfterSeconds(times, nowMs, rule);
     if (seconds !== null) wait = Math.max(wait ?? 0, seconds);
@@ -32,14 +32,14 @@ export function assertNotThrottled(db: Db, subjects: readonly ThrottleSubject[],
 }
 
 /** Records one failure for each subject, and forgets failures too old to count for any rule. */
-export function recordFailure(db: Db, subjects: readonly ThrottleSubject[], nowMs: number): void {
-  db.transaction(() => {
-    for (const { key } of subjects) db.run(db.q.insertInto('auth_failures').values({ subject: key, at_ms: nowMs }));
-    db.run(db.q.deleteFrom('auth_failures').where('at_ms', '<', nowMs - KEEP_MS));
+export async function recordFailure(ctx: ServiceContext, subjects: readonly ThrottleSubject[], nowMs: number): Promise<void> {
+  await ctx.tx(async ({ db }) => {
+    for (const { key } of subjects) await db.insertInto('auth_failures').values({ subject: key, at_ms: nowMs }).execute();
+    await db.deleteFrom('auth_failures').where('at_ms', '<', nowMs - KEEP_MS).execute();
   });
 }
 
 /** After a success: that subject's failures no longer count (the shared every-name count stays). */
-export function clearFailures(db: Db, subject: ThrottleSubject): void {
-  db.run(db.q.deleteFrom('auth_failures').where('subject', '=', subject.key));
+export async function clearFailures(ctx: ServiceContext, subject: ThrottleSubject): Promise<void> {
+  await ctx.tx(({ db }) => db.deleteFrom('auth_failures').where('subject', '=', subject.key).execute());
 }

@@ -1,57 +1,60 @@
 // Keeps a case's stored due dates in step with the deadline engine (they are stored so the inbox can sort in SQL).
 import { computeCaseDeadlines, type CaseDeadlines } from '../domain/deadlines.ts';
 import type { CaseKind } from '../domain/model.ts';
-import type { Db } from '../db/database.ts';
-import type { ServiceContext } from './context.ts';
+import type { ReadDb } from '../db/handles.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { localDate } from './clock.ts';
 
 interface DeadlineSource {
   id: number;
-  kind: string;
-  stage: number;
+  kind: CaseKind;
+  stage: 1 | 2;
   stage_started_on: string;
   extension_days: number;
   answered_on: string | null;
 }
 
-function pausesOf(db: Db, caseId: number, stage: number) {
-  return db
-    .all(
-      db.q
+async function pausesOf(db: ReadDb, caseId: number, stage: 1 | 2) {
+  return (await db
         .selectFrom('case_pauses')
         .select(['from_date', 'to_date'])
         .where('case_id', '=', caseId)
-        .where('stage', '=', stage),
-    )
+        .where('stage', '=', stage).execute())
     .map((row) => ({ from: row.from_date, to: row.to_date }));
 }
 
-export function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): CaseDeadlines {
-  const rules = ctx.settings().deadlineRules[row.kind as CaseKind];
-  return computeCaseDeadlines(ctx.calendar(), {
+export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): Promise<CaseDeadlines> {
+  const settings = await ctx.settings();
+  const rules = settings.deadlineRules[row.kind];
+  return computeCaseDeadlines(await ctx.calendar(), {
     stageStart: row.stage_started_on,
     rule: row.stage === 2 ? rules.stage2 : rules.stage1,
     extensionDays: row.extension_days,
-    pauses: pausesOf(ctx.db, row.id, row.stage),
+    pauses: await pausesOf(ctx.read, row.id, row.stage),
     today: localDate(ctx.now()),
     answeredOn: row.answered_on,
   });
 }
 
-export function refreshStoredDeadlines(ctx: ServiceContext, caseId: number): void {
+/**
+ * Stores the case's due dates as the deadline engine now computes them. A caller that just wrote the row may pass it as
+ * it now is (`current`): then it is not read again, and nothing is written when the dates did not change.
+ */
+export async function refreshStoredDeadlines(ctx: TxContext, caseId: number, current?: DeadlineSource & { ack_due: string; response_due: string }): Promise<void> {
   const { db } = ctx;
-  const row = db.first(
-    db.q
+  const row =
+    current ??
+    (await db
       .selectFrom('cases')
       .select(['id', 'kind', 'stage', 'stage_started_on', 'extension_days', 'answered_on'])
-      .where('id', '=', caseId),
-  );
+      .where('id', '=', caseId)
+      .executeTakeFirst());
   if (!row) return;
-  const deadlines = deadlinesOf(ctx, row);
-  db.run(
-    db.q
-      .updateTable('cases')
-      .set({ ack_due: deadlines.acknowledgeDue, response_due: deadlines.responseDue })
-      .where('id', '=', caseId),
-  );
+  const deadlines = await deadlinesOf(ctx, row);
+  if (current && current.ack_due === deadlines.acknowledgeDue && current.response_due === deadlines.responseDue) return;
+  await db
+    .updateTable('cases')
+    .set({ ack_due: deadlines.acknowledgeDue, response_due: deadlines.responseDue })
+    .where('id', '=', caseId)
+    .execute();
 }

@@ -6,6 +6,8 @@ import type { Schema } from '../db/schema.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { exactSearch, fuzzySearch, searchCondition, type TextSearch } from './case-search.ts';
 import type { ServiceContext } from './context.ts';
+import { runCompiled } from '../db/handles.ts';
+import { search } from '../db/search.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
 
 export interface CaseFilter {
@@ -42,7 +44,7 @@ const SORT_COLUMNS = {
   priority: 'c.priority',
 } as const;
 
-const RUNNING_STATUSES = ['new', 'open', 'forwarded'];
+const RUNNING_STATUSES: CaseStatus[] = ['new', 'open', 'forwarded'];
 
 // Search lives in case-search.ts; these are its entry points as they have always been imported.
 export { searchCases, searchQuery, toFtsQuery } from './case-search.ts';
@@ -59,11 +61,12 @@ type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object
 
 /**
  * Kind, channel and origin have only a handful of values each. For a page of 100 rows it is far cheaper to walk the
- * sort column's index and skip non-matching rows than to collect thousands of matches and sort them; a unary `+`
- * keeps SQLite from choosing those columns' index (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
+ * sort column's index and skip non-matching rows than to collect thousands of matches and sort them; the engine's
+ * planner hint (SQLite: a unary `+`, https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_)
+ * keeps it from choosing those columns' index.
  */
 function broadColumn(column: 'kind' | 'channel' | 'origin', forPage: boolean) {
-  return forPage ? sql.raw<string>(`+c.${column}`) : sql.ref<string>(`c.${column}`);
+  return forPage ? search.withoutIndex(`c.${column}`) : sql.ref<string>(`c.${column}`);
 }
 
 function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: string, forPage = false, search?: TextSearch): CaseQuery {
@@ -91,10 +94,10 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
 
 /** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
 export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch) {
-  const count = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
+  const count = applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
     eb.fn.countAll<number>().as('n'),
   );
-  const page = applyFilter(ctx.db.q.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
+  const page = applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('users as h', 'h.id', 'c.handler_id')
       .select([
@@ -142,24 +145,24 @@ function compiledList(ctx: ServiceContext, actor: Actor, query: CaseListQuery, t
   return compiled;
 }
 
-export function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): CaseListResult {
-  const today = todayOf(ctx);
+export async function listCases(ctx: ServiceContext, actor: Actor, query: CaseListQuery): Promise<CaseListResult> {
+  const today = await todayOf(ctx);
   let { count, page } = compiledList(ctx, actor, query, today.date);
-  let total = ctx.db.first(count)?.n ?? 0;
+  let total = (await runCompiled(ctx.read, count))[0]?.n ?? 0;
   if (total === 0 && query.filter.text) {
     // Nothing by reference, contact or words: try one typo per word ("Muler" finds Müller), same filters and scope.
-    const fuzzy = fuzzySearch(ctx, query.filter.text);
+    const fuzzy = await fuzzySearch(ctx, query.filter.text);
     if (fuzzy) {
       ({ count, page } = compiledList(ctx, actor, query, today.date, fuzzy));
-      total = ctx.db.first(count)?.n ?? 0;
+      total = (await runCompiled(ctx.read, count))[0]?.n ?? 0;
     }
   }
-  return { rows: ctx.db.all(page).map((row) => toSummary(row, today)), total };
+  return { rows: (await runCompiled(ctx.read, page)).map((row) => toSummary(row, today)), total };
 }
 
 /** Case counts by status and kind (dashboard tiles, reports). */
 export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
-  let q = ctx.db.q
+  let q = ctx.read
     .selectFrom('cases as c')
     .select(['c.status', 'c.kind', (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy(['c.status', 'c.kind'])
@@ -170,8 +173,7 @@ export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
   return q;
 }
 
-export function caseCounts(ctx: ServiceContext, actor: Actor): CaseCount[] {
-  return ctx.db
-    .all(caseCountsQuery(ctx, actor))
-    .map((row) => ({ status: row.status as CaseStatus, kind: row.kind as CaseKind, count: row.count }));
+export async function caseCounts(ctx: ServiceContext, actor: Actor): Promise<CaseCount[]> {
+  return (await caseCountsQuery(ctx, actor).execute())
+    .map((row) => ({ status: row.status, kind: row.kind, count: row.count }));
 }

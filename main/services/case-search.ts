@@ -1,7 +1,6 @@
 // Search over cases: by reference, by contact (phone digits, e-mail), by text in both German spellings, and — only when
 // that finds nothing — with one typo per word. Used by searchCases and by the inbox's text filter (case-list.ts).
 import { sql, type RawBuilder } from 'kysely';
-import type { CaseKind, CaseStatus } from '../domain/model.ts';
 import {
   foldedForms,
   FUZZY_MIN_LENGTH,
@@ -17,9 +16,7 @@ import {
 import type { SearchHit } from '../api/types.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-
-/** The columns ordinary words are looked up in (not the phone digits: "221" is no reason to list every phone number). */
-const TEXT_COLUMNS = '{name subject description name_folded subject_folded description_folded email}';
+import { search } from '../db/search.ts';
 
 /** At most this many words of a query are corrected, each by at most this many index terms (the most frequent). */
 const FUZZY_MAX_WORDS = 6;
@@ -32,13 +29,7 @@ export interface TextSearch {
   match: string | null;
 }
 
-const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
-
-/** One word of the query, matching any of its forms (the last word of a query also as a prefix). */
-function wordExpression(terms: readonly string[], prefixTerms: readonly string[]): string {
-  const alternatives = [...terms.map(quote), ...prefixTerms.map((term) => `${quote(term)}*`)];
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
-}
+const { wordExpression } = search;
 
 /** Every word must occur in one of its forms (Müller: muller or mueller), the last one as a prefix. */
 export function toFtsQuery(text: string): string | null {
@@ -48,36 +39,28 @@ export function toFtsQuery(text: string): string | null {
     const forms = foldedForms(word);
     return index === words.length - 1 ? wordExpression([], forms) : wordExpression(forms, []);
   });
-  return `${TEXT_COLUMNS} : (${parts.join(' AND ')})`;
+  return search.textQuery(parts);
 }
 
 /** The contact part of a query: a phone number's digits, an e-mail address or its local part. */
 export function toContactQuery(text: string): string | null {
-  const parts: string[] = [];
-  const phone = queryPhoneKey(text);
-  if (phone) parts.push(`phone : ${quote(phone)}*`);
-  const email = parseEmailQuery(text);
-  if (email) parts.push(`email : ^${quote(email.address)}*`); // from the start of the address
-  return parts.length ? parts.join(' OR ') : null;
+  // An e-mail address matches from the start of the stored address.
+  return search.contactQuery({ phoneKey: queryPhoneKey(text), emailPrefix: parseEmailQuery(text)?.address ?? null });
 }
 
 /** The search a query stands for without typo tolerance (pure: same text, same SQL parameters). */
 export function exactSearch(text: string): TextSearch {
   const contact = toContactQuery(text);
   const words = toFtsQuery(text);
-  const match = contact && words ? `(${contact}) OR (${words})` : (contact ?? words);
+  const match = contact && words ? search.eitherQuery(contact, words) : (contact ?? words);
   return { reference: parseReferenceQuery(text), match };
 }
 
 /** The index terms that are one typo of a folded word (isOneTypo). */
-function termsWithinOneEdit(ctx: ServiceContext, word: string): { term: string; doc: number }[] {
+async function termsWithinOneEdit(ctx: ServiceContext, word: string): Promise<{ term: string; doc: number }[]> {
   const { prefix, probes } = oneEditLookups(word);
-  const vocab = ctx.db.q.selectFrom('case_search_vocab').select(['term', 'doc']);
-  const near = ctx.db
-    .all(vocab.where('term', '>=', prefix).where('term', '<', prefixEnd(prefix)))
-    .filter((row) => isOneTypo(row.term, word));
-  const probed = ctx.db.all(vocab.where('term', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(probes)}))`));
-  return [...near, ...probed];
+  const { near, probed } = await search.vocabulary(ctx.read, { from: prefix, to: prefixEnd(prefix) }, probes);
+  return [...near.filter((row) => isOneTypo(row.term, word)), ...probed];
 }
 
 /**
@@ -85,18 +68,18 @@ function termsWithinOneEdit(ctx: ServiceContext, word: string): { term: string; 
  * as typed, see isOneTypo) away from an indexed word, in either of its forms; words shorter than FUZZY_MIN_LENGTH and
  * numbers must still match. Null when no word has a correction the exact search did not already try.
  */
-export function fuzzySearch(ctx: ServiceContext, text: string): TextSearch | null {
+export async function fuzzySearch(ctx: ServiceContext, text: string): Promise<TextSearch | null> {
   const words = searchWords(text);
   let corrected = 0;
   let changed = false;
-  const parts = words.map((word, index) => {
+  const parts = await Promise.all(words.map(async (word, index) => {
     const forms = foldedForms(word);
     const last = index === words.length - 1;
     const correctable = corrected < FUZZY_MAX_WORDS && [...word].length >= FUZZY_MIN_LENGTH && /\p{L}/u.test(word);
     if (!correctable) return last ? wordExpression([], forms) : wordExpression(forms, []);
     corrected++;
     const found = new Map<string, number>();
-    for (const form of forms) for (const { term, doc } of termsWithinOneEdit(ctx, form)) found.set(term, doc);
+    for (const form of forms) for (const { term, doc } of await termsWithinOneEdit(ctx, form)) found.set(term, doc);
     const terms = [...found]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, FUZZY_MAX_TERMS)
@@ -104,9 +87,9 @@ export function fuzzySearch(ctx: ServiceContext, text: string): TextSearch | nul
       .filter((term) => !forms.includes(term) || !last);
     if (terms.some((term) => !forms.includes(term))) changed = true;
     return last ? wordExpression(terms, forms) : wordExpression([...new Set([...forms, ...terms])], []);
-  });
+  }));
   if (!changed) return null;
-  return { reference: null, match: `${TEXT_COLUMNS} : (${parts.join(' AND ')})` };
+  return { reference: null, match: search.textQuery(parts) };
 }
 
 /** Cases with this reference, or this number part in any year. */
@@ -117,18 +100,18 @@ function referenceIds(reference: ReferenceQuery) {
 }
 
 /** The inbox's text filter as a condition on `c.id`: matches by reference, contact or text. */
-export function searchCondition(search: TextSearch): RawBuilder<boolean> {
+export function searchCondition(text: TextSearch): RawBuilder<boolean> {
   const conditions: RawBuilder<boolean>[] = [];
-  if (search.reference) conditions.push(sql<boolean>`c.id IN ${referenceIds(search.reference)}`);
-  if (search.match) conditions.push(sql<boolean>`c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${search.match})`);
+  if (text.reference) conditions.push(sql<boolean>`c.id IN ${referenceIds(text.reference)}`);
+  if (text.match) conditions.push(search.matchesCase(text.match));
   if (conditions.length === 0) return sql<boolean>`0`;
   return conditions.length === 1 ? conditions[0]! : sql<boolean>`(${sql.join(conditions, sql` OR `)})`;
 }
 
 /** One FTS search for hits, best first (exported so the benchmark can run the very same SQL raw). */
 export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
-  let q = ctx.db.q
-    .selectFrom('case_search')
+  let q = ctx.read
+    .selectFrom(search.indexTable)
     .innerJoin('cases as c', 'c.id', 'case_search.rowid')
     .select([
       'c.id',
@@ -136,16 +119,16 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
       'c.subject',
       'c.status',
       'c.kind',
-      sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`.as('snippet'),
+      search.snippet().as('snippet'),
     ])
-    .where(sql<boolean>`case_search MATCH ${fts}`);
+    .where(search.indexMatches(fts));
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
-  return q.orderBy(sql`rank`).limit(limit);
+  return q.orderBy(search.bestFirst()).limit(limit);
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {
-  let q = ctx.db.q
+  let q = ctx.read
     .selectFrom('cases as c')
     .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.kind', sql<string>`'[' || c.reference || ']'`.as('snippet')])
     .where('c.number', '=', reference.number);
@@ -155,30 +138,30 @@ function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQ
   return q.orderBy('c.year', 'desc').limit(limit);
 }
 
-type HitRow = Omit<SearchHit, 'matchedBy' | 'status' | 'kind'> & { status: string; kind: string };
+type HitRow = Omit<SearchHit, 'matchedBy'>;
 
 /**
  * Hits for a typed query: reference matches first (newest year first), then contact matches, then text matches by
  * rank; the typo-tolerant search runs only when all of these find nothing. When exactly one hit has matchedBy
  * 'reference' (a full reference, or a number part only one visible case has), the query names that case.
  */
-export function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): SearchHit[] {
+export async function searchCases(ctx: ServiceContext, actor: Actor, text: string, limit: number): Promise<SearchHit[]> {
   const hits = new Map<number, SearchHit>();
   const add = (rows: HitRow[], matchedBy: SearchHit['matchedBy']) => {
     for (const row of rows) {
       if (hits.size >= limit) return;
-      if (!hits.has(row.id)) hits.set(row.id, { ...row, status: row.status as CaseStatus, kind: row.kind as CaseKind, matchedBy });
+      if (!hits.has(row.id)) hits.set(row.id, { ...row, matchedBy });
     }
   };
   const reference = parseReferenceQuery(text);
-  if (reference) add(ctx.db.all(referenceQuery(ctx, actor, reference, limit)), 'reference');
+  if (reference) add((await referenceQuery(ctx, actor, reference, limit).execute()), 'reference');
   const contact = toContactQuery(text);
-  if (contact) add(ctx.db.all(searchQuery(ctx, actor, contact, limit)), 'contact');
+  if (contact) add((await searchQuery(ctx, actor, contact, limit).execute()), 'contact');
   const words = toFtsQuery(text);
-  if (words) add(ctx.db.all(searchQuery(ctx, actor, words, limit)), 'text');
+  if (words) add((await searchQuery(ctx, actor, words, limit).execute()), 'text');
   if (hits.size === 0) {
-    const fuzzy = fuzzySearch(ctx, text);
-    if (fuzzy?.match) add(ctx.db.all(searchQuery(ctx, actor, fuzzy.match, limit)), 'fuzzy');
+    const fuzzy = await fuzzySearch(ctx, text);
+    if (fuzzy?.match) add((await searchQuery(ctx, actor, fuzzy.match, limit).execute()), 'fuzzy');
   }
   return [...hits.values()];
 }

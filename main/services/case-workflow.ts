@@ -1,5 +1,5 @@
 // Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
-import { OFFICE_ROLES, type CaseKind, type CaseOutcome, type CaseStatus } from '../domain/model.ts';
+import { OFFICE_ROLES, type CaseOutcome } from '../domain/model.ts';
 import { applyTransition, type TransitionInput } from '../domain/workflow.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
@@ -7,7 +7,7 @@ import type { Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { refreshStoredDeadlines } from './case-deadlines.ts';
-import { loadCaseRow, requireExisting } from './cases.ts';
+import { loadCaseRow, requireExisting, type CaseRow } from './cases.ts';
 import { fail } from './errors.ts';
 import { notifyTransition } from './notifications.ts';
 import { appendEvent } from './timeline.ts';
@@ -27,21 +27,21 @@ export type TransitionRequest =
 /** Department heads take part in the workflow only by answering a statement request sent to their department. */
 const DEPARTMENT_HEAD_ACTIONS: readonly TransitionRequest['action'][] = ['return_from_department'];
 
-export function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): void {
-  const { db } = ctx;
+export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
     fail('forbidden', { action: request.action });
   }
-  db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, request.id);
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, request.id);
     const now = ctx.now();
     const stamp = now.toISOString();
     const today = localDate(now);
-    const target = request.action === 'merge' ? loadCaseRow(ctx, actor, request.intoId) : null;
-    if (request.action === 'forward') requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
+    const target = request.action === 'merge' ? await loadCaseRow(ctx, actor, request.intoId) : null;
+    if (request.action === 'forward') await requireExisting(ctx, 'departments', request.departmentId, 'departmentId');
     // Stage 2 goes to whom the caller chose, never by default to the caller (who may well have handled stage 1).
     const stage2HandlerId = request.action === 'escalate' ? (request.handlerId ?? null) : null;
-    if (stage2HandlerId !== null) requireOfficeUser(ctx, stage2HandlerId);
+    if (stage2HandlerId !== null) await requireOfficeUser(ctx, stage2HandlerId);
     const stage1Handler = row.stage1_handler_id ?? row.handler_id;
     if (request.action === 'answer' && row.stage === 2 && actor.id !== null && actor.id === row.stage1_handler_id) {
       fail('stage2_same_handler');
@@ -55,7 +55,7 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
           : request.action === 'escalate'
             ? { action: 'escalate', stage2HandlerId, reason: request.reason ?? '' }
             : request.action === 'merge'
-              ? { action: 'merge', targetStatus: target!.status as CaseStatus, targetIsSelf: target!.id === row.id }
+              ? { action: 'merge', targetStatus: target!.status, targetIsSelf: target!.id === row.id }
               : request.action === 'return_from_department'
                 ? { action: 'return_from_department', statement: request.statement ?? '' }
                 : request.action === 'hold' || request.action === 'withdraw'
@@ -63,10 +63,10 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
                   : { action: request.action };
     const result = applyTransition(
       {
-        status: row.status as CaseStatus,
-        kind: row.kind as CaseKind,
-        stage: row.stage as 1 | 2,
-        resumeStatus: row.resume_status as CaseStatus | null,
+        status: row.status,
+        kind: row.kind,
+        stage: row.stage,
+        resumeStatus: row.resume_status,
         departmentId: row.department_id,
         stage1HandlerId: stage1Handler,
       },
@@ -88,17 +88,15 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
         if (request.statement) data.statement = request.statement;
         break;
       case 'hold':
-        db.run(db.q.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }));
+        await db.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }).execute();
         data.reason = request.reason!.trim();
         break;
       case 'resume':
-        db.run(
-          db.q
+        await db
             .updateTable('case_pauses')
             .set({ to_date: today })
             .where('case_id', '=', row.id)
-            .where('to_date', 'is', null),
-        );
+            .where('to_date', 'is', null).execute();
         break;
       case 'answer':
         set.outcome = request.outcome;
@@ -134,30 +132,29 @@ export function transitionCase(ctx: ServiceContext, actor: Actor, request: Trans
     }
     // Leaving on_hold any other way than resume also ends the pause.
     if (row.status === 'on_hold' && request.action !== 'resume') {
-      db.run(
-        db.q.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null),
-      );
+      await db.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null).execute();
     }
-    db.run(db.q.updateTable('cases').set(set).where('id', '=', row.id));
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
-    notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
+    await db.updateTable('cases').set(set).where('id', '=', row.id).execute();
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
+    await notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
     if (target) {
-      appendEvent(db, {
+      await appendEvent(db, {
         caseId: target.id,
         actorId: actor.id,
         type: 'merged_in',
         at: stamp,
         data: { fromId: row.id, fromReference: row.reference },
       });
-      db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id));
+      await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id).execute();
     }
-    refreshStoredDeadlines(ctx, row.id);
+    // The row as just written (the pauses are read again by the deadline engine).
+    await refreshStoredDeadlines(ctx, row.id, { ...row, ...set } as CaseRow);
   });
 }
 
 /** A stage 2 handler is an active member of the office (not a department head, not the executive). */
-function requireOfficeUser(ctx: ServiceContext, userId: number): void {
-  const user = ctx.db.first(ctx.db.q.selectFrom('users').select(['role', 'active']).where('id', '=', userId));
+async function requireOfficeUser(ctx: ServiceContext, userId: number): Promise<void> {
+  const user = await ctx.read.selectFrom('users').select(['role', 'active']).where('id', '=', userId).executeTakeFirst();
   if (!user) fail('not_found', { field: 'handlerId' });
   if (user.active !== 1 || !(OFFICE_ROLES as readonly string[]).includes(user.role)) fail('stage2_handler_invalid', { field: 'handlerId' });
 }

@@ -1,7 +1,7 @@
 // Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
-import { isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseOutcome, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
+import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
@@ -13,7 +13,7 @@ import { inScope, type Actor } from './actor.ts';
 import { readAttachments } from './attachment-records.ts';
 import { caseImprovementLinks } from './improvement-links.ts';
 import { localDate } from './clock.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
@@ -46,38 +46,31 @@ export interface CreateCaseInput {
   mergeIntoId?: number | null | undefined;
 }
 
-/** The deadline clock runs only while the office owes an answer (on hold pauses it). */
-export function deadlineClockRuns(status: string): boolean {
-  return status === 'new' || status === 'open' || status === 'forwarded';
-}
-
 /** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): void {
+export async function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): Promise<void> {
   if (id === null || id === undefined) return;
-  const row = ctx.db.first(ctx.db.q.selectFrom(table).select('id').where('id', '=', id));
+  const row = (await ctx.read.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field });
 }
 
 /** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
-export function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): CaseRow {
-  const row = ctx.db.first(ctx.db.q.selectFrom('cases').selectAll().where('id', '=', id));
+export async function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseRow> {
+  const row = (await ctx.read.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field: 'id' });
   if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
-function nextReference(ctx: ServiceContext, year: number): { number: number; reference: string } {
+async function nextReference(ctx: TxContext, year: number): Promise<{ number: number; reference: string }> {
   const { db } = ctx;
   // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
-  const row = db.first(
-    db.q
+  const row = (await db
       .insertInto('reference_counters')
       .values({ year, last_number: 1 })
       .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', 1) })))
-      .returning('last_number'),
-  )!;
+      .returning('last_number').executeTakeFirst())!;
   return { number: row.last_number, reference: formatReference(year, row.last_number) };
 }
 
@@ -86,8 +79,7 @@ function nextReference(ctx: ServiceContext, year: number): { number: number; ref
  * into that one by the workflow's own merge step inside the same transaction: a target that cannot take a merge (closed,
  * withdrawn, merged, not visible) fails with field mergeIntoId and leaves no case behind and no reference used up.
  */
-export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): number {
-  const { db } = ctx;
+export async function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<number> {
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
@@ -97,12 +89,13 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
     ? { name: null, email: null, phone: null, address: null, organisation: null }
     : submitter;
   const receivedOn = localDate(receivedAt);
-  const id = db.transaction(() => {
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
-    const { number, reference } = nextReference(ctx, now.getFullYear());
-    const rules = ctx.settings().deadlineRules[input.kind].stage1;
-    const deadlines = computeCaseDeadlines(ctx.calendar(), {
+  const id = await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    const { number, reference } = await nextReference(ctx, now.getFullYear());
+    const rules = (await ctx.settings()).deadlineRules[input.kind].stage1;
+    const deadlines = computeCaseDeadlines(await ctx.calendar(), {
       stageStart: receivedOn,
       rule: rules,
       extensionDays: 0,
@@ -113,8 +106,7 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
     const stamp = now.toISOString();
     const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
     const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
-    const caseId = db.first(
-      db.q
+    const caseId = (await db
         .insertInto('cases')
         .values({
           reference,
@@ -149,25 +141,24 @@ export function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseI
           created_at: stamp,
           updated_at: stamp,
         })
-        .returning('id'),
-    )!.id;
-    appendEvent(db, {
+        .returning('id').executeTakeFirst())!.id;
+    await appendEvent(db, {
       caseId,
       actorId: actor.id,
       type: 'created',
       at: stamp,
       data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
     });
-    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
+    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) await mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
     return caseId;
   });
   return id;
 }
 
 /** The workflow's merge step for a case just created (a nested transaction: a savepoint inside the create). */
-function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): void {
+async function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): Promise<void> {
   try {
-    transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
+    await transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
   } catch (error) {
     // The new case exists, so whatever the merge refuses concerns the target the caller chose.
     if (error instanceof DomainError) fail(error.code, { ...error.details, field: 'mergeIntoId' });
@@ -183,17 +174,17 @@ export function toSummary(row: SummaryRow, today: { date: string; ordinal: numbe
     id: row.id,
     reference: row.reference,
     receivedAt: row.received_at,
-    kind: row.kind as CaseKind,
-    channel: row.channel as CaseChannel,
-    origin: row.origin as CaseOrigin,
+    kind: row.kind,
+    channel: row.channel,
+    origin: row.origin,
     subject: row.subject,
     submitterName: row.submitter_name,
     anonymous: row.submitter_anonymous === 1,
     departmentId: row.department_id,
     departmentName: row.department_name,
-    status: row.status as CaseStatus,
-    stage: row.stage as 1 | 2,
-    priority: row.priority as Priority,
+    status: row.status,
+    stage: row.stage,
+    priority: row.priority,
     handlerId: row.handler_id,
     handlerName: row.handler_name,
     responseDue: row.response_due,
@@ -202,8 +193,8 @@ export function toSummary(row: SummaryRow, today: { date: string; ordinal: numbe
   };
 }
 
-export function todayOf(ctx: ServiceContext): { date: string; ordinal: number; calendar: WorkingCalendar } {
-  const calendar = ctx.calendar();
+export async function todayOf(ctx: ServiceContext): Promise<{ date: string; ordinal: number; calendar: WorkingCalendar }> {
+  const calendar = await ctx.calendar();
   const date = localDate(ctx.now());
   return { date, ordinal: calendar.workingDayOrdinal(date), calendar };
 }
@@ -212,27 +203,26 @@ export interface SummaryRow {
   id: number;
   reference: string;
   received_at: string;
-  kind: string;
-  channel: string;
-  origin: string;
+  kind: CaseKind;
+  channel: CaseChannel;
+  origin: CaseOrigin;
   subject: string;
   submitter_name: string | null;
   submitter_anonymous: number;
   department_id: number | null;
   department_name: string | null;
-  status: string;
-  stage: number;
-  priority: string;
+  status: CaseStatus;
+  stage: 1 | 2;
+  priority: Priority;
   handler_id: number | null;
   handler_name: string | null;
   response_due: string;
 }
 
-export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDetail {
-  const { db } = ctx;
-  const row = loadCaseRow(ctx, actor, id);
-  const names = db.first(
-    db.q
+export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseDetail> {
+  const db = ctx.read;
+  const row = await loadCaseRow(ctx, actor, id);
+  const names = (await db
       .selectFrom('cases as c')
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('categories as k', 'k.id', 'c.category_id')
@@ -245,12 +235,11 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
         'dup.reference as duplicate_reference',
         'dup.department_id as duplicate_department_id',
       ])
-      .where('c.id', '=', id),
-  )!;
-  const deadlines = deadlinesOf(ctx, row);
+      .where('c.id', '=', id).executeTakeFirst())!;
+  const deadlines = await deadlinesOf(ctx, row);
   // The case this one was merged into is named only if the actor may see it too.
   const duplicateShown = row.duplicate_of !== null && inScope(actor, names.duplicate_department_id);
-  const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, todayOf(ctx));
+  const summary = toSummary({ ...row, department_name: names.department_name, handler_name: names.handler_name }, await todayOf(ctx));
   const active = deadlineClockRuns(row.status);
   return {
     ...summary,
@@ -265,13 +254,13 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
       phone: row.submitter_phone,
       address: row.submitter_address,
       organisation: row.submitter_organisation,
-      language: row.submitter_language as Language | null,
+      language: row.submitter_language,
       consentGivenAt: row.consent_given_at,
       consentText: row.consent_text,
     },
     categoryId: row.category_id,
     categoryName: names.category_name,
-    outcome: row.outcome as CaseOutcome | null,
+    outcome: row.outcome,
     duplicateOfId: duplicateShown ? row.duplicate_of : null,
     duplicateOfReference: duplicateShown ? names.duplicate_reference : null,
     stage1HandlerId: row.stage1_handler_id,
@@ -289,16 +278,16 @@ export function getCase(ctx: ServiceContext, actor: Actor, id: number): CaseDeta
       extensionDays: row.extension_days,
     },
     availableActions: availableActions({
-      status: row.status as CaseStatus,
-      kind: row.kind as CaseKind,
-      stage: row.stage as 1 | 2,
-      resumeStatus: row.resume_status as CaseStatus | null,
+      status: row.status,
+      kind: row.kind,
+      stage: row.stage,
+      resumeStatus: row.resume_status,
       departmentId: row.department_id,
       stage1HandlerId: row.stage1_handler_id,
     }),
-    timeline: readTimeline(db, actor, id),
-    attachments: readAttachments(db, id),
-    improvements: caseImprovementLinks(db, actor, id),
+    timeline: await readTimeline(db, actor, id),
+    attachments: await readAttachments(db, id),
+    improvements: await caseImprovementLinks(db, actor, id),
   };
 }
 
@@ -324,13 +313,13 @@ const UPDATABLE = {
 } as const;
 
 /** Writes the given fields; false when every one already had its value (nothing written, no event). */
-export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): boolean {
-  const { db } = ctx;
-  return db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, input.id);
+export async function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseInput): Promise<boolean> {
+  return ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, input.id);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'update' });
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
     const changes: Record<string, [unknown, unknown]> = {};
     const set: Updateable<CasesTable> = {};
     for (const [field, column] of Object.entries(UPDATABLE) as [keyof typeof UPDATABLE, (typeof UPDATABLE)[keyof typeof UPDATABLE]][]) {
@@ -341,58 +330,56 @@ export function updateCase(ctx: ServiceContext, actor: Actor, input: UpdateCaseI
     }
     if (Object.keys(changes).length === 0) return false;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
-    if (changes.kind) refreshStoredDeadlines(ctx, row.id);
+    await db.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+    if (changes.kind) await refreshStoredDeadlines(ctx, row.id);
     return true;
   });
 }
 
 /** Sets the handler; false when the case already had this one (nothing written, no event). */
-export function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): boolean {
-  const { db } = ctx;
-  return db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, id);
-    requireExisting(ctx, 'users', handlerId, 'handlerId');
+export async function assignCase(ctx: ServiceContext, actor: Actor, id: number, handlerId: number | null): Promise<boolean> {
+  return ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, id);
+    await requireExisting(ctx, 'users', handlerId, 'handlerId');
     if (row.stage === 2 && handlerId !== null && handlerId === row.stage1_handler_id) fail('stage2_same_handler');
     if (row.handler_id === handlerId) return false;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id));
-    appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
+    await db.updateTable('cases').set({ handler_id: handlerId, updated_at: stamp }).where('id', '=', id).execute();
+    await appendEvent(db, { caseId: id, actorId: actor.id, type: 'assigned', at: stamp, data: { from: row.handler_id, to: handlerId } });
     return true;
   });
 }
 
-export function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    loadCaseRow(ctx, actor, id);
+export async function addCaseNote(ctx: ServiceContext, actor: Actor, id: number, text: string): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    await loadCaseRow(ctx, actor, id);
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id));
-    appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
+    await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', id).execute();
+    await appendEvent(db, { caseId: id, actorId: actor.id, type: 'note', at: stamp, data: { text } });
   });
 }
 
-export function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, id);
-    if (!isStillRunning(row.status as CaseStatus)) {
+export async function extendCaseDeadline(ctx: ServiceContext, actor: Actor, id: number, workingDays: number, reason: string): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, id);
+    if (!isStillRunning(row.status)) {
       fail('invalid_transition', { from: row.status, action: 'extend' });
     }
     const check = checkExtension(row.extension_days, workingDays, reason);
     if (!check.ok) fail(check.code, { max: MAX_EXTENSION_WORKING_DAYS, current: row.extension_days });
     const stamp = ctx.now().toISOString();
     const before = row.response_due;
-    db.run(
-      db.q
+    await db
         .updateTable('cases')
         .set({ extension_days: row.extension_days + workingDays, updated_at: stamp })
-        .where('id', '=', id),
-    );
-    refreshStoredDeadlines(ctx, id);
-    const after = db.first(db.q.selectFrom('cases').select('response_due').where('id', '=', id))!.response_due;
-    appendEvent(db, {
+        .where('id', '=', id).execute();
+    await refreshStoredDeadlines(ctx, id);
+    const after = (await db.selectFrom('cases').select('response_due').where('id', '=', id).executeTakeFirst())!.response_due;
+    await appendEvent(db, {
       caseId: id,
       actorId: actor.id,
       type: 'deadline_extended',

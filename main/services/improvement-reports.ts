@@ -9,26 +9,26 @@ import type { ServiceContext } from './context.ts';
 import { listImprovements, readLinkedCases } from './improvements.ts';
 import { statementReminders } from './start-screens.ts';
 
-export function departmentHome(ctx: ServiceContext, actor: Actor): DepartmentHome {
+export async function departmentHome(ctx: ServiceContext, actor: Actor): Promise<DepartmentHome> {
   // Sorted by due date, so overdue statement requests come first.
-  const statementRequests = listCases(ctx, actor, {
+  const statementRequests = (await listCases(ctx, actor, {
     filter: { statuses: ['forwarded'] },
     sort: { column: 'responseDue', direction: 'asc' },
     limit: 500,
     offset: 0,
-  }).rows;
-  return { statementRequests, improvements: listImprovements(ctx, actor, {}), ...statementReminders(ctx, actor, statementRequests) };
+  })).rows;
+  return { statementRequests, improvements: await listImprovements(ctx, actor, {}), ...(await statementReminders(ctx, actor, statementRequests)) };
 }
 
-export function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): YouSaidWeDidEntry[] {
-  const { db } = ctx;
-  const summaries = listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] }).sort((a, b) =>
+export async function youSaidWeDid(ctx: ServiceContext, actor: Actor, year: number): Promise<YouSaidWeDidEntry[]> {
+  const db = ctx.read;
+  const summaries = (await listImprovements(ctx, actor, { doneYear: year, statuses: ['done'] })).sort((a, b) =>
     a.doneOn! < b.doneOn! ? -1 : a.doneOn! > b.doneOn! ? 1 : a.id - b.id,
   );
   const ids = summaries.map((s) => s.id);
-  const texts = new Map(ids.length ? db.all(db.q.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids)).map((r) => [r.id, r]) : []);
-  const linksOf = new Map<number, ReturnType<typeof readLinkedCases>>();
-  for (const link of readLinkedCases(db, actor, ids)) {
+  const texts = new Map(ids.length ? (await db.selectFrom('improvements').select(['id', 'description', 'done_note']).where('id', 'in', ids).execute()).map((r) => [r.id, r]) : []);
+  const linksOf = new Map<number, Awaited<ReturnType<typeof readLinkedCases>>>();
+  for (const link of await readLinkedCases(db, actor, ids)) {
     const group = linksOf.get(link.improvementId);
     if (group) group.push(link);
     else linksOf.set(link.improvementId, [link]);
@@ -85,9 +85,9 @@ const HEADERS = {
 } as const;
 
 /** Two sheets: the improvements with the cases behind them, and the letters ready to send; headers in the reader's language. */
-export function exportYouSaidWeDid(ctx: ServiceContext, actor: Actor, year: number, language: keyof typeof HEADERS): ExportFile {
+export async function exportYouSaidWeDid(ctx: ServiceContext, actor: Actor, year: number, language: keyof typeof HEADERS): Promise<ExportFile> {
   const headers = HEADERS[language];
-  const entries = youSaidWeDid(ctx, actor, year);
+  const entries = await youSaidWeDid(ctx, actor, year);
   const improvementRows = entries.map(({ improvement, cases }) => [
     improvement.id,
     improvement.title,

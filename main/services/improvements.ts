@@ -4,13 +4,12 @@
 // transaction with its timeline events (on the improvement, and on each case it touches).
 import { sql, type Selectable } from 'kysely';
 import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
-import type { CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
 import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../api/types.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb, WriteDb } from '../db/handles.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
 import { departmentScope, inScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow, requireExisting, todayOf } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { fail } from './errors.ts';
 import { appendEvent, appendTimelineEvent, readTimelineOf, type NewEvent } from './timeline.ts';
 
@@ -57,29 +56,29 @@ export interface SetStatusInput {
   note?: string | null | undefined;
 }
 
-function appendImprovementEvent(db: Db, event: NewEvent & { improvementId: number }) {
-  appendTimelineEvent(db, 'improvement', event.improvementId, event);
+async function appendImprovementEvent(db: WriteDb, event: NewEvent & { improvementId: number }) {
+  await appendTimelineEvent(db, 'improvement', event.improvementId, event);
 }
 
 /** An improvement the actor may see, or not_found (a department head must not learn what exists elsewhere). */
-export function loadImprovementRow(ctx: ServiceContext, actor: Actor, id: number): ImprovementRow {
-  const row = ctx.db.first(ctx.db.q.selectFrom('improvements').selectAll().where('id', '=', id));
+export async function loadImprovementRow(ctx: ServiceContext, actor: Actor, id: number): Promise<ImprovementRow> {
+  const row = (await ctx.read.selectFrom('improvements').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row || !inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;
 }
 
 /** The links of an improvement to cases the actor may see: a department head counts and reads only their own. */
-function visibleLinks(db: Db, actor: Actor) {
+function visibleLinks(db: ReadDb, actor: Actor) {
   const scope = departmentScope(actor);
-  const links = db.q.selectFrom('improvement_cases as l');
+  const links = db.selectFrom('improvement_cases as l');
   if (!scope) return links;
   return links.where((eb) =>
     eb.exists(eb.selectFrom('cases as lc').select('lc.id').whereRef('lc.id', '=', 'l.case_id').where('lc.department_id', 'in', scopeList(scope))),
   );
 }
 
-const summarySelect = (db: Db, actor: Actor) =>
-  db.q
+const summarySelect = (db: ReadDb, actor: Actor) =>
+  db
     .selectFrom('improvements as i')
     .innerJoin('departments as d', 'd.id', 'i.department_id')
     .leftJoin('users as r', 'r.id', 'i.responsible_id')
@@ -100,7 +99,7 @@ const summarySelect = (db: Db, actor: Actor) =>
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['executeTakeFirstOrThrow']>>;
 
 function toSummary(row: SummaryRow, today: string): ImprovementSummary {
-  const status = row.status as ImprovementStatus;
+  const status = row.status;
   return {
     id: row.id,
     title: row.title,
@@ -124,8 +123,8 @@ function byUrgency(a: ImprovementSummary, b: ImprovementSummary): number {
   return b.id - a.id;
 }
 
-export function listImprovements(ctx: ServiceContext, actor: Actor, filter: ImprovementFilter): ImprovementSummary[] {
-  const { db } = ctx;
+export async function listImprovements(ctx: ServiceContext, actor: Actor, filter: ImprovementFilter): Promise<ImprovementSummary[]> {
+  const db = ctx.read;
   let query = summarySelect(db, actor);
   const scope = departmentScope(actor);
   if (scope) query = query.where('i.department_id', 'in', scope.length > 0 ? [...scope] : [0]);
@@ -137,17 +136,15 @@ export function listImprovements(ctx: ServiceContext, actor: Actor, filter: Impr
     // Only through a link the actor may see: asking for another department's case must not confirm that it exists.
     query = query.where((eb) => eb.exists(visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', sql.ref<number>('i.id')).where('l.case_id', '=', caseId)));
   }
-  const today = todayOf(ctx).date;
-  return db.all(query.orderBy('i.id', 'desc')).map((row) => toSummary(row, today)).sort(byUrgency);
+  const today = (await todayOf(ctx)).date;
+  return (await query.orderBy('i.id', 'desc').execute()).map((row) => toSummary(row, today)).sort(byUrgency);
 }
 
 /** The cases linked to these improvements that the actor may see, in one query, with what a letter to each person needs. */
-export function readLinkedCases(db: Db, actor: Actor, improvementIds: readonly number[]) {
+export async function readLinkedCases(db: ReadDb, actor: Actor, improvementIds: readonly number[]) {
   if (improvementIds.length === 0) return [];
   const scope = departmentScope(actor);
-  return db
-    .all(
-      db.q
+  return (await db
         .selectFrom('improvement_cases as l')
         .innerJoin('cases as c', 'c.id', 'l.case_id')
         .select([
@@ -170,30 +167,29 @@ export function readLinkedCases(db: Db, actor: Actor, improvementIds: readonly n
         .where('l.improvement_id', 'in', improvementIds)
         .$if(scope !== null, (q) => q.where('c.department_id', 'in', scopeList(scope ?? [])))
         .orderBy('l.improvement_id')
-        .orderBy('c.id'),
-    )
+        .orderBy('c.id').execute())
     .map((row) => ({
       improvementId: row.improvement_id,
       row,
       linked: {
         caseId: row.id,
         reference: row.reference,
-        kind: row.kind as CaseKind,
-        origin: row.origin as CaseOrigin,
+        kind: row.kind,
+        origin: row.origin,
         subject: row.subject,
-        status: row.status as CaseStatus,
-        relation: row.relation as LinkRelation,
+        status: row.status,
+        relation: row.relation,
         submitterName: row.submitter_anonymous === 1 ? null : row.submitter_name,
         anonymous: row.submitter_anonymous === 1,
       } satisfies LinkedCase,
     }));
 }
 
-export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): ImprovementDetail {
-  const { db } = ctx;
-  const row = loadImprovementRow(ctx, actor, id);
-  const summary = toSummary(db.first(summarySelect(db, actor).where('i.id', '=', id))!, todayOf(ctx).date);
-  const signer = row.signed_off_by === null ? undefined : db.first(db.q.selectFrom('users').select('display_name').where('id', '=', row.signed_off_by));
+export async function getImprovement(ctx: ServiceContext, actor: Actor, id: number): Promise<ImprovementDetail> {
+  const db = ctx.read;
+  const row = await loadImprovementRow(ctx, actor, id);
+  const summary = toSummary((await summarySelect(db, actor).where('i.id', '=', id).executeTakeFirst())!, (await todayOf(ctx)).date);
+  const signer = row.signed_off_by === null ? undefined : (await db.selectFrom('users').select('display_name').where('id', '=', row.signed_off_by).executeTakeFirst());
   return {
     ...summary,
     description: row.description,
@@ -203,30 +199,29 @@ export function getImprovement(ctx: ServiceContext, actor: Actor, id: number): I
     doneNote: row.done_note,
     createdAt: row.created_at,
     nextStatuses: [...NEXT_STATUSES[summary.status]],
-    cases: readLinkedCases(db, actor, [id]).map((link) => link.linked),
-    timeline: readTimelineOf(db, actor, 'improvement', id),
+    cases: (await readLinkedCases(db, actor, [id])).map((link) => link.linked),
+    timeline: await readTimelineOf(db, actor, 'improvement', id),
   };
 }
 
-function linkInTransaction(ctx: ServiceContext, actor: Actor, improvement: ImprovementRow, caseId: number, relation: LinkRelation | undefined, stamp: string): void {
+async function linkInTransaction(ctx: TxContext, actor: Actor, improvement: ImprovementRow, caseId: number, relation: LinkRelation | undefined, stamp: string): Promise<void> {
   const { db } = ctx;
   // The office sees every case; the scope check still runs so this never links what the actor cannot read.
-  const target = loadCaseRow(ctx, actor, caseId);
-  const existing = db.first(db.q.selectFrom('improvement_cases').select('relation').where('improvement_id', '=', improvement.id).where('case_id', '=', caseId));
+  const target = await loadCaseRow(ctx, actor, caseId);
+  const existing = (await db.selectFrom('improvement_cases').select('relation').where('improvement_id', '=', improvement.id).where('case_id', '=', caseId).executeTakeFirst());
   if (existing) fail('conflict', { field: 'caseId', reference: target.reference });
   const link = relation ?? defaultRelation(target.kind);
-  db.run(db.q.insertInto('improvement_cases').values({ improvement_id: improvement.id, case_id: caseId, relation: link, linked_at: stamp, linked_by: actor.id }));
-  appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_linked', at: stamp, data: { caseId, reference: target.reference, relation: link } });
-  appendEvent(db, { caseId, actorId: actor.id, type: 'improvement_linked', at: stamp, data: { improvementId: improvement.id, title: improvement.title, relation: link } });
-  db.run(db.q.updateTable('cases').set({ updated_at: stamp }).where('id', '=', caseId));
+  await db.insertInto('improvement_cases').values({ improvement_id: improvement.id, case_id: caseId, relation: link, linked_at: stamp, linked_by: actor.id }).execute();
+  await appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_linked', at: stamp, data: { caseId, reference: target.reference, relation: link } });
+  await appendEvent(db, { caseId, actorId: actor.id, type: 'improvement_linked', at: stamp, data: { improvementId: improvement.id, title: improvement.title, relation: link } });
+  await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', caseId).execute();
 }
 
-function insertImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput, stamp: string): ImprovementRow {
+async function insertImprovement(ctx: TxContext, actor: Actor, input: CreateImprovementInput, stamp: string): Promise<ImprovementRow> {
   const { db } = ctx;
-  requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-  requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
-  const row = db.first(
-    db.q
+  await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+  await requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+  const row = (await db
       .insertInto('improvements')
       .values({
         title: input.title,
@@ -238,17 +233,16 @@ function insertImprovement(ctx: ServiceContext, actor: Actor, input: CreateImpro
         created_by: actor.id,
         updated_at: stamp,
       })
-      .returningAll(),
-  )!;
-  appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'created', at: stamp, data: { title: row.title, departmentId: row.department_id } });
+      .returningAll().executeTakeFirst())!;
+  await appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'created', at: stamp, data: { title: row.title, departmentId: row.department_id } });
   return row;
 }
 
-export function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): number {
-  return ctx.db.transaction(() => {
+export async function createImprovement(ctx: ServiceContext, actor: Actor, input: CreateImprovementInput): Promise<number> {
+  return ctx.tx(async (ctx) => {
     const stamp = ctx.now().toISOString();
-    const row = insertImprovement(ctx, actor, input, stamp);
-    for (const link of input.links ?? []) linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
+    const row = await insertImprovement(ctx, actor, input, stamp);
+    for (const link of input.links ?? []) await linkInTransaction(ctx, actor, row, link.caseId, link.relation, stamp);
     return row.id;
   });
 }
@@ -260,15 +254,14 @@ export function createImprovement(ctx: ServiceContext, actor: Actor, input: Crea
  * whatever title or dates it was given, so a repeated "adopt" never makes a second improvement. To make a further
  * improvement from the same idea, create it and link the idea to it.
  */
-export function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInput): number {
-  const { db } = ctx;
-  return db.transaction(() => {
-    const idea = loadCaseRow(ctx, actor, input.caseId);
+export async function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInput): Promise<number> {
+  return ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const idea = await loadCaseRow(ctx, actor, input.caseId);
     if (idea.kind !== 'idea') fail('not_an_idea', { kind: idea.kind });
     if (idea.outcome === 'adopted') {
       const scope = departmentScope(actor);
-      const adopted = db.first(
-        db.q
+      const adopted = (await db
           .selectFrom('improvement_cases as l')
           .innerJoin('improvements as i', 'i.id', 'l.improvement_id')
           .select('i.id')
@@ -276,55 +269,54 @@ export function adoptIdea(ctx: ServiceContext, actor: Actor, input: AdoptIdeaInp
           .where('l.relation', '=', 'idea')
           .where('i.status', '!=', 'declined')
           .$if(scope !== null, (q) => q.where('i.department_id', 'in', scopeList(scope ?? [])))
-          .orderBy('i.id'),
-      );
+          .orderBy('i.id').executeTakeFirst());
       if (adopted) return adopted.id;
     }
     if (idea.status === 'withdrawn' || idea.status === 'merged') fail('invalid_transition', { from: idea.status, action: 'adopt' });
     const departmentId = input.departmentId ?? idea.department_id;
     if (departmentId === null) fail('department_required');
     const stamp = ctx.now().toISOString();
-    const row = insertImprovement(ctx, actor, { ...input, departmentId }, stamp);
-    linkInTransaction(ctx, actor, row, idea.id, 'idea', stamp);
+    const row = await insertImprovement(ctx, actor, { ...input, departmentId }, stamp);
+    await linkInTransaction(ctx, actor, row, idea.id, 'idea', stamp);
     if (idea.outcome !== 'adopted') {
-      db.run(db.q.updateTable('cases').set({ outcome: 'adopted', updated_at: stamp }).where('id', '=', idea.id));
-      appendEvent(db, { caseId: idea.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes: { outcome: [idea.outcome, 'adopted'] } } });
+      await db.updateTable('cases').set({ outcome: 'adopted', updated_at: stamp }).where('id', '=', idea.id).execute();
+      await appendEvent(db, { caseId: idea.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes: { outcome: [idea.outcome, 'adopted'] } } });
     }
     return row.id;
   });
 }
 
-export function linkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number; relation?: LinkRelation | undefined }): void {
-  ctx.db.transaction(() => {
-    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
+export async function linkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number; relation?: LinkRelation | undefined }): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const improvement = await loadImprovementRow(ctx, actor, input.improvementId);
     const stamp = ctx.now().toISOString();
-    linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);
-    ctx.db.run(ctx.db.q.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id));
+    await linkInTransaction(ctx, actor, improvement, input.caseId, input.relation, stamp);
+    await ctx.db.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id).execute();
   });
 }
 
-export function unlinkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number }): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const improvement = loadImprovementRow(ctx, actor, input.improvementId);
-    const target = loadCaseRow(ctx, actor, input.caseId);
-    const removed = db.run(db.q.deleteFrom('improvement_cases').where('improvement_id', '=', improvement.id).where('case_id', '=', input.caseId));
-    if (removed.changes === 0) fail('not_found', { field: 'caseId' });
+export async function unlinkCase(ctx: ServiceContext, actor: Actor, input: { improvementId: number; caseId: number }): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const improvement = await loadImprovementRow(ctx, actor, input.improvementId);
+    const target = await loadCaseRow(ctx, actor, input.caseId);
+    const removed = await db.deleteFrom('improvement_cases').where('improvement_id', '=', improvement.id).where('case_id', '=', input.caseId).executeTakeFirst();
+    if (removed.numDeletedRows === 0n) fail('not_found', { field: 'caseId' });
     const stamp = ctx.now().toISOString();
-    appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_unlinked', at: stamp, data: { caseId: target.id, reference: target.reference } });
-    appendEvent(db, { caseId: target.id, actorId: actor.id, type: 'improvement_unlinked', at: stamp, data: { improvementId: improvement.id, title: improvement.title } });
-    db.run(db.q.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id));
+    await appendImprovementEvent(db, { improvementId: improvement.id, actorId: actor.id, type: 'case_unlinked', at: stamp, data: { caseId: target.id, reference: target.reference } });
+    await appendEvent(db, { caseId: target.id, actorId: actor.id, type: 'improvement_unlinked', at: stamp, data: { improvementId: improvement.id, title: improvement.title } });
+    await db.updateTable('improvements').set({ updated_at: stamp }).where('id', '=', improvement.id).execute();
   });
 }
 
 const EDITABLE = { title: 'title', description: 'description', departmentId: 'department_id', responsibleId: 'responsible_id', targetDate: 'target_date' } as const;
 
-export function updateImprovement(ctx: ServiceContext, actor: Actor, input: UpdateImprovementInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadImprovementRow(ctx, actor, input.id);
-    requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
-    requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
+export async function updateImprovement(ctx: ServiceContext, actor: Actor, input: UpdateImprovementInput): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadImprovementRow(ctx, actor, input.id);
+    await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+    await requireExisting(ctx, 'users', input.responsibleId, 'responsibleId');
     const changes: Record<string, [unknown, unknown]> = {};
     const set: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
@@ -335,24 +327,23 @@ export function updateImprovement(ctx: ServiceContext, actor: Actor, input: Upda
     }
     if (Object.keys(changes).length === 0) return;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('improvements').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
-    appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
+    await db.updateTable('improvements').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
+    await appendImprovementEvent(db, { improvementId: row.id, actorId: actor.id, type: 'updated', at: stamp, data: { changes } });
   });
 }
 
 /** Moves an improvement on; done needs a date not in the future and a note, and records who signed it off. */
-export function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: SetStatusInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadImprovementRow(ctx, actor, input.id);
-    const from = row.status as ImprovementStatus;
-    const problem = checkStatusChange(from, { to: input.status, doneOn: input.doneOn, note: input.note }, todayOf(ctx).date);
+export async function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: SetStatusInput): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadImprovementRow(ctx, actor, input.id);
+    const from = row.status;
+    const problem = checkStatusChange(from, { to: input.status, doneOn: input.doneOn, note: input.note }, (await todayOf(ctx)).date);
     if (problem) fail(problem.code, problem.details);
     const stamp = ctx.now().toISOString();
     const done = input.status === 'done';
     const note = input.note?.trim() || null;
-    db.run(
-      db.q
+    await db
         .updateTable('improvements')
         .set({
           status: input.status,
@@ -362,9 +353,8 @@ export function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: S
           signed_off_at: done ? stamp : null,
           updated_at: stamp,
         })
-        .where('id', '=', row.id),
-    );
-    appendImprovementEvent(db, {
+        .where('id', '=', row.id).execute();
+    await appendImprovementEvent(db, {
       improvementId: row.id,
       actorId: actor.id,
       type: 'status_changed',
@@ -374,8 +364,8 @@ export function setImprovementStatus(ctx: ServiceContext, actor: Actor, input: S
     if (done) {
       // Each linked case shows in its own timeline that the change it asked for has been made; a department head
       // writes only into their own departments' cases (the office's sign-off reaches every linked case).
-      for (const link of db.all(visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', row.id))) {
-        appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
+      for (const link of (await visibleLinks(db, actor).select('l.case_id').where('l.improvement_id', '=', row.id).execute())) {
+        await appendEvent(db, { caseId: link.case_id, actorId: actor.id, type: 'improvement_done', at: stamp, data: { improvementId: row.id, title: row.title, doneOn: input.doneOn } });
       }
     }
   });

@@ -2,12 +2,15 @@
 // (notifyTransition, called from case-workflow.ts); reached deadlines are written when someone reads their start
 // screen or notifications (sweepDeadlines), each at most once thanks to the unique (user_id, dedupe_key).
 import { sql } from 'kysely';
-import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients, type NotificationType } from '../domain/notifications.ts';
+import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients } from '../domain/notifications.ts';
 import type { CaseAction } from '../domain/workflow.ts';
 import type { NotificationItem, NotificationList } from '../api/types.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { localDate } from './clock.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, TxContext } from './context.ts';
+import type { WriteDb } from '../db/handles.ts';
+import { readJson, stored } from '../db/json.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
 
 export interface TransitionEvent {
   caseId: number;
@@ -20,39 +23,34 @@ export interface TransitionEvent {
 }
 
 /** Writes the notifications a workflow event causes; call inside the event's transaction. */
-export function notifyTransition(ctx: ServiceContext, actor: Actor, event: TransitionEvent): void {
+export async function notifyTransition(ctx: TxContext, actor: Actor, event: TransitionEvent): Promise<void> {
   if (event.action !== 'forward' && event.action !== 'return_from_department') return;
   const { db } = ctx;
-  const active = (ids: number[]) =>
-    ids.length === 0 ? [] : db.all(db.q.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1)).map((r) => r.id);
-  const officeUserIds = db
-    .all(db.q.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', [...OFFICE_ROLES]))
+  const active = async (ids: number[]) =>
+    ids.length === 0 ? [] : (await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', 1).execute()).map((r) => r.id);
+  const officeUserIds = (await db.selectFrom('users').select('id').where('active', '=', 1).where('role', 'in', [...OFFICE_ROLES]).execute())
     .map((r) => r.id);
   const departmentHeadIds =
     event.action === 'forward' && event.departmentId !== null
-      ? db
-          .all(
-            db.q
+      ? (await db
               .selectFrom('users as u')
               .innerJoin('user_departments as ud', 'ud.user_id', 'u.id')
               .select('u.id')
               .where('ud.department_id', '=', event.departmentId)
               .where('u.role', '=', 'department_head')
-              .where('u.active', '=', 1),
-          )
+              .where('u.active', '=', 1).execute())
           .map((r) => r.id)
       : [];
   const recipients = transitionRecipients({
     action: event.action,
     actorId: actor.id,
-    handlerId: event.handlerId === null ? null : (active([event.handlerId])[0] ?? null),
+    handlerId: event.handlerId === null ? null : ((await active([event.handlerId]))[0] ?? null),
     officeUserIds,
     departmentHeadIds,
   });
   if (!recipients || recipients.userIds.length === 0) return;
   const data = JSON.stringify({ departmentId: event.departmentId });
-  db.run(
-    db.q
+  await db
       .insertInto('notifications')
       .values(
         recipients.userIds.map((userId) => ({
@@ -64,17 +62,15 @@ export function notifyTransition(ctx: ServiceContext, actor: Actor, event: Trans
           dedupe_key: dedupeKey(recipients.type, event.caseId, event.at),
         })),
       )
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()),
-  );
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).execute();
 }
 
 /** The INSERT ... SELECT that writes this user's reached-deadline notifications not yet written (exported for the benchmark). */
-export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: string, stamp: string) {
-  const { db } = ctx;
-  const rule = deadlineRule(actor.role, ctx.calendar(), today);
+export function deadlineSweepQuery(db: WriteDb, calendar: WorkingCalendar, actor: Actor, today: string, stamp: string) {
+  const rule = deadlineRule(actor.role, calendar, today);
   if (!rule || actor.id === null) return null;
   const userId = actor.id;
-  let select = db.q
+  let select = db
     .selectFrom('cases as c')
     .select([
       sql<number>`${userId}`.as('user_id'),
@@ -95,7 +91,7 @@ export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: str
   }
   const scope = departmentScope(actor);
   if (scope) select = select.where('c.department_id', 'in', scopeList(scope));
-  return db.q
+  return db
     .insertInto('notifications')
     .columns(['user_id', 'type', 'case_id', 'created_at', 'data', 'dedupe_key'])
     .expression(select)
@@ -103,15 +99,17 @@ export function deadlineSweepQuery(ctx: ServiceContext, actor: Actor, today: str
 }
 
 /** Writes the reached-deadline notifications this user is owed; running it again writes nothing new. */
-export function sweepDeadlines(ctx: ServiceContext, actor: Actor): void {
+export async function sweepDeadlines(ctx: ServiceContext, actor: Actor): Promise<void> {
   const now = ctx.now();
-  const query = deadlineSweepQuery(ctx, actor, localDate(now), now.toISOString());
-  if (query) ctx.db.transaction(() => ctx.db.run(query));
+  const calendar = await ctx.calendar();
+  await ctx.tx(async ({ db }) => {
+    await deadlineSweepQuery(db, calendar, actor, localDate(now), now.toISOString())?.execute();
+  });
 }
 
 /** This user's notifications a head may still see: one of another department's cases drops out (it may have moved). */
 function ownNotifications(ctx: ServiceContext, actor: Actor) {
-  let q = ctx.db.q
+  let q = ctx.read
     .selectFrom('notifications as n')
     .leftJoin('cases as c', 'c.id', 'n.case_id')
     .where('n.user_id', '=', actor.id ?? 0);
@@ -126,8 +124,8 @@ export function unreadCountQuery(ctx: ServiceContext, actor: Actor) {
     .select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
-export function unreadCount(ctx: ServiceContext, actor: Actor): number {
-  return ctx.db.first(unreadCountQuery(ctx, actor))?.n ?? 0;
+export async function unreadCount(ctx: ServiceContext, actor: Actor): Promise<number> {
+  return (await unreadCountQuery(ctx, actor).executeTakeFirst())?.n ?? 0;
 }
 
 export interface ListNotificationsInput {
@@ -136,8 +134,8 @@ export interface ListNotificationsInput {
 }
 
 /** The newest first; reading also writes the reached-deadline notifications owed (see sweepDeadlines). */
-export function listNotifications(ctx: ServiceContext, actor: Actor, input: ListNotificationsInput): NotificationList {
-  sweepDeadlines(ctx, actor);
+export async function listNotifications(ctx: ServiceContext, actor: Actor, input: ListNotificationsInput): Promise<NotificationList> {
+  await sweepDeadlines(ctx, actor);
   let q = ownNotifications(ctx, actor)
     .leftJoin('departments as d', 'd.id', 'c.department_id')
     .select([
@@ -154,12 +152,12 @@ export function listNotifications(ctx: ServiceContext, actor: Actor, input: List
     .orderBy('n.id', 'desc')
     .limit(input.limit);
   if (input.unreadOnly) q = q.where('n.read_at', 'is', null);
-  const items: NotificationItem[] = ctx.db.all(q).map((row) => {
-    const data = JSON.parse(row.data) as { responseDue?: unknown };
+  const items: NotificationItem[] = (await q.execute()).map((row) => {
+    const data = readJson(row.data, stored.object) as { responseDue?: unknown };
     return {
       id: row.id,
       // The table's CHECK allows only NOTIFICATION_TYPES.
-      type: row.type as NotificationType,
+      type: row.type,
       createdAt: row.created_at,
       readAt: row.read_at,
       caseId: row.case_id,
@@ -169,7 +167,7 @@ export function listNotifications(ctx: ServiceContext, actor: Actor, input: List
       responseDue: typeof data.responseDue === 'string' ? data.responseDue : null,
     };
   });
-  return { unread: unreadCount(ctx, actor), items };
+  return { unread: await unreadCount(ctx, actor), items };
 }
 
 export interface MarkReadInput {
@@ -178,18 +176,18 @@ export interface MarkReadInput {
 }
 
 /** Marks the given notifications (or all) of this user read; another user's ids are ignored. */
-export function markNotificationsRead(ctx: ServiceContext, actor: Actor, input: MarkReadInput): { unread: number } {
-  const { db } = ctx;
+export async function markNotificationsRead(ctx: ServiceContext, actor: Actor, input: MarkReadInput): Promise<{ unread: number }> {
   const stamp = ctx.now().toISOString();
-  db.transaction(() => {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
     if (!input.all && !input.ids?.length) return;
-    let q = db.q
+    let q = db
       .updateTable('notifications')
       .set({ read_at: stamp })
       .where('user_id', '=', actor.id ?? 0)
       .where('read_at', 'is', null);
     if (!input.all) q = q.where('id', 'in', input.ids!);
-    db.run(q);
+    await q.execute();
   });
-  return { unread: unreadCount(ctx, actor) };
+  return { unread: await unreadCount(ctx, actor) };
 }

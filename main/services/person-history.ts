@@ -1,38 +1,31 @@
 // The person's history: the other cases of whoever wrote this one, found by the same e-mail address or the same phone
 // number (in any format: both reduce to the key the search index stores, see domain/search-text.ts). Scoped like every
 // case read: a department head sees only the cases of their own departments.
-import { sql } from 'kysely';
 import type { PersonCase } from '../api/types.ts';
-import type { CaseKind, CaseStatus } from '../domain/model.ts';
 import { phoneKey } from '../domain/search-text.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow } from './cases.ts';
 import type { ServiceContext } from './context.ts';
+import { search } from '../db/search.ts';
 
-const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
-
-export function personHistory(ctx: ServiceContext, actor: Actor, caseId: number, limit = 50): PersonCase[] {
-  const { db } = ctx;
-  const row = loadCaseRow(ctx, actor, caseId);
+export async function personHistory(ctx: ServiceContext, actor: Actor, caseId: number, limit = 50): Promise<PersonCase[]> {
+  const db = ctx.read;
+  const row = await loadCaseRow(ctx, actor, caseId);
   if (row.submitter_anonymous === 1) return [];
   const email = row.submitter_email?.trim().toLowerCase() || null;
   const phone = row.submitter_phone ? phoneKey(row.submitter_phone) : '';
-  const parts: string[] = [];
   // The index narrows the candidates; the comparison below keeps only exact matches.
-  if (email) parts.push(`email : ^${quote(email)}`);
-  if (phone.length >= 5) parts.push(`phone : ${quote(phone)}`);
-  if (parts.length === 0) return [];
+  const match = search.contactQuery({ email, phone: phone.length >= 5 ? phone : null });
+  if (match === null) return [];
   const scope = departmentScope(actor);
-  const rows = db.all(
-    db.q
+  const rows = (await db
       .selectFrom('cases as c')
-      .innerJoin(sql<{ rowid: number }>`(SELECT rowid FROM case_search WHERE case_search MATCH ${parts.join(' OR ')})`.as('hit'), 'hit.rowid', 'c.id')
+      .innerJoin(search.matchingIds(match).as('hit'), 'hit.rowid', 'c.id')
       .select(['c.id', 'c.reference', 'c.received_at', 'c.kind', 'c.subject', 'c.status', 'c.submitter_email', 'c.submitter_phone'])
       .where('c.id', '!=', row.id)
       .$if(scope !== null, (q) => q.where('c.department_id', 'in', scopeList(scope ?? [])))
       .orderBy('c.received_at', 'desc')
-      .limit(limit * 2),
-  );
+      .limit(limit * 2).execute());
   return rows
     .map((r) => {
       const byEmail = email !== null && r.submitter_email?.trim().toLowerCase() === email;
@@ -45,9 +38,9 @@ export function personHistory(ctx: ServiceContext, actor: Actor, caseId: number,
       id: r.id,
       reference: r.reference,
       receivedAt: r.received_at,
-      kind: r.kind as CaseKind,
+      kind: r.kind,
       subject: r.subject,
-      status: r.status as CaseStatus,
+      status: r.status,
       matchedBy: matchedBy!,
     }));
 }

@@ -19,6 +19,7 @@ import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, D
 import type { Selectable } from 'kysely';
 import type { PrizeDrawsTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
+import { readJson, stored } from '../db/json.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 
@@ -26,7 +27,7 @@ type DrawRow = Selectable<PrizeDrawsTable>;
 
 /** Idea cases of this origin linked to an improvement done in this year (exported so the benchmark can run the same SQL raw). */
 export function eligibilityQuery(ctx: ServiceContext, year: number, pool: DrawPool) {
-  return ctx.db.q
+  return ctx.read
     .selectFrom('cases as c')
     .select(['c.id', 'c.reference', 'c.subject', 'c.status', 'c.submitter_anonymous', 'c.submitter_name', 'c.submitter_email', 'c.submitter_phone', 'c.submitter_address', 'c.consent_given_at'])
     .where('c.kind', '=', 'idea')
@@ -46,8 +47,8 @@ export function eligibilityQuery(ctx: ServiceContext, year: number, pool: DrawPo
 }
 
 /** Each candidate as an entry, or as an exclusion with its reason. */
-export function eligibility(ctx: ServiceContext, year: number, pool: DrawPool): { entries: DrawEntry[]; exclusions: DrawExclusion[] } {
-  const rows = ctx.db.all(eligibilityQuery(ctx, year, pool));
+export async function eligibility(ctx: ServiceContext, year: number, pool: DrawPool): Promise<{ entries: DrawEntry[]; exclusions: DrawExclusion[] }> {
+  const rows = (await eligibilityQuery(ctx, year, pool).execute());
   const entries: DrawEntry[] = [];
   const exclusions: DrawExclusion[] = [];
   for (const row of rows) {
@@ -60,8 +61,8 @@ export function eligibility(ctx: ServiceContext, year: number, pool: DrawPool): 
   return { entries, exclusions };
 }
 
-function summaries(ctx: ServiceContext, year: number, pool: DrawPool): DrawSummary[] {
-  const rows = ctx.db.all(ctx.db.q.selectFrom('prize_draws').selectAll().where('year', '=', year).where('pool', '=', pool).orderBy('id'));
+async function summaries(ctx: ServiceContext, year: number, pool: DrawPool): Promise<DrawSummary[]> {
+  const rows = (await ctx.read.selectFrom('prize_draws').selectAll().where('year', '=', year).where('pool', '=', pool).orderBy('id').execute());
   return rows.map((row) => toSummary(row, rows));
 }
 
@@ -69,10 +70,10 @@ function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
   return {
     id: row.id,
     year: row.year,
-    pool: row.pool as DrawPool,
+    pool: row.pool,
     status: row.status as DrawSummary['status'],
     fingerprint: row.fingerprint,
-    entryCount: (JSON.parse(row.entries) as string[]).length,
+    entryCount: (readJson(row.entries, stored.strings)).length,
     preparedAt: row.prepared_at,
     drawnAt: row.drawn_at,
     repeatOf: row.repeat_of,
@@ -81,25 +82,25 @@ function toSummary(row: DrawRow, siblings: DrawRow[]): DrawSummary {
   };
 }
 
-export function drawEligibility(ctx: ServiceContext, year: number, pool: DrawPool): DrawEligibility {
-  const { entries, exclusions } = eligibility(ctx, year, pool);
+export async function drawEligibility(ctx: ServiceContext, year: number, pool: DrawPool): Promise<DrawEligibility> {
+  const { entries, exclusions } = await eligibility(ctx, year, pool);
   return {
     year,
     pool,
     entries,
     exclusions,
     fingerprint: entries.length ? fingerprint(entries.map((e) => e.reference)) : null,
-    draws: summaries(ctx, year, pool),
+    draws: await summaries(ctx, year, pool),
   };
 }
 
-export function listDraws(ctx: ServiceContext): DrawSummary[] {
-  const rows = ctx.db.all(ctx.db.q.selectFrom('prize_draws').selectAll().orderBy('year', 'desc').orderBy('pool').orderBy('id'));
+export async function listDraws(ctx: ServiceContext): Promise<DrawSummary[]> {
+  const rows = (await ctx.read.selectFrom('prize_draws').selectAll().orderBy('year', 'desc').orderBy('pool').orderBy('id').execute());
   return rows.map((row) => toSummary(row, rows));
 }
 
-function loadDraw(ctx: ServiceContext, id: number): DrawRow {
-  const row = ctx.db.first(ctx.db.q.selectFrom('prize_draws').selectAll().where('id', '=', id));
+async function loadDraw(ctx: ServiceContext, id: number): Promise<DrawRow> {
+  const row = (await ctx.read.selectFrom('prize_draws').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field: 'id' });
   return row;
 }
@@ -112,12 +113,12 @@ export interface PrepareDrawInput {
 }
 
 /** Freezes today's entry list with its fingerprint; a draw for a year and pool already drawn needs a written reason. */
-export function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDrawInput): number {
-  const { db } = ctx;
-  return db.transaction(() => {
-    const { entries, exclusions } = eligibility(ctx, input.year, input.pool);
+export async function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDrawInput): Promise<number> {
+  return ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const { entries, exclusions } = await eligibility(ctx, input.year, input.pool);
     if (entries.length === 0) fail('draw_no_entries', { year: input.year, pool: input.pool });
-    const earlier = db.all(db.q.selectFrom('prize_draws').select(['id', 'status']).where('year', '=', input.year).where('pool', '=', input.pool).orderBy('id', 'desc'));
+    const earlier = (await db.selectFrom('prize_draws').select(['id', 'status']).where('year', '=', input.year).where('pool', '=', input.pool).orderBy('id', 'desc').execute());
     if (earlier.some((row) => row.status === 'prepared')) fail('conflict', { field: 'pool', reason: 'prepared_draw_exists' });
     const lastDrawn = earlier.find((row) => row.status === 'drawn');
     const reason = input.repeatReason?.trim() || null;
@@ -125,8 +126,7 @@ export function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDra
     // Canonical order: the fingerprint's order (see domain/draw.ts); the case ids follow it.
     const references = canonicalEntryList(entries.map((e) => e.reference)).split('\n');
     const caseOf = new Map(entries.map((e) => [e.reference, e.caseId]));
-    const row = db.first(
-      db.q
+    const row = (await db
         .insertInto('prize_draws')
         .values({
           year: input.year,
@@ -141,8 +141,7 @@ export function prepareDraw(ctx: ServiceContext, actor: Actor, input: PrepareDra
           repeat_of: lastDrawn ? lastDrawn.id : null,
           repeat_reason: lastDrawn ? reason : null,
         })
-        .returning('id'),
-    )!;
+        .returning('id').executeTakeFirst())!;
     return row.id;
   });
 }
@@ -171,10 +170,10 @@ const witnessList = (witnesses: readonly string[]) => witnesses.map((w) => w.tri
  * and the same witnesses) on a draw already drawn changes nothing and succeeds, so a repeated click at the ceremony does
  * not put an error in front of the witnesses; any other draw of a drawn draw (another seed) is refused, draw_already_drawn.
  */
-export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDrawInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadDraw(ctx, input.id);
+export async function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDrawInput): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadDraw(ctx, input.id);
     if (row.status !== 'prepared') {
       const same =
         row.status === 'drawn' &&
@@ -196,12 +195,11 @@ export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDra
       if (problem === 'too_long') fail('draw_seed_too_long', { field: 'seed', maxLength: SEED_MAX_CODE_POINTS });
       fail('draw_seed_invalid', { field: 'seed' });
     }
-    const prizes = JSON.parse(row.prizes) as Prize[];
+    const prizes = readJson(row.prizes, stored.prizes);
     const winnerCount = prizes.reduce((sum, prize) => sum + prize.count, 0);
-    const result = drawResult(JSON.parse(row.entries) as string[], seed, winnerCount);
-    const drawer = actor.id === null ? undefined : db.first(db.q.selectFrom('users').select('display_name').where('id', '=', actor.id));
-    db.run(
-      db.q
+    const result = drawResult(readJson(row.entries, stored.strings), seed, winnerCount);
+    const drawer = actor.id === null ? undefined : (await db.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst());
+    await db
         .updateTable('prize_draws')
         .set({
           status: 'drawn',
@@ -215,54 +213,48 @@ export function performDraw(ctx: ServiceContext, actor: Actor, input: PerformDra
           drawn_by: actor.id,
           drawn_by_name: drawer?.display_name ?? 'system',
         })
-        .where('id', '=', row.id),
-    );
+        .where('id', '=', row.id).execute();
   });
 }
 
-function followUpLog(ctx: ServiceContext, drawId: number) {
-  const { db } = ctx;
-  return db.all(
-    db.q
+async function followUpLog(ctx: ServiceContext, drawId: number) {
+  const db = ctx.read;
+  return (await db
       .selectFrom('prize_draw_events as e')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
       .select(['e.id', 'e.at', 'e.type', 'e.reference', 'e.note', 'u.display_name'])
       .where('e.draw_id', '=', drawId)
-      .orderBy('e.id'),
-  );
+      .orderBy('e.id').execute());
 }
 
-export function getDraw(ctx: ServiceContext, id: number): DrawDetail {
-  const { db } = ctx;
-  const row = loadDraw(ctx, id);
-  const siblings = db.all(db.q.selectFrom('prize_draws').selectAll().where('year', '=', row.year).where('pool', '=', row.pool));
-  const references = JSON.parse(row.entries) as string[];
-  const caseIds = JSON.parse(row.entry_case_ids) as number[];
+export async function getDraw(ctx: ServiceContext, id: number): Promise<DrawDetail> {
+  const db = ctx.read;
+  const row = await loadDraw(ctx, id);
+  const siblings = (await db.selectFrom('prize_draws').selectAll().where('year', '=', row.year).where('pool', '=', row.pool).execute());
+  const references = readJson(row.entries, stored.strings);
+  const caseIds = readJson(row.entry_case_ids, stored.numbers);
   const cases = new Map(
-    db
-      .all(
-        db.q
+    (await db
           .selectFrom('cases')
           .select(['id', 'reference', 'subject', 'received_on', 'submitter_name', 'submitter_email', 'submitter_address', 'submitter_language', 'submitter_anonymous'])
-          .where('id', 'in', caseIds.length ? caseIds : [0]),
-      )
+          .where('id', 'in', caseIds.length ? caseIds : [0]).execute())
       .map((c) => [c.reference, c]),
   );
-  const prizes = JSON.parse(row.prizes) as Prize[];
-  const ranking = row.ranking ? (JSON.parse(row.ranking) as string[]) : null;
-  const log = followUpLog(ctx, id);
+  const prizes = readJson(row.prizes, stored.prizes);
+  const ranking = row.ranking ? (readJson(row.ranking, stored.strings)) : null;
+  const log = await followUpLog(ctx, id);
   const state = ranking ? followUpState(ranking, row.winner_count ?? 0, log.map((e) => ({ type: e.type as FollowUpType, reference: e.reference }))) : null;
   return {
     ...toSummary(row, siblings),
     prizes,
     entries: references.map((reference, i) => ({ caseId: caseIds[i]!, reference, subject: cases.get(reference)?.subject ?? '', name: cases.get(reference)?.submitter_name ?? null })),
-    exclusions: JSON.parse(row.exclusions) as DrawExclusion[],
+    exclusions: readJson(row.exclusions, stored.exclusions),
     canonicalText: canonicalEntryList(references),
     seed: row.seed,
     algorithm: row.algorithm,
     algorithmVersion: row.algorithm_version,
     ranking,
-    witnesses: row.witnesses ? (JSON.parse(row.witnesses) as string[]) : [],
+    witnesses: row.witnesses ? (readJson(row.witnesses, stored.strings)) : [],
     drawnByName: row.drawn_by_name,
     winners: (state?.winners ?? []).map((slot) => {
       const person = cases.get(slot.reference);
@@ -291,10 +283,10 @@ export function getDraw(ctx: ServiceContext, id: number): DrawDetail {
 }
 
 /** The protocol as the JSON file anyone can verify with `npm run cli -- draw verify` (see docs/prize-draw.md). */
-export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
-  const row = loadDraw(ctx, id);
+export async function drawProtocol(ctx: ServiceContext, id: number): Promise<DrawProtocol> {
+  const row = await loadDraw(ctx, id);
   if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: 'export' });
-  const ranking = JSON.parse(row.ranking!) as string[];
+  const ranking = readJson(row.ranking!, stored.strings);
   const k = row.winner_count ?? 0;
   return {
     format: PROTOCOL_FORMAT,
@@ -302,24 +294,24 @@ export function drawProtocol(ctx: ServiceContext, id: number): DrawProtocol {
     algorithm: DRAW_ALGORITHM,
     algorithmVersion: DRAW_ALGORITHM_VERSION,
     year: row.year,
-    pool: row.pool as DrawPool,
-    prizes: JSON.parse(row.prizes) as Prize[],
-    entries: JSON.parse(row.entries) as string[],
+    pool: row.pool,
+    prizes: readJson(row.prizes, stored.prizes),
+    entries: readJson(row.entries, stored.strings),
     fingerprint: row.fingerprint,
     seed: row.seed!,
     ranking,
     winners: ranking.slice(0, k),
     reserves: ranking.slice(k),
     drawnBy: row.drawn_by_name ?? '',
-    witnesses: JSON.parse(row.witnesses ?? '[]') as string[],
+    witnesses: readJson(row.witnesses ?? '[]', stored.strings),
     drawnAt: row.drawn_at!,
     repeatOf: row.repeat_of,
     repeatReason: row.repeat_reason,
   };
 }
 
-export function exportDrawProtocol(ctx: ServiceContext, id: number): ExportFile {
-  const protocol = drawProtocol(ctx, id);
+export async function exportDrawProtocol(ctx: ServiceContext, id: number): Promise<ExportFile> {
+  const protocol = await drawProtocol(ctx, id);
   return {
     fileName: `prize-draw-${protocol.year}-${protocol.pool}-${id}.json`,
     mediaType: 'application/json',
@@ -327,14 +319,14 @@ export function exportDrawProtocol(ctx: ServiceContext, id: number): ExportFile 
   };
 }
 
-export function recordWinnerFollowUp(ctx: ServiceContext, actor: Actor, input: { drawId: number; reference: string; type: FollowUpType; note: string }): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadDraw(ctx, input.drawId);
+export async function recordWinnerFollowUp(ctx: ServiceContext, actor: Actor, input: { drawId: number; reference: string; type: FollowUpType; note: string }): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadDraw(ctx, input.drawId);
     if (row.status !== 'drawn') fail('invalid_transition', { from: row.status, action: input.type });
-    const log: FollowUp[] = followUpLog(ctx, row.id).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
-    const problem = checkFollowUp(followUpState(JSON.parse(row.ranking!) as string[], row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
+    const log: FollowUp[] = (await followUpLog(ctx, row.id)).map((e) => ({ type: e.type as FollowUpType, reference: e.reference }));
+    const problem = checkFollowUp(followUpState(readJson(row.ranking!, stored.strings), row.winner_count ?? 0, log), { type: input.type, reference: input.reference });
     if (problem) fail(problem, { reference: input.reference });
-    db.run(db.q.insertInto('prize_draw_events').values({ draw_id: row.id, at: ctx.now().toISOString(), actor_id: actor.id, type: input.type, reference: input.reference, note: input.note }));
+    await db.insertInto('prize_draw_events').values({ draw_id: row.id, at: ctx.now().toISOString(), actor_id: actor.id, type: input.type, reference: input.reference, note: input.note }).execute();
   });
 }

@@ -20,23 +20,23 @@ export interface RecordReplyInput {
   confirmGaps?: boolean | undefined;
 }
 
-export function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, templateId: number): RenderedReply {
-  const { db } = ctx;
-  const row = loadCaseRow(ctx, actor, caseId);
-  const template = loadReplyTemplate(ctx, templateId, 'templateId');
+export async function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, templateId: number): Promise<RenderedReply> {
+  const db = ctx.read;
+  const row = await loadCaseRow(ctx, actor, caseId);
+  const template = await loadReplyTemplate(ctx, templateId, 'templateId');
   // Saved templates are checked, but a placeholder dropped in a later version must not vanish from a letter unseen.
   const placeholders = templateProblems(template);
   if (placeholders.length > 0) fail('template_placeholder_unknown', { placeholders, templateId });
   const department =
     row.department_id === null
       ? undefined
-      : db.first(db.q.selectFrom('departments').select('name').where('id', '=', row.department_id));
+      : (await db.selectFrom('departments').select('name').where('id', '=', row.department_id).executeTakeFirst());
   const values = placeholderValues(template.language, {
     submitterName: row.submitter_name,
     anonymous: row.submitter_anonymous === 1,
     reference: row.reference,
     receivedOn: row.received_on,
-    responseDue: deadlinesOf(ctx, row).responseDue,
+    responseDue: (await deadlinesOf(ctx, row)).responseDue,
     departmentName: department?.name ?? null,
   });
   return { templateId: template.id, language: template.language, ...renderTemplate(template, values) };
@@ -44,27 +44,25 @@ export function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, t
 
 /** Records a reply as it went out; the first one also marks the case's first response. The workflow status stays as it is.
  * A reply that still holds a template's "[…]" gap is refused with reply_has_gaps (and the count) unless confirmGaps. */
-export function recordReply(ctx: ServiceContext, actor: Actor, input: RecordReplyInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, input.caseId);
+export async function recordReply(ctx: ServiceContext, actor: Actor, input: RecordReplyInput): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, input.caseId);
     if (row.status === 'withdrawn' || row.status === 'merged') fail('invalid_transition', { from: row.status, action: 'reply' });
-    if (input.templateId !== undefined) loadReplyTemplate(ctx, input.templateId, 'templateId');
+    if (input.templateId !== undefined) await loadReplyTemplate(ctx, input.templateId, 'templateId');
     const gaps = countReplyGaps(input);
     if (gaps > 0 && input.confirmGaps !== true) fail('reply_has_gaps', { field: 'body', count: gaps });
     const stamp = ctx.now().toISOString();
-    db.run(
-      db.q
+    await db
         .updateTable('cases')
         .set({ updated_at: stamp, first_response_at: row.first_response_at ?? stamp })
-        .where('id', '=', row.id),
-    );
+        .where('id', '=', row.id).execute();
     const data: ReplyEventData = {
       channel: input.channel,
       subject: input.subject,
       body: input.body,
       templateId: input.templateId ?? null,
     };
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'reply', at: stamp, data: { ...data } });
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'reply', at: stamp, data: { ...data } });
   });
 }

@@ -18,8 +18,8 @@ export type SaveReplyTemplateInput = Pick<ReplyTemplate, 'kind' | 'language' | '
 function toTemplate(row: Selectable<ReplyTemplatesTable>): ReplyTemplate {
   return {
     id: row.id,
-    kind: row.kind as CaseKind,
-    language: row.language as TemplateLanguage,
+    kind: row.kind,
+    language: row.language,
     name: row.name,
     subject: row.subject,
     body: row.body,
@@ -29,34 +29,32 @@ function toTemplate(row: Selectable<ReplyTemplatesTable>): ReplyTemplate {
   };
 }
 
-export function loadReplyTemplate(ctx: ServiceContext, id: number, field = 'id'): ReplyTemplate {
-  const row = ctx.db.first(ctx.db.q.selectFrom('reply_templates').selectAll().where('id', '=', id));
+export async function loadReplyTemplate(ctx: ServiceContext, id: number, field = 'id'): Promise<ReplyTemplate> {
+  const row = (await ctx.read.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst());
   if (!row) fail('not_found', { field });
   return toTemplate(row);
 }
 
-export function listReplyTemplates(ctx: ServiceContext, filter: ReplyTemplateFilter): ReplyTemplate[] {
-  let query = ctx.db.q.selectFrom('reply_templates').selectAll();
+export async function listReplyTemplates(ctx: ServiceContext, filter: ReplyTemplateFilter): Promise<ReplyTemplate[]> {
+  let query = ctx.read.selectFrom('reply_templates').selectAll();
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.language) query = query.where('language', '=', filter.language);
   if (!filter.includeInactive) query = query.where('active', '=', 1);
-  return ctx.db.all(query.orderBy('kind').orderBy('language').orderBy('name').orderBy('id')).map(toTemplate);
+  return (await query.orderBy('kind').orderBy('language').orderBy('name').orderBy('id').execute()).map(toTemplate);
 }
 
-export function saveReplyTemplate(ctx: ServiceContext, input: SaveReplyTemplateInput): ReplyTemplate {
+export async function saveReplyTemplate(ctx: ServiceContext, input: SaveReplyTemplateInput): Promise<ReplyTemplate> {
   const placeholders = templateProblems(input);
   if (placeholders.length > 0) fail('template_placeholder_unknown', { placeholders });
-  const { db } = ctx;
-  return db.transaction(() => {
-    if (input.id !== undefined) loadReplyTemplate(ctx, input.id);
-    const clash = db.first(
-      db.q
+  return ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    if (input.id !== undefined) await loadReplyTemplate(ctx, input.id);
+    const clash = (await db
         .selectFrom('reply_templates')
         .select('id')
         .where('kind', '=', input.kind)
         .where('language', '=', input.language)
-        .where('name', '=', input.name),
-    );
+        .where('name', '=', input.name).executeTakeFirst());
     if (clash && clash.id !== input.id) fail('conflict', { field: 'name' });
     const stamp = ctx.now().toISOString();
     const fields = {
@@ -69,10 +67,10 @@ export function saveReplyTemplate(ctx: ServiceContext, input: SaveReplyTemplateI
       updated_at: stamp,
     };
     if (input.id === undefined) {
-      const row = db.first(db.q.insertInto('reply_templates').values({ ...fields, created_at: stamp }).returningAll())!;
+      const row = (await db.insertInto('reply_templates').values({ ...fields, created_at: stamp }).returningAll().executeTakeFirst())!;
       return toTemplate(row);
     }
-    db.run(db.q.updateTable('reply_templates').set(fields).where('id', '=', input.id));
-    return loadReplyTemplate(ctx, input.id);
+    await db.updateTable('reply_templates').set(fields).where('id', '=', input.id).execute();
+    return await loadReplyTemplate(ctx, input.id);
   });
 }

@@ -1,5 +1,6 @@
 // Requests already done: a write repeated under the same requestId gets the stored result back (see api/dispatch.ts).
-import type { Db } from '../db/database.ts';
+import type { ReadDb, WriteDb } from '../db/handles.ts';
+import { readJson, stored } from '../db/json.ts';
 
 /** How long a request id is remembered: far longer than any retry or double click, short enough to keep the table small. */
 export const REQUEST_ID_RETENTION_MS = 7 * 86_400_000;
@@ -10,28 +11,27 @@ export interface DoneRequest {
   result: unknown;
 }
 
-export function findRequest(db: Db, id: string): DoneRequest | undefined {
-  const row = db.first(db.q.selectFrom('request_ids').select(['channel', 'user_id', 'result']).where('id', '=', id));
+export async function findRequest(db: ReadDb, id: string): Promise<DoneRequest | undefined> {
+  const row = (await db.selectFrom('request_ids').select(['channel', 'user_id', 'result']).where('id', '=', id).executeTakeFirst());
   if (!row) return undefined;
-  return { channel: row.channel, userId: row.user_id, result: JSON.parse(row.result) as unknown };
+  return { channel: row.channel, userId: row.user_id, result: readJson(row.result, stored.any) };
 }
 
 /** Stores what the request returned; the caller runs this in the transaction of the request's own writes. */
-export function storeRequest(db: Db, request: { id: string; channel: string; userId: number; result: unknown; at: Date }): void {
-  db.run(
-    db.q.insertInto('request_ids').values({
+export async function storeRequest(db: WriteDb, request: { id: string; channel: string; userId: number; result: unknown; at: Date }): Promise<void> {
+  await db.insertInto('request_ids').values({
       id: request.id,
       channel: request.channel,
       user_id: request.userId,
       // undefined (a handler with nothing to return) is stored as null, which is what the window receives anyway.
       result: JSON.stringify(request.result ?? null),
       at: request.at.toISOString(),
-    }),
-  );
+    }).execute();
 }
 
 /** Forgets request ids older than the retention; returns how many. */
-export function pruneRequests(db: Db, now: Date): number {
+export async function pruneRequests(db: WriteDb, now: Date): Promise<number> {
   const before = new Date(now.getTime() - REQUEST_ID_RETENTION_MS).toISOString();
-  return db.run(db.q.deleteFrom('request_ids').where('at', '<', before)).changes;
+  const result = await db.deleteFrom('request_ids').where('at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

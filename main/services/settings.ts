@@ -2,26 +2,26 @@
 import { createWorkingCalendar, DEFAULT_REGION, isValidRegion, type WorkingCalendar } from '../domain/calendar.ts';
 import { DEFAULT_DEADLINE_RULES, validateDeadlineRules, type DeadlineRules } from '../domain/deadlines.ts';
 import type { OfficeSettings } from '../api/types.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb } from '../db/handles.ts';
+import { readJson, stored } from '../db/json.ts';
+import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 
 const KEYS = { region: 'holiday_region', closedDays: 'closed_days', rules: 'deadline_rules' } as const;
 
-export function readSettings(db: Db): OfficeSettings {
-  const rows = db.all(db.q.selectFrom('settings').select(['key', 'value']));
+export async function readSettings(db: ReadDb): Promise<OfficeSettings> {
+  const rows = (await db.selectFrom('settings').select(['key', 'value']).execute());
   const map = new Map(rows.map((row) => [row.key, row.value]));
-  const json = <T>(key: string, fallback: T): T => {
-    const raw = map.get(key);
-    return raw === undefined ? fallback : (JSON.parse(raw) as T);
-  };
+  const closedDays = map.get(KEYS.closedDays);
+  const rules = map.get(KEYS.rules);
   return {
     holidayRegion: map.get(KEYS.region) ?? DEFAULT_REGION,
-    closedDays: json<string[]>(KEYS.closedDays, []),
-    deadlineRules: json<DeadlineRules>(KEYS.rules, DEFAULT_DEADLINE_RULES),
+    closedDays: closedDays === undefined ? [] : readJson(closedDays, stored.strings),
+    deadlineRules: rules === undefined ? DEFAULT_DEADLINE_RULES : (readJson(rules, stored.deadlineRules) satisfies DeadlineRules),
   };
 }
 
-export function updateSettings(db: Db, patch: Partial<OfficeSettings>): OfficeSettings {
+export async function updateSettings(ctx: ServiceContext, patch: Partial<OfficeSettings>): Promise<OfficeSettings> {
   if (patch.holidayRegion !== undefined && !isValidRegion(patch.holidayRegion)) {
     fail('unknown_region', { region: patch.holidayRegion });
   }
@@ -29,19 +29,19 @@ export function updateSettings(db: Db, patch: Partial<OfficeSettings>): OfficeSe
     const problems = validateDeadlineRules(patch.deadlineRules);
     if (problems.length > 0) fail('invalid_deadline_rules', { problems });
   }
-  const put = (key: string, value: string) =>
-    db.run(
-      db.q
+  return ctx.tx(async ({ db, settingsChanged }) => {
+    settingsChanged();
+    const put = (key: string, value: string) =>
+      db
         .insertInto('settings')
         .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
-    );
-  db.transaction(() => {
-    if (patch.holidayRegion !== undefined) put(KEYS.region, patch.holidayRegion);
-    if (patch.closedDays !== undefined) put(KEYS.closedDays, JSON.stringify([...new Set(patch.closedDays)].sort()));
-    if (patch.deadlineRules !== undefined) put(KEYS.rules, JSON.stringify(patch.deadlineRules));
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    if (patch.holidayRegion !== undefined) await put(KEYS.region, patch.holidayRegion);
+    if (patch.closedDays !== undefined) await put(KEYS.closedDays, JSON.stringify([...new Set(patch.closedDays)].sort()));
+    if (patch.deadlineRules !== undefined) await put(KEYS.rules, JSON.stringify(patch.deadlineRules));
+    return await readSettings(db);
   });
-  return readSettings(db);
 }
 
 /** Calendars are cached per configuration because deadline maths runs for every listed row. */

@@ -3,7 +3,6 @@
 // lists exactly what it counts (the same applyFilter builds both).
 import { sql } from 'kysely';
 import { isNearDue, isOfficeRole, lookedSince, RUNNING_STATUSES } from '../domain/notifications.ts';
-import type { CaseKind } from '../domain/model.ts';
 import type { CaseSummary, DrawPool, ExecutiveOverview, OfficeToday, StartFigure } from '../api/types.ts';
 import type { Actor } from './actor.ts';
 import { caseListQueries, type CaseFilter } from './case-list.ts';
@@ -14,9 +13,9 @@ import { sweepDeadlines } from './notifications.ts';
 
 export type StartMarker = 'returned' | 'statements';
 
-function marker(ctx: ServiceContext, actor: Actor, name: StartMarker): string | null {
-  const { db } = ctx;
-  return db.first(db.q.selectFrom('user_markers').select('at').where('user_id', '=', actor.id ?? 0).where('name', '=', name))?.at ?? null;
+async function marker(ctx: ServiceContext, actor: Actor, name: StartMarker): Promise<string | null> {
+  const db = ctx.read;
+  return (await db.selectFrom('user_markers').select('at').where('user_id', '=', actor.id ?? 0).where('name', '=', name).executeTakeFirst())?.at ?? null;
 }
 
 /** The part of a start screen that counts what is new since the user last looked: the office's returned statements, a head's requests. */
@@ -25,18 +24,16 @@ export function markerOf(actor: Actor): StartMarker | null {
 }
 
 /** "I have looked": what is new on the caller's start screen is counted from now on. */
-export function markStartSeen(ctx: ServiceContext, actor: Actor): void {
+export async function markStartSeen(ctx: ServiceContext, actor: Actor): Promise<void> {
   const name = markerOf(actor);
   if (name === null || actor.id === null) fail('forbidden');
-  const { db } = ctx;
   const at = ctx.now().toISOString();
-  db.transaction(() =>
-    db.run(
-      db.q
-        .insertInto('user_markers')
-        .values({ user_id: actor.id!, name, at })
-        .onConflict((oc) => oc.columns(['user_id', 'name']).doUpdateSet({ at })),
-    ),
+  await ctx.tx(({ db }) =>
+    db
+      .insertInto('user_markers')
+      .values({ user_id: actor.id!, name, at })
+      .onConflict((oc) => oc.columns(['user_id', 'name']).doUpdateSet({ at }))
+      .execute(),
   );
 }
 
@@ -60,28 +57,28 @@ export interface OfficeTodayInput {
   returnedSince?: string | undefined;
 }
 
-export function officeToday(ctx: ServiceContext, actor: Actor, input: OfficeTodayInput = {}): OfficeToday {
+export async function officeToday(ctx: ServiceContext, actor: Actor, input: OfficeTodayInput = {}): Promise<OfficeToday> {
   if (!isOfficeRole(actor.role)) fail('forbidden');
-  sweepDeadlines(ctx, actor);
+  await sweepDeadlines(ctx, actor);
   const now = ctx.now();
   const today = localDate(now);
-  const returnedSince = input.returnedSince ?? lookedSince(marker(ctx, actor, 'returned'), now);
+  const returnedSince = input.returnedSince ?? lookedSince(await marker(ctx, actor, 'returned'), now);
   const filters = officeFigureFilters(actor, today, returnedSince);
-  const figure = (filter: CaseFilter): StartFigure => ({ count: ctx.db.first(figureCountQuery(ctx, actor, filter, today))?.n ?? 0, filter });
+  const figure = async (filter: CaseFilter): Promise<StartFigure> => ({ count: (await figureCountQuery(ctx, actor, filter, today).executeTakeFirst())?.n ?? 0, filter });
   return {
     today,
     returnedSince,
-    dueToday: figure(filters.dueToday),
-    overdue: figure(filters.overdue),
-    returned: figure(filters.returned),
-    arrivals: figure(filters.arrivals),
-    mine: figure(filters.mine),
+    dueToday: await figure(filters.dueToday),
+    overdue: await figure(filters.overdue),
+    returned: await figure(filters.returned),
+    arrivals: await figure(filters.arrivals),
+    mine: await figure(filters.mine),
   };
 }
 
 /** Which of these cases were forwarded after `since` (spelled like the partial index case_events_workflow). */
 export function forwardedSinceQuery(ctx: ServiceContext, caseIds: number[], since: string) {
-  return ctx.db.q
+  return ctx.read
     .selectFrom('case_events')
     .select('case_id')
     .distinct()
@@ -94,14 +91,14 @@ export function forwardedSinceQuery(ctx: ServiceContext, caseIds: number[], sinc
  * What a head's start screen adds to their statement requests: which are new since they last looked, and which are
  * near due (the reminders). Reading it also writes the head's near-due notifications owed.
  */
-export function statementReminders(ctx: ServiceContext, actor: Actor, requests: CaseSummary[]) {
-  sweepDeadlines(ctx, actor);
+export async function statementReminders(ctx: ServiceContext, actor: Actor, requests: CaseSummary[]) {
+  await sweepDeadlines(ctx, actor);
   const now = ctx.now();
   const today = localDate(now);
-  const newSince = lookedSince(marker(ctx, actor, 'statements'), now);
+  const newSince = lookedSince(await marker(ctx, actor, 'statements'), now);
   const ids = requests.map((c) => c.id);
-  const fresh = new Set(ctx.db.all(forwardedSinceQuery(ctx, ids, newSince)).map((r) => r.case_id));
-  const calendar = ctx.calendar();
+  const fresh = new Set((await forwardedSinceQuery(ctx, ids, newSince).execute()).map((r) => r.case_id));
+  const calendar = await ctx.calendar();
   return {
     newSince,
     newStatementIds: ids.filter((id) => fresh.has(id)),
@@ -113,30 +110,30 @@ const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-
 
 /** The executive's overview queries (exported for the benchmark). */
 export function executiveQueries(ctx: ServiceContext, year: number, today: string) {
-  const { db } = ctx;
+  const db = ctx.read;
   // Counted per day and kind in the order of cases_received_on_kind (no temporary B-tree: grouping by quarter in SQL
   // took 96 ms at 100,000 cases, per day 10 ms); the quarters are summed from the days.
-  const volumes = db.q
+  const volumes = db
     .selectFrom('cases')
     .select(['received_on', 'kind', (eb) => eb.fn.countAll<number>().as('count')])
     .where('received_on', '>=', yearBounds(year - 1).from)
     .where('received_on', '<', yearBounds(year).to)
     .where(sql<boolean>`status != 'merged'`)
     .groupBy(['received_on', 'kind']);
-  const running = db.q
+  const running = db
     .selectFrom('cases')
     .select([
       (eb) => eb.fn.countAll<number>().as('running'),
       sql<number>`coalesce(sum(response_due < ${today}), 0)`.as('overdue'),
     ])
     .where('status', 'in', [...RUNNING_STATUSES]);
-  const improvements = db.q
+  const improvements = db
     .selectFrom('improvements')
     .select([
       sql<number>`coalesce(sum(done_year = ${year}), 0)`.as('done'),
       sql<number>`coalesce(sum(status IN ('planned', 'in_progress')), 0)`.as('inProgress'),
     ]);
-  const draws = db.q
+  const draws = db
     .selectFrom('prize_draws')
     .select(['id', 'year', 'pool', 'status', 'drawn_at', sql<number>`json_array_length(entries)`.as('entry_count')])
     .where('year', 'in', [year - 1, year])
@@ -144,24 +141,23 @@ export function executiveQueries(ctx: ServiceContext, year: number, today: strin
   return { volumes, running, improvements, draws };
 }
 
-export function executiveOverview(ctx: ServiceContext): ExecutiveOverview {
+export async function executiveOverview(ctx: ServiceContext): Promise<ExecutiveOverview> {
   const now = ctx.now();
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   const q = executiveQueries(ctx, year, today);
-  const { db } = ctx;
   const byQuarter = new Map<string, ExecutiveOverview['volumes'][number]>();
-  for (const row of db.all(q.volumes)) {
+  for (const row of await q.volumes.execute()) {
     const quarter = Math.floor((Number(row.received_on.slice(5, 7)) + 2) / 3) as 1 | 2 | 3 | 4;
     const key = `${row.received_on.slice(0, 4)}:${quarter}:${row.kind}`;
     const known = byQuarter.get(key);
     if (known) known.count += row.count;
-    else byQuarter.set(key, { year: Number(row.received_on.slice(0, 4)), quarter, kind: row.kind as CaseKind, count: row.count });
+    else byQuarter.set(key, { year: Number(row.received_on.slice(0, 4)), quarter, kind: row.kind, count: row.count });
   }
   const volumes = [...byQuarter.values()].sort((a, b) => a.year - b.year || a.quarter - b.quarter || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  const running = db.first(q.running)!;
-  const improvements = db.first(q.improvements)!;
-  const drawRows = db.all(q.draws);
+  const running = (await q.running.executeTakeFirst())!;
+  const improvements = (await q.improvements.executeTakeFirst())!;
+  const drawRows = await q.draws.execute();
   const latest = new Map<string, (typeof drawRows)[number]>();
   for (const row of drawRows) latest.set(`${row.year}:${row.pool}`, row);
   const draws: ExecutiveOverview['draws'] = [];

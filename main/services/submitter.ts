@@ -29,10 +29,10 @@ export type ContactField = keyof typeof CONTACT_FIELDS;
  * value); nothing changed writes nothing, so the same correction sent twice leaves one event. An anonymous case has no
  * contact data to correct (giving it some would lift the anonymity the person asked for).
  */
-export function updateSubmitter(ctx: ServiceContext, actor: Actor, input: UpdateSubmitterInput): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    const row = loadCaseRow(ctx, actor, input.caseId);
+export async function updateSubmitter(ctx: ServiceContext, actor: Actor, input: UpdateSubmitterInput): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const row = await loadCaseRow(ctx, actor, input.caseId);
     if (row.submitter_anonymous === 1) fail('submitter_anonymous', { field: 'caseId' });
     const changes: Partial<Record<ContactField, [string | null, string | null]>> = {};
     const set: Updateable<CasesTable> = {};
@@ -45,7 +45,7 @@ export function updateSubmitter(ctx: ServiceContext, actor: Actor, input: Update
     const fields = Object.keys(changes);
     if (fields.length === 0) return;
     const stamp = ctx.now().toISOString();
-    db.run(db.q.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id));
-    appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'contact_updated', at: stamp, data: { fields, changes } });
+    await db.updateTable('cases').set({ ...set, updated_at: stamp }).where('id', '=', row.id).execute();
+    await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'contact_updated', at: stamp, data: { fields, changes } });
   });
 }

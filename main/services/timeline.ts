@@ -1,7 +1,8 @@
 // The append-only timelines of cases and of improvements: every change writes one event; nothing here edits or deletes
 // one (the database refuses that too). Both tables have the same shape apart from the column naming their owner.
 import type { TimelineEvent } from '../api/types.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb, WriteDb } from '../db/handles.ts';
+import { readJson, stored } from '../db/json.ts';
 import { departmentScope, type Actor } from './actor.ts';
 import { visibleCases, visibleImprovements } from './scope.ts';
 
@@ -20,17 +21,15 @@ export interface NewEvent {
 
 // Kysely types each table on its own; the two timelines differ only in the owner column, so one statement serves both
 // (typed as the case timeline's).
-export function appendTimelineEvent(db: Db, owner: TimelineOwner, ownerId: number, event: NewEvent): void {
+export async function appendTimelineEvent(db: WriteDb, owner: TimelineOwner, ownerId: number, event: NewEvent): Promise<void> {
   const { table, owner: column } = TIMELINES[owner];
-  db.run(
-    db.q.insertInto(table as 'case_events').values({
+  await db.insertInto(table as 'case_events').values({
       [column as 'case_id']: ownerId,
       actor_id: event.actorId,
       type: event.type,
       at: event.at,
       data: JSON.stringify(event.data ?? {}),
-    }),
-  );
+    }).execute();
 }
 
 /**
@@ -45,11 +44,11 @@ const LINKED_FIELDS = [
 ] as const;
 
 /** Drops from each event what names a case or improvement outside the actor's departments. */
-function restrictToScope(db: Db, actor: Actor, events: TimelineEvent[]): TimelineEvent[] {
+async function restrictToScope(db: ReadDb, actor: Actor, events: TimelineEvent[]): Promise<TimelineEvent[]> {
   if (departmentScope(actor) === null) return events;
   const idsOf = (of: 'case' | 'improvement') =>
     events.flatMap((event) => LINKED_FIELDS.filter((f) => f.of === of).map((f) => event.data[f.id])).filter((id): id is number => typeof id === 'number');
-  const seen = { case: visibleCases(db, actor)(idsOf('case')), improvement: visibleImprovements(db, actor)(idsOf('improvement')) };
+  const seen = { case: await visibleCases(db, actor)(idsOf('case')), improvement: await visibleImprovements(db, actor)(idsOf('improvement')) };
   return events.map((event) => {
     const hidden = LINKED_FIELDS.filter((f) => typeof event.data[f.id] === 'number' && !seen[f.of].has(event.data[f.id] as number));
     if (hidden.length === 0) return event;
@@ -60,35 +59,32 @@ function restrictToScope(db: Db, actor: Actor, events: TimelineEvent[]): Timelin
 }
 
 /** One timeline as the actor may read it (see restrictToScope). */
-export function readTimelineOf(db: Db, actor: Actor, owner: TimelineOwner, ownerId: number): TimelineEvent[] {
-  return restrictToScope(db, actor, readRawTimeline(db, owner, ownerId));
+export async function readTimelineOf(db: ReadDb, actor: Actor, owner: TimelineOwner, ownerId: number): Promise<TimelineEvent[]> {
+  return await restrictToScope(db, actor, await readRawTimeline(db, owner, ownerId));
 }
 
-function readRawTimeline(db: Db, owner: TimelineOwner, ownerId: number): TimelineEvent[] {
+async function readRawTimeline(db: ReadDb, owner: TimelineOwner, ownerId: number): Promise<TimelineEvent[]> {
   const { table, owner: column } = TIMELINES[owner];
-  return db
-    .all(
-      db.q
+  return (await db
         .selectFrom(`${table} as e` as 'case_events as e')
         .leftJoin('users as u', 'u.id', 'e.actor_id')
         .select(['e.id', 'e.at', 'e.actor_id', 'u.display_name', 'e.type', 'e.data'])
         .where(`e.${column}` as 'e.case_id', '=', ownerId)
-        .orderBy('e.id'),
-    )
+        .orderBy('e.id').execute())
     .map((row) => ({
       id: row.id,
       at: row.at,
       actorId: row.actor_id,
       actorName: row.display_name,
       type: row.type,
-      data: JSON.parse(row.data) as Record<string, unknown>,
+      data: readJson(row.data, stored.object),
     }));
 }
 
-export function appendEvent(db: Db, event: NewEvent & { caseId: number }): void {
-  appendTimelineEvent(db, 'case', event.caseId, event);
+export async function appendEvent(db: WriteDb, event: NewEvent & { caseId: number }): Promise<void> {
+  return await appendTimelineEvent(db, 'case', event.caseId, event);
 }
 
-export function readTimeline(db: Db, actor: Actor, caseId: number): TimelineEvent[] {
-  return readTimelineOf(db, actor, 'case', caseId);
+export async function readTimeline(db: ReadDb, actor: Actor, caseId: number): Promise<TimelineEvent[]> {
+  return await readTimelineOf(db, actor, 'case', caseId);
 }

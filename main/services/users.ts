@@ -5,7 +5,7 @@ import { isAllowed, PERMISSIONS } from '../api/permissions.ts';
 import type { SessionUser, UserRecord } from '../api/types.ts';
 import { JOB_ACCESS } from '../jobs/params.ts';
 import { JOB_KINDS } from '../vocabulary/jobs.ts';
-import type { Db } from '../db/database.ts';
+import type { ReadDb } from '../db/handles.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordContext } from '../domain/password-policy.ts';
@@ -16,22 +16,20 @@ interface UserRow {
   id: number;
   username: string;
   display_name: string;
-  role: string;
-  language: string;
+  role: Role;
+  language: Language;
   active: number;
   must_change_password: number;
 }
 
-function departmentsOf(db: Db, userIds: number[]): Map<number, number[]> {
+async function departmentsOf(db: ReadDb, userIds: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   if (userIds.length === 0) return map;
-  const rows = db.all(
-    db.q
+  const rows = (await db
       .selectFrom('user_departments')
       .select(['user_id', 'department_id'])
       .where('user_id', 'in', userIds)
-      .orderBy('department_id'),
-  );
+      .orderBy('department_id').execute());
   for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.department_id]);
   return map;
 }
@@ -43,9 +41,9 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     departmentIds,
-    language: row.language as Language,
+    language: row.language,
     active: row.active === 1,
   };
 }
@@ -60,17 +58,17 @@ export function toSessionUser(user: UserRecord, mustChangePassword: boolean): Se
   };
 }
 
-export function listUsers(db: Db): UserRecord[] {
-  const rows = db.all(db.q.selectFrom('users').select(userColumns).orderBy('display_name'));
-  const departments = departmentsOf(db, rows.map((row) => row.id));
+export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
+  const rows = (await db.selectFrom('users').select(userColumns).orderBy('display_name').execute());
+  const departments = await departmentsOf(db, rows.map((row) => row.id));
   return rows.map((row) => toRecord(row, departments.get(row.id) ?? []));
 }
 
 /** The active user behind a session, or null when the account is gone or disabled. */
-export function sessionUser(db: Db, userId: number): SessionUser | null {
-  const row = db.first(db.q.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1));
+export async function sessionUser(db: ReadDb, userId: number): Promise<SessionUser | null> {
+  const row = (await db.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1).executeTakeFirst());
   if (!row) return null;
-  return toSessionUser(toRecord(row, departmentsOf(db, [row.id]).get(row.id) ?? []), row.must_change_password === 1);
+  return toSessionUser(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? []), row.must_change_password === 1);
 }
 
 /** Refuses a password that the policy refuses, at the field it came from, with the reason for the window to translate. */
@@ -80,30 +78,28 @@ function requireAcceptablePassword(password: string, field: string, context: Pas
 }
 
 /** Sign-in with the throttle: too many failures for this user name (or for all of them) make the next try wait. */
-export function signIn(ctx: ServiceContext, username: string, password: string): SessionUser {
+export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SessionUser> {
   const nowMs = ctx.now().getTime();
   const subjects = loginSubjects(username);
-  assertNotThrottled(ctx.db, subjects, nowMs);
+  await assertNotThrottled(ctx.read, subjects, nowMs);
   let user: SessionUser;
   try {
-    user = authenticate(ctx.db, username, password);
+    user = await authenticate(ctx.read, username, password);
   } catch (error) {
-    recordFailure(ctx.db, subjects, nowMs);
+    await recordFailure(ctx, subjects, nowMs);
     throw error;
   }
-  clearFailures(ctx.db, subjects[0]!);
+  await clearFailures(ctx, subjects[0]!);
   return user;
 }
 
-export function authenticate(db: Db, username: string, password: string): SessionUser {
-  const row = db.first(
-    db.q.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()),
-  );
+export async function authenticate(db: ReadDb, username: string, password: string): Promise<SessionUser> {
+  const row = (await db.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()).executeTakeFirst());
   // Hash even for unknown users so the answer time does not reveal which usernames exist.
   const hash = row?.password_hash ?? hashPassword('unknown-user-placeholder');
   const valid = verifyPassword(password, hash);
   if (!row || !valid || row.active !== 1) fail('invalid_credentials');
-  return sessionUser(db, row.id) ?? fail('invalid_credentials');
+  return (await sessionUser(db, row.id)) ?? fail('invalid_credentials');
 }
 
 export interface SaveUserInput {
@@ -117,22 +113,22 @@ export interface SaveUserInput {
   password?: string | undefined;
 }
 
-export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord {
-  const { db } = ctx;
+export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promise<UserRecord> {
+  const db = ctx.read;
   if (input.password !== undefined) requireAcceptablePassword(input.password, 'password', { personal: [input.username, input.displayName] });
   if (input.id === undefined && input.password === undefined) fail('invalid_input', { field: 'password' });
   if (input.role === 'department_head' && input.departmentIds.length === 0) fail('department_required');
   const departmentIds = input.role === 'department_head' ? [...new Set(input.departmentIds)] : [];
   const now = ctx.now().toISOString();
-  const id = db.transaction(() => {
-    const known = db.all(db.q.selectFrom('departments').select('id').where('id', 'in', departmentIds.length ? departmentIds : [0]));
+  const id = await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    const known = (await db.selectFrom('departments').select('id').where('id', 'in', departmentIds.length ? departmentIds : [0]).execute());
     if (known.length !== departmentIds.length) fail('not_found', { field: 'departmentIds' });
-    const clash = db.first(db.q.selectFrom('users').select('id').where('username', '=', input.username));
+    const clash = (await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst());
     if (clash && clash.id !== input.id) fail('conflict', { field: 'username' });
     let userId: number;
     if (input.id === undefined) {
-      userId = db.first(
-        db.q
+      userId = (await db
           .insertInto('users')
           .values({
             username: input.username,
@@ -144,15 +140,13 @@ export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord 
             must_change_password: 1,
             created_at: now,
           })
-          .returning('id'),
-      )!.id;
+          .returning('id').executeTakeFirst())!.id;
     } else {
-      const existing = db.first(db.q.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id));
+      const existing = (await db.selectFrom('users').select(['id', 'role', 'active']).where('id', '=', input.id).executeTakeFirst());
       if (!existing) fail('not_found', { field: 'id' });
       const losesAdmin = existing.role === 'admin' && existing.active === 1 && (input.role !== 'admin' || !input.active);
-      if (losesAdmin && countActiveAdmins(db) <= 1) fail('last_admin');
-      db.run(
-        db.q
+      if (losesAdmin && await countActiveAdmins(db) <= 1) fail('last_admin');
+      await db
           .updateTable('users')
           .set({
             username: input.username,
@@ -164,58 +158,51 @@ export function saveUser(ctx: ServiceContext, input: SaveUserInput): UserRecord 
               ? { password_hash: hashPassword(input.password), must_change_password: 1 }
               : {}),
           })
-          .where('id', '=', input.id),
-      );
-      db.run(db.q.deleteFrom('user_departments').where('user_id', '=', input.id));
+          .where('id', '=', input.id).execute();
+      await db.deleteFrom('user_departments').where('user_id', '=', input.id).execute();
       userId = input.id;
     }
     for (const departmentId of departmentIds) {
-      db.run(db.q.insertInto('user_departments').values({ user_id: userId, department_id: departmentId }));
+      await db.insertInto('user_departments').values({ user_id: userId, department_id: departmentId }).execute();
     }
     return userId;
   });
-  return listUsers(db).find((user) => user.id === id)!;
+  return (await listUsers(db)).find((user) => user.id === id)!;
 }
 
 /**
  * A signed-in user's own change (forced after a one-time password). The current-password check is throttled like
  * sign-in; the new password must differ from the current one and pass the policy.
  */
-export function changePassword(ctx: ServiceContext, userId: number, currentPassword: string, newPassword: string): SessionUser {
-  const { db } = ctx;
+export async function changePassword(ctx: ServiceContext, userId: number, currentPassword: string, newPassword: string): Promise<SessionUser> {
+  const db = ctx.read;
   const nowMs = ctx.now().getTime();
   const subjects = passwordCheckSubjects(userId);
-  assertNotThrottled(db, subjects, nowMs);
-  const row = db.first(db.q.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', userId));
+  await assertNotThrottled(db, subjects, nowMs);
+  const row = (await db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', userId).executeTakeFirst());
   if (!row || !verifyPassword(currentPassword, row.password_hash)) {
-    recordFailure(db, subjects, nowMs);
+    await recordFailure(ctx, subjects, nowMs);
     fail('invalid_credentials', { field: 'currentPassword' });
   }
-  clearFailures(db, subjects[0]!);
+  await clearFailures(ctx, subjects[0]!);
   requireAcceptablePassword(newPassword, 'newPassword', { current: currentPassword, personal: [row.username, row.display_name] });
-  db.run(
-    db.q
-      .updateTable('users')
-      .set({ password_hash: hashPassword(newPassword), must_change_password: 0 })
-      .where('id', '=', userId),
+  await ctx.tx(({ db }) =>
+    db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute(),
   );
-  return sessionUser(db, userId) ?? fail('not_found');
+  return (await sessionUser(db, userId)) ?? fail('not_found');
 }
 
-function countActiveAdmins(db: Db): number {
-  const row = db.first(
-    db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1),
-  );
+async function countActiveAdmins(db: ReadDb): Promise<number> {
+  const row = (await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirst());
   return row?.n ?? 0;
 }
 
 /** On the very first start there is nobody to log in: create an admin and say how to log in. */
-export function ensureFirstAdmin(ctx: ServiceContext, password: string = generatePassword()): string | null {
-  const { db } = ctx;
-  const any = db.first(db.q.selectFrom('users').select('id').limit(1));
+export async function ensureFirstAdmin(ctx: ServiceContext, password: string = generatePassword()): Promise<string | null> {
+  return ctx.tx(async ({ db }) => {
+  const any = (await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   if (any) return null;
-  db.run(
-    db.q.insertInto('users').values({
+  await db.insertInto('users').values({
       username: 'admin',
       display_name: 'Administrator',
       role: 'admin',
@@ -224,7 +211,7 @@ export function ensureFirstAdmin(ctx: ServiceContext, password: string = generat
       password_hash: hashPassword(password),
       must_change_password: 1,
       created_at: ctx.now().toISOString(),
-    }),
-  );
+    }).execute();
   return password;
+  });
 }

@@ -18,11 +18,11 @@ const MAX_BODY = 1024 * 1024;
 
 // Tests may start the office clock at a fixed time and move it on (only this test transport can; the app has no such hook).
 let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;
-const app = openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD, now: () => new Date(Date.now() + clockOffsetMs) });
+const app = await openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD, now: () => new Date(Date.now() + clockOffsetMs) });
 const dispatch = createDispatcher(app);
 if (process.env.OMBUDSDESK_TEST_DEMO_CASES) {
   const started = performance.now();
-  generateDemoData(app.services, { cases: Number(process.env.OMBUDSDESK_TEST_DEMO_CASES), seed: 11, until: app.services.now() });
+  await generateDemoData(app.services, { cases: Number(process.env.OMBUDSDESK_TEST_DEMO_CASES), seed: 11, until: app.services.now() });
   console.error(`transport: ${process.env.OMBUDSDESK_TEST_DEMO_CASES} demo cases in ${Math.round(performance.now() - started)} ms`);
 }
 
@@ -120,7 +120,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     server.close();
-    app.close();
-    process.exit(0);
+    void app.close().finally(() => process.exit(0));
   });
 }

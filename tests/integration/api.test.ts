@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 const errors: unknown[] = [];
 
 function countRows(table: 'cases' | 'case_events' | 'users'): number {
-  return t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 }
 
 const validCase = {
@@ -20,13 +20,13 @@ const validCase = {
 };
 
 beforeEach(async () => {
-  t = openTempApp();
-  t.user('petra', 'ombudsman');
+  t = await openTempApp();
+  await t.user('petra', 'ombudsman');
   dispatch = createDispatcher(t.app, (_message, error) => errors.push(error));
   expect(await dispatch('window-1', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
 });
-afterEach(() => {
-  t.cleanup();
+afterEach(async () => {
+  await t.cleanup();
   errors.length = 0;
 });
 
@@ -67,7 +67,7 @@ describe('the API wrapper', () => {
 
   it('requires sign-in, and a role that may call the channel', async () => {
     expect(await dispatch('window-2', 'listCases', {})).toMatchObject({ ok: false, error: { code: 'not_authenticated' } });
-    t.user('boss', 'executive');
+    await t.user('boss', 'executive');
     await dispatch('window-3', 'login', { username: 'boss', password: STAFF_PASSWORD });
     expect(await dispatch('window-3', 'listCases', {})).toMatchObject({ ok: true });
     expect(await dispatch('window-3', 'createCase', validCase)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -7,7 +7,7 @@ import type { ApiResult, AttachmentContent, AttachmentInfo, CaseDetail } from '.
 import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES } from '../../main/domain/attachments.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -26,7 +26,7 @@ const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(di
 
 const root = () => path.join(t.dir, ATTACHMENTS_FOLDER);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const count = (table: 'attachments' | 'case_events') => t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: 'attachments' | 'case_events') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 /** Every file under the attachments folder (temp files included), relative to it. */
 function filesOnDisk(): string[] {
@@ -50,20 +50,20 @@ const upload = (caseId: number, bytes: Uint8Array = letter, fileName = 'Brief vo
 });
 
 beforeEach(async () => {
-  t = openTempApp('2026-11-23T09:00:00');
-  roads = t.department('Tiefbauamt');
-  library = t.department('Stadtbibliothek');
-  t.user('petra', 'ombudsman');
-  t.user('head', 'department_head', [roads]);
-  t.user('boss', 'executive');
+  t = await openTempApp('2026-11-23T09:00:00');
+  roads = await t.department('Tiefbauamt');
+  library = await t.department('Stadtbibliothek');
+  await t.user('petra', 'ombudsman');
+  await t.user('head', 'department_head', [roads]);
+  await t.user('boss', 'executive');
   dispatch = createDispatcher(t.app, (_message, error) => errors.push(error));
   for (const [who, username] of [['office', 'petra'], ['head', 'head'], ['boss', 'boss']] as const) {
     expect(await call(who, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  t.cleanup();
+  await t.cleanup();
   errors.length = 0;
 });
 
@@ -246,7 +246,7 @@ describe('attachments', () => {
       expect(Buffer.byteLength(info.fileName), fileName).toBeLessThanOrEqual(255);
       added.push(info);
     }
-    const stored = t.app.db.sqlite.prepare('SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id').pluck().all(detail.id);
+    const stored = rawDb(t.app).prepare('SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id').pluck().all(detail.id);
     expect(stored).toEqual(added.map((info) => info.fileName));
     expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).map((info) => info.fileName)).toEqual(stored);
     const timeline = (await value<CaseDetail>('office', 'getCase', { id: detail.id })).timeline.filter((event) => event.type === 'attachment_added');
@@ -262,7 +262,7 @@ describe('attachments', () => {
   it('offer a safe name for saving also for rows stored before names were made safe', async () => {
     const detail = await newCase();
     const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
-    t.app.db.sqlite.prepare('UPDATE attachments SET file_name = ? WHERE id = ?').run('COM1.txt:secret', info.id);
+    rawDb(t.app).prepare('UPDATE attachments SET file_name = ? WHERE id = ?').run('COM1.txt:secret', info.id);
     expect((await value<AttachmentContent>('office', 'getAttachment', { id: info.id })).fileName).toBe('_COM1.txt_secret');
     expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id }))[0]!.fileName).toBe('_COM1.txt_secret');
   });

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../../main/app-context.ts';
-import { backupDatabase } from '../../main/db/backup.ts';
-import { DATABASE_FILE, openDatabase } from '../../main/db/database.ts';
-import { removeTempDirs, tempDir } from '../support/temp-app.ts';
+import { backupDatabase } from '../../main/db/sqlite/backup.ts';
+import { DATABASE_FILE, openSqlite as openDatabase } from '../../main/db/sqlite/index.ts';
+import { removeTempDirs, tempDir, rawDb } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 const cli = fileURLToPath(new URL('../../main/cli.ts', import.meta.url));
@@ -17,15 +17,15 @@ const cliArgs = (target: string, dataDir: string) => ['--experimental-strip-type
 const env = { ...process.env, OMBUDSDESK_ADMIN_PASSWORD: 'cli-admin-password' };
 
 /** A migrated data folder plus a table of random blobs, so a backup takes long enough to be killed half-way. */
-function dataFolder(megabytes: number): string {
+async function dataFolder(megabytes: number): Promise<string> {
   const dir = tempDir();
-  const app = openAppContext({ dataDir: dir, adminPassword: 'first-admin-password' });
-  app.db.sqlite.exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
-  const insert = app.db.sqlite.prepare('INSERT INTO bulk (data) VALUES (?)');
-  app.db.transaction(() => {
+  const app = await openAppContext({ dataDir: dir, adminPassword: 'first-admin-password' });
+  rawDb(app).exec('CREATE TABLE bulk (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+  const insert = rawDb(app).prepare('INSERT INTO bulk (data) VALUES (?)');
+  rawDb(app).transaction(() => {
     for (let i = 0; i < megabytes * 10; i++) insert.run(randomBytes(100 * 1024));
-  });
-  app.close();
+  })();
+  await app.close();
   return dir;
 }
 
@@ -64,7 +64,7 @@ async function killedBackup(dataDir: string, target: string, delay: number, from
 
 describe('backup', () => {
   it('killed at any moment leaves no file or a complete, verified database under the final name', async () => {
-    const dataDir = dataFolder(40);
+    const dataDir = await dataFolder(40);
     const source = describeDatabase(path.join(dataDir, DATABASE_FILE));
     expect(source).toMatchObject({ integrity: 'ok', counts: { bulk: 400, users: 1 } });
 
@@ -106,7 +106,7 @@ describe('backup', () => {
   }, 60_000);
 
   it('is a self-contained rollback-journal database with the snapshot it started from, while another connection writes', async () => {
-    const dataDir = dataFolder(8);
+    const dataDir = await dataFolder(8);
     const file = path.join(dataDir, DATABASE_FILE);
     const db = openDatabase(file);
     const writer = new BetterSqlite3(file);
@@ -119,12 +119,12 @@ describe('backup', () => {
       writes += 1;
     }, 1);
     try {
-      const result = await backupDatabase(db, target);
+      const result = await backupDatabase(db.sqlite, target);
       expect(result.totalPages).toBeGreaterThan(2000);
     } finally {
       clearInterval(writing);
       writer.close();
-      db.close();
+      await db.close();
     }
     expect(writes).toBeGreaterThan(0);
     expect(describeDatabase(target)).toEqual(before);
@@ -135,7 +135,7 @@ describe('backup', () => {
   });
 
   it('leaves no final file, no temp file and an older backup untouched when the copy fails verification', async () => {
-    const dataDir = dataFolder(2);
+    const dataDir = await dataFolder(2);
     const db = openDatabase(path.join(dataDir, DATABASE_FILE));
     const folder = tempDir();
     const target = path.join(folder, 'backup.sqlite');
@@ -159,33 +159,33 @@ describe('backup', () => {
     };
     try {
       for (const [what, change] of Object.entries(tamper)) {
-        await expect(backupDatabase(db, target, { beforeVerify: change }), what).rejects.toThrow(/backup verification failed/);
+        await expect(backupDatabase(db.sqlite, target, { beforeVerify: change }), what).rejects.toThrow(/backup verification failed/);
         expect(readdirSync(folder), what).toEqual([]);
       }
       writeFileSync(target, 'the previous backup');
-      await expect(backupDatabase(db, target, { beforeVerify: tamper['a row missing'] })).rejects.toThrow(/verification failed/);
+      await expect(backupDatabase(db.sqlite, target, { beforeVerify: tamper['a row missing'] })).rejects.toThrow(/verification failed/);
       expect(readdirSync(folder)).toEqual(['backup.sqlite']);
       expect(readFileSync(target, 'utf8')).toBe('the previous backup');
       // Without tampering the same call replaces it.
-      await backupDatabase(db, target);
+      await backupDatabase(db.sqlite, target);
       expect(readdirSync(folder)).toEqual(['backup.sqlite']);
       expect(describeDatabase(target)).toEqual(describeDatabase(path.join(dataDir, DATABASE_FILE)));
     } finally {
-      db.close();
+      await db.close();
     }
   });
 
   it('refuses to write over the live database or its journal files', async () => {
-    const dataDir = dataFolder(1);
+    const dataDir = await dataFolder(1);
     const file = path.join(dataDir, DATABASE_FILE);
     const before = describeDatabase(file);
     const db = openDatabase(file);
     try {
       for (const target of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, path.join(dataDir, '.', 'x', '..', DATABASE_FILE)]) {
-        await expect(backupDatabase(db, target), target).rejects.toThrow(/live database/);
+        await expect(backupDatabase(db.sqlite, target), target).rejects.toThrow(/live database/);
       }
     } finally {
-      db.close();
+      await db.close();
     }
     expect(describeDatabase(file)).toEqual(before);
     const cliRun = spawnSync(process.execPath, cliArgs(file, dataDir), { env, encoding: 'utf8' });

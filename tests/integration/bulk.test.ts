@@ -18,16 +18,16 @@ const newCase = (subject: string) =>
   as<CaseDetail>('office', 'createCase', { kind: 'complaint', channel: 'email', origin: 'external', subject, submitter: { anonymous: true } });
 
 beforeEach(async () => {
-  t = openTempApp('2027-06-01T09:00:00');
-  roads = t.department('Straßen');
-  petra = t.user('petra', 'ombudsman').id!;
-  t.user('head', 'department_head', [roads]);
+  t = await openTempApp('2027-06-01T09:00:00');
+  roads = await t.department('Straßen');
+  petra = (await t.user('petra', 'ombudsman')).id!;
+  await t.user('head', 'department_head', [roads]);
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['head', 'head']] as const) {
     expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('bulk actions', () => {
   it('assigns and forwards many cases, each with its own timeline event', async () => {
@@ -59,7 +59,7 @@ describe('bulk actions', () => {
 
   it('sets a category and refuses an unknown one per case; a head may not bulk-change anything', async () => {
     const a = await newCase('A');
-    const category = saveCategory(t.app.services, { name: 'Straßenschäden', active: true }).id;
+    const category = (await saveCategory(t.app.services, { name: 'Straßenschäden', active: true })).id;
     expect(await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: category } })).toEqual({ done: [a.id], unchanged: [], failed: [] });
     expect((await as<CaseDetail>('office', 'getCase', { id: a.id })).categoryId).toBe(category);
     expect((await as<BulkResult>('office', 'bulkUpdateCases', { caseIds: [a.id], change: { action: 'set_category', categoryId: 4242 } })).failed).toMatchObject([{ caseId: a.id, code: 'not_found' }]);

@@ -8,14 +8,14 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/channels.ts';
 import type { CaseDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let ids: { petra: number; dora: number; head: number; chief: number };
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
-const events = (caseId: number) => t.app.db.sqlite.prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(caseId) as number;
+const events = (caseId: number) => rawDb(t.app).prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(caseId) as number;
 
 async function complaint(subject = 'Schlagloch vor dem Rathaus'): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -28,13 +28,13 @@ async function complaint(subject = 'Schlagloch vor dem Rathaus'): Promise<CaseDe
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-06-01T09:00:00');
-  const roads = t.department('Straßen');
+  t = await openTempApp('2027-06-01T09:00:00');
+  const roads = await t.department('Straßen');
   ids = {
-    petra: t.user('petra', 'ombudsman').id!,
-    dora: t.user('dora', 'deputy').id!,
-    head: t.user('head', 'department_head', [roads]).id!,
-    chief: t.user('chief', 'executive').id!,
+    petra: (await t.user('petra', 'ombudsman')).id!,
+    dora: (await t.user('dora', 'deputy')).id!,
+    head: (await t.user('head', 'department_head', [roads])).id!,
+    chief: (await t.user('chief', 'executive')).id!,
   };
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['deputy', 'dora']] as const) {
@@ -55,7 +55,7 @@ describe('a reason for pausing, withdrawing and escalating', () => {
     }
     expect(await as<CaseDetail>('office', 'getCase', { id: created.id })).toMatchObject({ status: 'new' });
     expect(events(created.id)).toBe(before);
-    expect(t.app.db.sqlite.prepare('SELECT count(*) FROM case_pauses WHERE case_id = ?').pluck().get(created.id)).toBe(0);
+    expect(rawDb(t.app).prepare('SELECT count(*) FROM case_pauses WHERE case_id = ?').pluck().get(created.id)).toBe(0);
   });
 
   it('keeps the reason (trimmed) in the timeline event of hold and withdraw', async () => {

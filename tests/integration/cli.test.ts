@@ -24,7 +24,7 @@ function snapshot(file: string) {
 }
 
 describe('command line', () => {
-  it('makes the same demo data for the same seed, and different data for another seed', () => {
+  it('makes the same demo data for the same seed, and different data for another seed', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     for (const [dir, seed] of [[a, '7'], [b, '7'], [c, '8']] as const) {
       const result = run('demo', '--cases', '60', '--seed', seed, '--data-dir', dir);
@@ -43,7 +43,7 @@ describe('command line', () => {
     expect(jobs).toEqual([{ kind: 'demo', status: 'done', done: 60, total: 60, counts: '{"cases":60}', finished: 1 }]);
   }, 60_000);
 
-  it('writes a consistent backup that opens on its own', () => {
+  it('writes a consistent backup that opens on its own', async () => {
     const dir = tempDir();
     expect(run('demo', '--cases', '40', '--data-dir', dir).status).toBe(0);
     const target = path.join(tempDir(), 'backup.sqlite');
@@ -55,7 +55,7 @@ describe('command line', () => {
     expect(copy).toEqual(original);
   }, 60_000);
 
-  it('explains wrong usage and exits non-zero', () => {
+  it('explains wrong usage and exits non-zero', async () => {
     const unknown = run('explode');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown command "explode"');

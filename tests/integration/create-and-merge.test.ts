@@ -6,32 +6,32 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { Actor } from '../../main/services/actor.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { createCase } from '../../main/services/cases.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let petra: Actor;
 
-const count = (table: 'cases' | 'case_events') => t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const lastNumber = () => t.app.db.sqlite.prepare('SELECT max(last_number) FROM reference_counters').pluck().get() as number;
+const count = (table: 'cases' | 'case_events') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const lastNumber = () => rawDb(t.app).prepare('SELECT max(last_number) FROM reference_counters').pluck().get() as number;
 
 const entry = (subject: string, extra: Record<string, unknown> = {}) => ({ kind: 'complaint', channel: 'phone', origin: 'external', subject, ...extra });
 
-function seeded(subject: string): number {
-  return createCase(t.app.services, petra, { kind: 'complaint', channel: 'phone', origin: 'external', subject, description: '', submitter: { anonymous: true, name: null, email: null, phone: null, address: null, organisation: null, language: null, consent: false, consentText: null }, priority: 'normal' });
+async function seeded(subject: string): Promise<number> {
+  return await createCase(t.app.services, petra, { kind: 'complaint', channel: 'phone', origin: 'external', subject, description: '', submitter: { anonymous: true, name: null, email: null, phone: null, address: null, organisation: null, language: null, consent: false, consentText: null }, priority: 'normal' });
 }
 
 beforeEach(async () => {
-  t = openTempApp('2026-03-02T09:00:00');
-  petra = t.user('petra', 'ombudsman');
+  t = await openTempApp('2026-03-02T09:00:00');
+  petra = await t.user('petra', 'ombudsman');
   dispatch = createDispatcher(t.app);
   expect(await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('createCase with mergeIntoId', () => {
   it('creates the case already merged, with both timelines written, in one call', async () => {
-    const original = seeded('Ampel an der Grundschule ausgefallen');
+    const original = await seeded('Ampel an der Grundschule ausgefallen');
     const result = await dispatch('w', 'createCase', entry('Ampel Grundschule defekt', { mergeIntoId: original }));
     expect(result).toMatchObject({ ok: true, value: { status: 'merged', duplicateOfId: original, reference: '2026-00002' } });
     const created = (result as { value: { id: number; timeline: { type: string }[] } }).value;
@@ -42,15 +42,15 @@ describe('createCase with mergeIntoId', () => {
 
   it('refuses a closed, withdrawn, merged or unknown target and leaves nothing behind, on every retry', async () => {
     const ctx = t.app.services;
-    const closed = seeded('Laterne Parkweg: zuständig?');
+    const closed = await seeded('Laterne Parkweg: zuständig?');
     for (const action of ['triage', 'answer', 'close'] as const) {
-      transitionCase(ctx, petra, action === 'answer' ? { id: closed, action, outcome: 'upheld' } : { id: closed, action });
+      await transitionCase(ctx, petra, action === 'answer' ? { id: closed, action, outcome: 'upheld' } : { id: closed, action });
     }
-    const withdrawn = seeded('Laterne Parkweg schief');
-    transitionCase(ctx, petra, { id: withdrawn, action: 'withdraw', reason: 'zurückgezogen' });
-    const into = seeded('Laterne Parkweg Sammelfall');
-    const merged = seeded('Laterne Parkweg dunkel');
-    transitionCase(ctx, petra, { id: merged, action: 'merge', intoId: into });
+    const withdrawn = await seeded('Laterne Parkweg schief');
+    await transitionCase(ctx, petra, { id: withdrawn, action: 'withdraw', reason: 'zurückgezogen' });
+    const into = await seeded('Laterne Parkweg Sammelfall');
+    const merged = await seeded('Laterne Parkweg dunkel');
+    await transitionCase(ctx, petra, { id: merged, action: 'merge', intoId: into });
 
     const before = { cases: count('cases'), events: count('case_events'), number: lastNumber() };
     for (const [target, code] of [
@@ -71,7 +71,7 @@ describe('createCase with mergeIntoId', () => {
   });
 
   it('is one transaction with a request id too: a retry of the same submission returns the same case', async () => {
-    const original = seeded('Wasserrohrbruch Grundschule');
+    const original = await seeded('Wasserrohrbruch Grundschule');
     const requestId = '3f1c2a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c';
     const first = await dispatch('w', 'createCase', { ...entry('Wasser im Keller', { mergeIntoId: original }), requestId });
     const again = await dispatch('w', 'createCase', { ...entry('Wasser im Keller', { mergeIntoId: original }), requestId });

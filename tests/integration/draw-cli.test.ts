@@ -27,18 +27,18 @@ describe('npm run cli -- draw verify', () => {
   const references = ['2027-00108', '2027-00017', '2027-00042', '2027-00003', '2027-00021'];
   const good = protocolFor(references, '3 6 1 4 2 5');
 
-  it('verifies a correct protocol: exit 0 with the fingerprint, the number of entries and the winners', () => {
+  it('verifies a correct protocol: exit 0 with the fingerprint, the number of entries and the winners', async () => {
     const result = verify(writeProtocol(good));
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe(`Protocol verified: fingerprint ${good.fingerprint}, 5 entries, winners: ${good.winners.join(', ')}`);
     expect(result.stderr).toBe('');
   });
 
-  it('still verifies the file after a Windows editor saved it with a byte order mark', () => {
+  it('still verifies the file after a Windows editor saved it with a byte order mark', async () => {
     expect(verify(writeProtocol(good, 'saved-in-notepad.json', '\uFEFF')).status).toBe(0);
   });
 
-  it('exits 1 and names the fingerprint when one reference in the entries was changed', () => {
+  it('exits 1 and names the fingerprint when one reference in the entries was changed', async () => {
     // 2027-00042 -> 2027-00043 keeps the list in canonical order, so only the hash can notice.
     const entries = good.entries.map((ref) => (ref === '2027-00042' ? '2027-00043' : ref));
     const result = verify(writeProtocol({ ...good, entries }));
@@ -49,7 +49,7 @@ describe('npm run cli -- draw verify', () => {
     expect(result.stderr).toContain('Protocol NOT verified.');
   });
 
-  it('exits 1 for a file that is JSON but not a draw protocol', () => {
+  it('exits 1 for a file that is JSON but not a draw protocol', async () => {
     const result = verify(writeProtocol({ hello: 'world' }));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^structure: /m);
@@ -78,7 +78,7 @@ describe('npm run cli -- draw verify', () => {
     expect(result.status).toBe(0);
   });
 
-  it('exits 2 for a protocol saved in Latin-1 instead of UTF-8, instead of reading it with U+FFFD', () => {
+  it('exits 2 for a protocol saved in Latin-1 instead of UTF-8, instead of reading it with U+FFFD', async () => {
     const file = path.join(tempDir(), 'latin1.json');
     writeFileSync(file, latin1Protocol());
     const result = verify(file);
@@ -88,7 +88,7 @@ describe('npm run cli -- draw verify', () => {
     expect(result.stderr).toMatch(/^ombudsdesk: cannot read .*latin1\.json as a JSON protocol \(the file is not valid UTF-8\)\.$/m);
   });
 
-  it('exits 2 with one sentence for a file that is not JSON, and for a file that does not exist', () => {
+  it('exits 2 with one sentence for a file that is not JSON, and for a file that does not exist', async () => {
     const garbage = path.join(tempDir(), 'protocol.json');
     writeFileSync(garbage, '%PDF-1.7 this is the printed protocol, not the JSON one');
     const notJson = verify(garbage);

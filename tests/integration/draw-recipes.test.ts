@@ -48,7 +48,7 @@ const byName = (name: string) => tampered.find((c) => c.name === name)!;
 describe("docs/prize-draw.md's Python script (every rule)", () => {
   const checker = script('check_draw.py', recipe('docs/prize-draw.md', 'python check_draw.py'));
 
-  it('verifies the exported worked example and prints what draw verify prints', () => {
+  it('verifies the exported worked example and prints what draw verify prints', async () => {
     const result = run('python3', checker, protocolFile(`${JSON.stringify(exported, null, 2)}\n`));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -67,7 +67,7 @@ describe("docs/prize-draw.md's Python script (every rule)", () => {
     expect(namedRules(result.stderr)).toEqual(c.rules);
   });
 
-  it('cannot read a Latin-1 file: exit 2', () => {
+  it('cannot read a Latin-1 file: exit 2', async () => {
     const result = run('python3', checker, protocolFile(latin1Protocol()));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^cannot read .* as a JSON protocol/);
@@ -79,7 +79,7 @@ describe("the README's short Python version", () => {
   // What it recomputes; the form of the file is left to the docs' script.
   const recomputed: ProtocolRule[] = ['canonical order', 'fingerprint', 'ranking', 'winners', 'reserves'];
 
-  it('verifies the exported protocol, also with a byte order mark', () => {
+  it('verifies the exported protocol, also with a byte order mark', async () => {
     for (const text of [`${JSON.stringify(exported, null, 2)}\n`, `\uFEFF${JSON.stringify(exported, null, 2)}\n`]) {
       const result = run('python3', checker, protocolFile(text));
       expect(result.stderr).toBe('');
@@ -99,7 +99,7 @@ describe("the README's short Python version", () => {
     },
   );
 
-  it('refuses an empty list and a duplicate entry', () => {
+  it('refuses an empty list and a duplicate entry', async () => {
     for (const name of ['no entries', 'a duplicate entry']) expect(run('python3', checker, protocolFile(byName(name).text)).status, name).toBe(1);
   });
 });
@@ -113,7 +113,7 @@ describe.skipIf(missing.length > 0)("docs/prize-draw.md's shell script", () => {
   // The rules it recomputes from the file; the form of the file is left to the Python script.
   const recomputed = new Set<ProtocolRule>(['entries', 'canonical order', 'fingerprint', 'ranking', 'winners', 'reserves']);
 
-  it('verifies the exported worked example and prints what draw verify prints', () => {
+  it('verifies the exported worked example and prints what draw verify prints', async () => {
     const result = run('sh', checker, protocolFile(`${JSON.stringify(exported, null, 2)}\n`));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -141,7 +141,7 @@ describe.skipIf(missing.length > 0)("docs/prize-draw.md's shell script", () => {
     },
   );
 
-  it('cannot read a Latin-1 file: exit 2', () => {
+  it('cannot read a Latin-1 file: exit 2', async () => {
     expect(run('sh', checker, protocolFile(latin1Protocol())).status).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/channels.ts';
 import type { CaseDetail, ImprovementDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -21,7 +21,7 @@ async function login(session: string, username: string) {
 
 function tableCounts(): Record<string, number> {
   const tables = ['cases', 'case_events', 'improvements', 'improvement_cases', 'improvement_events'];
-  return Object.fromEntries(tables.map((table) => [table, t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
+  return Object.fromEntries(tables.map((table) => [table, rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
 }
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({ name, consent: true, consentText: 'Einwilligung', ...extra });
@@ -31,20 +31,20 @@ async function newCase(kind: string, departmentId: number, submitter: Record<str
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-06-01T09:00:00');
-  roads = t.department('Straßen');
-  parks = t.department('Grünflächen');
-  t.user('petra', 'ombudsman');
-  t.user('head-roads', 'department_head', [roads]);
-  t.user('head-parks', 'department_head', [parks]);
-  t.user('chief', 'executive');
+  t = await openTempApp('2027-06-01T09:00:00');
+  roads = await t.department('Straßen');
+  parks = await t.department('Grünflächen');
+  await t.user('petra', 'ombudsman');
+  await t.user('head-roads', 'department_head', [roads]);
+  await t.user('head-parks', 'department_head', [parks]);
+  await t.user('chief', 'executive');
   dispatch = createDispatcher(t.app, () => undefined);
   await login('office', 'petra');
   await login('roads', 'head-roads');
   await login('parks', 'head-parks');
   await login('chief', 'chief');
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('improvements', () => {
   it('adopting an idea creates the improvement, links it and sets the outcome to adopted in one step', async () => {
@@ -115,8 +115,8 @@ describe('improvements', () => {
     expect(await as<ImprovementDetail>('office', 'setImprovementStatus', { id: created.id, status: 'proposed' })).toMatchObject({ status: 'proposed' });
   });
 
-  it('the database itself refuses a done improvement without its sign-off, and edits of its timeline', () => {
-    const db = t.app.db.sqlite;
+  it('the database itself refuses a done improvement without its sign-off, and edits of its timeline', async () => {
+    const db = rawDb(t.app);
     db.prepare(`INSERT INTO improvements (title, department_id, created_at, updated_at) VALUES ('x', ?, 'now', 'now')`).run(roads);
     expect(() => db.prepare(`UPDATE improvements SET status = 'done'`).run()).toThrow(/CHECK constraint failed/);
     db.prepare(`INSERT INTO improvement_events (improvement_id, at, type) VALUES (1, 'now', 'created')`).run();

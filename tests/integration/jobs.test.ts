@@ -9,16 +9,16 @@ import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { adoptIdea, setImprovementStatus } from '../../main/services/improvements.ts';
 import { exportYouSaidWeDid } from '../../main/services/improvement-reports.ts';
-import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
 const NOW = '2027-06-01T09:00:00';
-const caseCount = (t: ReturnType<typeof openTempApp>) => (t.app.db.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+const caseCount = (t: TempApp) => (rawDb(t.app).prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
 
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -26,11 +26,11 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
 
 describe('background jobs', () => {
   it('export as a job: progress reaches only the starter, the file equals the direct export, nobody else sees the job', async () => {
-    const t = openTempApp(NOW);
-    const department = t.department('Straßen');
-    const office = t.user('petra', 'ombudsman');
+    const t = await openTempApp(NOW);
+    const department = await t.department('Straßen');
+    const office = await t.user('petra', 'ombudsman');
     t.user('jonas', 'deputy');
-    const idea = createCase(t.app.services, office, {
+    const idea = await createCase(t.app.services, office, {
       kind: 'idea',
       channel: 'email',
       origin: 'external',
@@ -40,8 +40,8 @@ describe('background jobs', () => {
       priority: 'normal',
       submitter: { anonymous: false, name: 'Erika Muster', email: 'erika@example.org', phone: null, address: null, organisation: null, language: 'de', consent: true, consentText: 'ok' },
     });
-    const improvement = adoptIdea(t.app.services, office, { caseId: idea, title: 'Bänke aufstellen', description: '' });
-    setImprovementStatus(t.app.services, office, { id: improvement, status: 'done', doneOn: '2027-05-01', note: 'Aufgestellt.' });
+    const improvement = await adoptIdea(t.app.services, office, { caseId: idea, title: 'Bänke aufstellen', description: '' });
+    await setImprovementStatus(t.app.services, office, { id: improvement, status: 'done', doneOn: '2027-05-01', note: 'Aufgestellt.' });
 
     const dispatch = createDispatcher(t.app, () => undefined);
     await dispatch('petra-window', 'login', { username: 'petra', password: STAFF_PASSWORD });
@@ -60,7 +60,7 @@ describe('background jobs', () => {
 
     const file = await dispatch('petra-window', 'jobResult', { id });
     if (!file.ok) throw new Error(JSON.stringify(file));
-    const direct = exportYouSaidWeDid(t.app.services, office, 2027, 'de');
+    const direct = await exportYouSaidWeDid(t.app.services, office, 2027, 'de');
     const sheets = (base64: string) => {
       const book = XLSX.read(Buffer.from(base64, 'base64'));
       return book.SheetNames.map((name) => XLSX.utils.sheet_to_json(book.Sheets[name]!, { header: 1 }));
@@ -80,26 +80,26 @@ describe('background jobs', () => {
       ok: false,
       error: { code: 'invalid_input', details: { field: 'params.year' } },
     });
-    t.cleanup();
+    await t.cleanup();
   }, 60_000);
 
   it('a cancelled demo keeps only whole batches and says so', async () => {
-    const t = openTempApp(NOW);
-    const job = t.app.jobs.start('demo', { cases: 5_000, seed: 3 }, SYSTEM_ACTOR);
-    await until(() => t.app.jobs.get(job.id, SYSTEM_ACTOR).done >= 200, 'the first progress');
-    t.app.jobs.cancel(job.id, SYSTEM_ACTOR);
+    const t = await openTempApp(NOW);
+    const job = await t.app.jobs.start('demo', { cases: 5_000, seed: 3 }, SYSTEM_ACTOR);
+    await until(() => (t.app.jobs.progress(job.id)?.done ?? 0) >= 200, 'the first progress');
+    await t.app.jobs.cancel(job.id, SYSTEM_ACTOR);
     const ended = await t.app.jobs.finished(job.id);
     expect(ended.status).toBe('cancelled');
     const cases = caseCount(t);
     expect(cases).toBeLessThan(5_000);
     expect(cases % 500).toBe(0);
-    t.cleanup();
+    await t.cleanup();
   }, 120_000);
 
   it('a killed worker leaves whole batches only, and the record outlives the app as interrupted', async () => {
-    const t = openTempApp(NOW);
-    const job = t.app.jobs.start('demo', { cases: 5_000, seed: 4 }, SYSTEM_ACTOR);
-    await until(() => t.app.jobs.get(job.id, SYSTEM_ACTOR).done >= 700, 'the second batch under way');
+    const t = await openTempApp(NOW);
+    const job = await t.app.jobs.start('demo', { cases: 5_000, seed: 4 }, SYSTEM_ACTOR);
+    await until(() => (t.app.jobs.progress(job.id)?.done ?? 0) >= 700, 'the second batch under way');
     const killed = await t.app.jobs.kill(job.id);
     expect(killed.status).toBe('interrupted');
     const cases = caseCount(t);
@@ -107,19 +107,19 @@ describe('background jobs', () => {
     expect(cases).toBeLessThan(5_000);
     expect(cases % 500).toBe(0);
     // Every case that stayed is whole: its timeline starts with 'created' and its search entry exists.
-    const orphans = t.app.db.sqlite
+    const orphans = rawDb(t.app)
       .prepare("SELECT count(*) AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')")
       .get() as { n: number };
     expect(orphans.n).toBe(0);
 
     // A job still running when the app stops is found interrupted at the next start.
-    const second = t.app.jobs.start('demo', { cases: 5_000, seed: 5 }, SYSTEM_ACTOR);
-    await until(() => t.app.jobs.get(second.id, SYSTEM_ACTOR).done >= 100, 'the second job under way');
-    t.app.close();
+    const second = await t.app.jobs.start('demo', { cases: 5_000, seed: 5 }, SYSTEM_ACTOR);
+    await until(() => (t.app.jobs.progress(second.id)?.done ?? 0) >= 100, 'the second job under way');
+    await t.app.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = openAppContext({ dataDir: t.dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
-    expect(again.jobs.get(second.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
-    expect(again.jobs.get(job.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
-    again.close();
+    const again = await openAppContext({ dataDir: t.dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
+    expect(await again.jobs.get(second.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
+    expect(await again.jobs.get(job.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
+    await again.close();
   }, 120_000);
 });

@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/migrate.ts';
-import { MIGRATIONS } from '../../main/db/migrations/index.ts';
-import { openDatabase } from '../../main/db/database.ts';
+import { appliedMigrations, migrate, MigrationHistoryError } from '../../main/db/sqlite/migrate.ts';
+import { MIGRATIONS } from '../../main/db/sqlite/migrations/index.ts';
+import { openSqlite as openDatabase } from '../../main/db/sqlite/index.ts';
 import { caseCountsQuery } from '../../main/services/case-list.ts';
 import { createServiceContext } from '../../main/services/context.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
@@ -14,12 +14,12 @@ const opened: BetterSqlite3.Database[] = [];
 function freshFile(): string {
   return path.join(tempDir(), 'test.sqlite');
 }
-afterEach(() => {
+afterEach(async () => {
   for (const db of opened.splice(0)) if (db.open) db.close();
 });
 
 describe('migrations', () => {
-  it('applies every shipped migration once, in order, and is idempotent', () => {
+  it('applies every shipped migration once, in order, and is idempotent', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     expect(migrate(sqlite, MIGRATIONS)).toEqual(MIGRATIONS.map((m) => m.id));
@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(appliedMigrations(sqlite)).toEqual(MIGRATIONS.map((m) => m.id));
   });
 
-  it('refuses a database whose applied history is not a prefix of the shipped one', () => {
+  it('refuses a database whose applied history is not a prefix of the shipped one', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     migrate(sqlite, MIGRATIONS);
@@ -35,14 +35,14 @@ describe('migrations', () => {
     expect(() => migrate(sqlite, MIGRATIONS)).toThrow(MigrationHistoryError);
   });
 
-  it('refuses a database that is newer than this version', () => {
+  it('refuses a database that is newer than this version', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     migrate(sqlite, [...MIGRATIONS, { id: '9999_future', sql: 'CREATE TABLE future (x INTEGER) STRICT;' }]);
     expect(() => migrate(sqlite, MIGRATIONS)).toThrow(/diverges at position/);
   });
 
-  it('rolls back a failing migration completely and records nothing for it', () => {
+  it('rolls back a failing migration completely and records nothing for it', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     const broken = { id: '0002_broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' };
@@ -51,7 +51,7 @@ describe('migrations', () => {
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
   });
 
-  it('sets WAL, foreign keys and a busy timeout, and uses STRICT tables', () => {
+  it('sets WAL, foreign keys and a busy timeout, and uses STRICT tables', async () => {
     const db = openDatabase(freshFile());
     opened.push(db.sqlite);
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -86,7 +86,7 @@ describe('migrations', () => {
     expect(plan(page)).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('adds reply templates (16 seeded, de and en) and attachments to a database at 0002, keeping its cases (0003)', () => {
+  it('adds reply templates (16 seeded, de and en) and attachments to a database at 0002, keeping its cases (0003)', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     const upTo0002 = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '0003_replies_attachments'));
@@ -110,7 +110,7 @@ describe('migrations', () => {
     expect(() => sqlite.prepare("INSERT INTO attachments (case_id, sha256, file_name, media_type, size, added_at) VALUES (1, 'not-a-hash', 'a', 'b/c', 1, 'x')").run()).toThrow(/CHECK/);
   });
 
-  it('adds improvements, their case links and an append-only timeline to a database at 0003 (0004)', () => {
+  it('adds improvements, their case links and an append-only timeline to a database at 0003 (0004)', async () => {
     const sqlite = new BetterSqlite3(freshFile());
     opened.push(sqlite);
     const upTo0003 = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '0004_improvements'));
@@ -127,7 +127,7 @@ describe('migrations', () => {
     expect(plan('SELECT improvement_id FROM improvement_cases WHERE case_id = 1')).toMatch(/COVERING INDEX improvement_cases_case/);
   });
 
-  it('counts by status and kind from a covering index, in index order (0006)', () => {
+  it('counts by status and kind from a covering index, in index order (0006)', async () => {
     const db = openDatabase(freshFile());
     opened.push(db.sqlite);
     const { sql, parameters } = caseCountsQuery(createServiceContext(db, () => new Date()), { id: 1, role: 'ombudsman', departmentIds: [] }).compile();
@@ -136,7 +136,7 @@ describe('migrations', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('serves the inbox query from an index', () => {
+  it('serves the inbox query from an index', async () => {
     const db = openDatabase(freshFile());
     opened.push(db.sqlite);
     const plan = db.sqlite

@@ -20,17 +20,17 @@ async function newCase(subject: string, submitter: Record<string, unknown>, depa
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-06-01T09:00:00');
-  roads = t.department('Straßen');
-  parks = t.department('Grünflächen');
-  t.user('petra', 'ombudsman');
-  t.user('head', 'department_head', [roads]);
+  t = await openTempApp('2027-06-01T09:00:00');
+  roads = await t.department('Straßen');
+  parks = await t.department('Grünflächen');
+  await t.user('petra', 'ombudsman');
+  await t.user('head', 'department_head', [roads]);
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['head', 'head']] as const) {
     expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('the person’s history', () => {
   it('finds the same person by e-mail (any case) and by phone in any format, newest first', async () => {

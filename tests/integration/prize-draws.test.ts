@@ -6,7 +6,7 @@ import type { ChannelName } from '../../main/api/channels.ts';
 import type { CaseDetail, DrawDetail, DrawEligibility, ExportFile, ImprovementDetail } from '../../main/api/types.ts';
 import { fingerprint, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -38,16 +38,16 @@ async function seedYear(): Promise<{ eligible: string[]; improvement: number }> 
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-12-01T10:00:00');
-  parks = t.department('Grünflächen');
-  t.user('petra', 'ombudsman');
-  t.user('chief', 'executive');
+  t = await openTempApp('2027-12-01T10:00:00');
+  parks = await t.department('Grünflächen');
+  await t.user('petra', 'ombudsman');
+  await t.user('chief', 'executive');
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['chief', 'chief']] as const) {
     expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 const prizes = [
   { count: 1, description: 'Ein Abendessen für zwei' },
@@ -131,7 +131,7 @@ describe('the prize draw', () => {
   it('the database refuses any update or delete of a completed draw, and changes to a frozen list', async () => {
     await seedYear();
     const prepared = await as<DrawDetail>('chief', 'prepareDraw', { year: 2027, pool: 'external', prizes });
-    const db = t.app.db.sqlite;
+    const db = rawDb(t.app);
     expect(() => db.prepare(`UPDATE prize_draws SET entries = '[]' WHERE id = ?`).run(prepared.id)).toThrow(/frozen/);
     expect(() => db.prepare(`UPDATE prize_draws SET fingerprint = ? WHERE id = ?`).run('0'.repeat(64), prepared.id)).toThrow(/frozen/);
     await as('chief', 'performDraw', { id: prepared.id, seed: '42', witnesses: ['Ida'], fingerprint: prepared.fingerprint });
@@ -195,6 +195,6 @@ describe('the prize draw', () => {
       ['unreachable', third, ''],
     ]);
     expect(state.ranking).toEqual(drawn.ranking);
-    expect(() => t.app.db.sqlite.prepare('DELETE FROM prize_draw_events').run()).toThrow(/append-only/);
+    expect(() => rawDb(t.app).prepare('DELETE FROM prize_draw_events').run()).toThrow(/append-only/);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ApiResult, CaseDetail, RenderedReply, ReplyTemplate } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -22,7 +22,7 @@ const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(di
 /** The stored UTC stamp of a local wall-clock time (tests run in any time zone). */
 const stamp = (local: string) => new Date(local).toISOString();
 
-const count = (table: 'case_events' | 'reply_templates') => t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: 'case_events' | 'reply_templates') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 function newCase(overrides: Record<string, unknown> = {}): Promise<CaseDetail> {
   return value<CaseDetail>('office', 'createCase', {
@@ -43,20 +43,20 @@ async function templateId(kind: string, language: string, name: string): Promise
 
 beforeEach(async () => {
   // Monday 23 November 2026: 10 working days in DE-NW end on Monday 7 December.
-  t = openTempApp('2026-11-23T09:00:00');
-  roads = t.department('Tiefbauamt');
-  library = t.department('Stadtbibliothek');
-  t.user('root', 'admin');
-  t.user('petra', 'ombudsman');
-  t.user('head', 'department_head', [roads]);
-  t.user('boss', 'executive');
+  t = await openTempApp('2026-11-23T09:00:00');
+  roads = await t.department('Tiefbauamt');
+  library = await t.department('Stadtbibliothek');
+  await t.user('root', 'admin');
+  await t.user('petra', 'ombudsman');
+  await t.user('head', 'department_head', [roads]);
+  await t.user('boss', 'executive');
   dispatch = createDispatcher(t.app, (_message, error) => errors.push(error));
   for (const [who, username] of [['admin', 'root'], ['office', 'petra'], ['head', 'head'], ['boss', 'boss']] as const) {
     expect(await call(who, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => {
-  t.cleanup();
+afterEach(async () => {
+  await t.cleanup();
   expect(errors).toEqual([]);
   errors.length = 0;
 });
@@ -141,7 +141,7 @@ describe('rendering a reply', () => {
   it('refuses a stored template whose placeholder is no longer known instead of dropping it from the letter', async () => {
     const detail = await newCase();
     const id = await templateId('complaint', 'de', 'Antwort');
-    t.app.db.sqlite.prepare("UPDATE reply_templates SET body = body || ' {{sachbearbeiter}}' WHERE id = ?").run(id);
+    rawDb(t.app).prepare("UPDATE reply_templates SET body = body || ' {{sachbearbeiter}}' WHERE id = ?").run(id);
     expect(await call('office', 'renderReply', { caseId: detail.id, templateId: id })).toEqual({
       ok: false,
       error: { code: 'template_placeholder_unknown', details: { placeholders: ['sachbearbeiter'], templateId: id } },
@@ -194,7 +194,7 @@ describe('recording a reply', () => {
     expect(await call('office', 'recordReply', { caseId: merged.id, ...reply })).toMatchObject({ error: { code: 'invalid_transition', details: { from: 'merged' } } });
     expect(await call('office', 'recordReply', { caseId: target.id, ...reply, templateId: 9999 })).toMatchObject({ error: { code: 'not_found', details: { field: 'templateId' } } });
     expect(count('case_events')).toBe(events);
-    const row = t.app.db.sqlite.prepare('SELECT first_response_at FROM cases WHERE id IN (?, ?, ?)').pluck().all(withdrawn.id, merged.id, target.id);
+    const row = rawDb(t.app).prepare('SELECT first_response_at FROM cases WHERE id IN (?, ?, ?)').pluck().all(withdrawn.id, merged.id, target.id);
     expect(row).toEqual([null, null, null]);
   });
 

@@ -15,18 +15,19 @@ import { createCase } from '../../main/services/cases.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { adoptIdea, linkCase, setImprovementStatus } from '../../main/services/improvements.ts';
 import { getDraw, performDraw, prepareDraw } from '../../main/services/prize-draws.ts';
-import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir, rawDb } from '../support/temp-app.ts';
 
 const NOW = '2027-06-01T09:00:00';
 let template = '';
 const jobs = new Map<Role, number>();
 const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '' };
 
-beforeAll(() => {
-  const t = openTempApp(NOW);
-  ids.deptA = t.department('Straßen');
-  t.department('Grünflächen');
-  const users = Object.fromEntries(ROLES.map((role) => [role, t.user(`user-${role}`, role, role === 'department_head' ? [ids.deptA] : [])])) as Record<Role, Actor>;
+beforeAll(async () => {
+  const t = await openTempApp(NOW);
+  ids.deptA = await t.department('Straßen');
+  await t.department('Grünflächen');
+  const users = {} as Record<Role, Actor>;
+  for (const role of ROLES) users[role] = await t.user(`user-${role}`, role, role === 'department_head' ? [ids.deptA] : []);
   ids.ombudsman = users.ombudsman.id!;
   const office = users.ombudsman;
   const make = (kind: 'complaint' | 'idea', subject: string, origin: 'external' | 'internal' = 'external') =>
@@ -40,31 +41,31 @@ beforeAll(() => {
       priority: 'normal',
       submitter: { anonymous: false, name: 'Erika Muster', email: 'erika@example.org', phone: null, address: null, organisation: null, language: 'de', consent: true, consentText: 'ok' },
     });
-  ids.forwarded = make('complaint', 'Weitergeleitete Beschwerde');
-  transitionCase(t.app.services, office, { id: ids.forwarded, action: 'forward', departmentId: ids.deptA });
-  ids.complaint = make('complaint', 'Schlagloch');
-  ids.idea = make('idea', 'Mehr Bänke');
-  ids.linkedIdea = make('idea', 'Radweg');
-  ids.improvement = adoptIdea(t.app.services, office, { caseId: ids.linkedIdea, title: 'Radweg markieren', description: '' });
+  ids.forwarded = await make('complaint', 'Weitergeleitete Beschwerde');
+  await transitionCase(t.app.services, office, { id: ids.forwarded, action: 'forward', departmentId: ids.deptA });
+  ids.complaint = await make('complaint', 'Schlagloch');
+  ids.idea = await make('idea', 'Mehr Bänke');
+  ids.linkedIdea = await make('idea', 'Radweg');
+  ids.improvement = await adoptIdea(t.app.services, office, { caseId: ids.linkedIdea, title: 'Radweg markieren', description: '' });
   // A done improvement makes two ideas eligible for the 2027 prize draw: the external pool is drawn, the internal one prepared.
-  const doneIdea = make('idea', 'Trinkbrunnen');
-  const staffIdea = make('idea', 'Kantine', 'internal');
-  const done = adoptIdea(t.app.services, office, { caseId: doneIdea, title: 'Trinkbrunnen aufstellen', description: '' });
-  linkCase(t.app.services, office, { improvementId: done, caseId: staffIdea });
-  setImprovementStatus(t.app.services, office, { id: done, status: 'done', doneOn: '2027-05-01', note: 'Aufgestellt.' });
+  const doneIdea = await make('idea', 'Trinkbrunnen');
+  const staffIdea = await make('idea', 'Kantine', 'internal');
+  const done = await adoptIdea(t.app.services, office, { caseId: doneIdea, title: 'Trinkbrunnen aufstellen', description: '' });
+  await linkCase(t.app.services, office, { improvementId: done, caseId: staffIdea });
+  await setImprovementStatus(t.app.services, office, { id: done, status: 'done', doneOn: '2027-05-01', note: 'Aufgestellt.' });
   const prizes = [{ count: 1, description: 'Gutschein' }];
-  ids.drawn = prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'external', prizes });
-  performDraw(t.app.services, users.executive, { id: ids.drawn, seed: '1 2 3', witnesses: ['Ida'], fingerprint: getDraw(t.app.services, ids.drawn).fingerprint });
-  ids.winner = getDraw(t.app.services, ids.drawn).winners[0]!.reference;
-  ids.prepared = prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'internal', prizes });
-  ids.preparedFingerprint = getDraw(t.app.services, ids.prepared).fingerprint;
-  ids.attachment = addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' }).id;
+  ids.drawn = await prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'external', prizes });
+  await performDraw(t.app.services, users.executive, { id: ids.drawn, seed: '1 2 3', witnesses: ['Ida'], fingerprint: (await getDraw(t.app.services, ids.drawn)).fingerprint });
+  ids.winner = (await getDraw(t.app.services, ids.drawn)).winners[0]!.reference;
+  ids.prepared = await prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'internal', prizes });
+  ids.preparedFingerprint = (await getDraw(t.app.services, ids.prepared)).fingerprint;
+  ids.attachment = (await addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' })).id;
   // A finished export job for every user, with its file, so that cancelJob and jobResult have something of their own.
   for (const user of Object.values(users)) {
-    const job = t.app.db.sqlite
+    const job = rawDb(t.app)
       .prepare("INSERT INTO jobs (kind, status, user_id, started_at, finished_at, result_file, result_name, result_type) VALUES ('youSaidWeDidXlsx', 'done', ?, ?, ?, ?, 'x.xlsx', 'application/octet-stream') RETURNING id")
       .get(user.id, NOW, NOW, 'placeholder') as { id: number };
-    t.app.db.sqlite.prepare('UPDATE jobs SET result_file = ? WHERE id = ?').run(`${job.id}.result`, job.id);
+    rawDb(t.app).prepare('UPDATE jobs SET result_file = ? WHERE id = ?').run(`${job.id}.result`, job.id);
     writeFileSync(path.join(t.dir, 'jobs', `${job.id}.result`), 'PK');
     jobs.set(user.role, job.id);
   }
@@ -154,7 +155,7 @@ function snapshot(sqlite: import('better-sqlite3').Database): string {
 async function run(role: Role | null, channel: ChannelName) {
   const dir = tempDir();
   cpSync(template, dir, { recursive: true });
-  const app = openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
+  const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
   try {
     const dispatch = createDispatcher(app, () => undefined);
     if (role) {
@@ -162,11 +163,11 @@ async function run(role: Role | null, channel: ChannelName) {
       // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
       expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => isAllowed(PERMISSIONS[c], role)) } });
     }
-    const before = snapshot(app.db.sqlite);
+    const before = snapshot(rawDb(app));
     const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
-    return { result, changed: snapshot(app.db.sqlite) !== before };
+    return { result, changed: snapshot(rawDb(app)) !== before };
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

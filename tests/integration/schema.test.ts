@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../main/db/database.ts';
+import { openSqlite as openDatabase } from '../../main/db/sqlite/index.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -20,7 +20,7 @@ function declaredTables(): Map<string, string[]> {
 }
 
 describe('schema types', () => {
-  it('declare exactly the columns the migrations create', () => {
+  it('declare exactly the columns the migrations create', async () => {
     const db = openDatabase(path.join(tempDir(), 'schema.sqlite'));
     const declared = declaredTables();
     expect(declared.size).toBeGreaterThan(8);
@@ -29,6 +29,6 @@ describe('schema types', () => {
       const actual = (db.sqlite.prepare(`SELECT name FROM pragma_table_xinfo(?)`).pluck().all(table) as string[]).sort();
       expect(actual, table).toEqual([...columns].sort());
     }
-    db.close();
+    await db.close();
   });
 });

@@ -5,14 +5,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { CaseDetail, CaseListResult, SearchHit } from '../../main/api/types.ts';
-import { DATABASE_FILE, openDatabase } from '../../main/db/database.ts';
-import { migrate } from '../../main/db/migrate.ts';
-import { MIGRATIONS } from '../../main/db/migrations/index.ts';
+import { DATABASE_FILE, openSqlite as openDatabase } from '../../main/db/sqlite/index.ts';
+import { migrate } from '../../main/db/sqlite/migrate.ts';
+import { MIGRATIONS } from '../../main/db/sqlite/migrations/index.ts';
 import { generateDemoData } from '../../main/demo/demo-data.ts';
 import { searchCases } from '../../main/services/case-list.ts';
 import { createServiceContext } from '../../main/services/context.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, tempDir, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -40,22 +40,22 @@ async function newCase(subject: string, departmentId: number, person: Record<str
 
 /** The next case of `year` gets this number (as if the office had already logged number - 1 cases that year). */
 function nextNumber(year: number, number: number) {
-  t.app.db.sqlite
+  rawDb(t.app)
     .prepare('INSERT INTO reference_counters (year, last_number) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number')
     .run(year, number - 1);
 }
 
 beforeEach(async () => {
-  t = openTempApp('2026-03-02T09:00:00');
-  roads = t.department('Straßen und Tiefbau');
-  library = t.department('Bibliothek');
-  t.user('petra', 'ombudsman');
-  t.user('head-roads', 'department_head', [roads]);
+  t = await openTempApp('2026-03-02T09:00:00');
+  roads = await t.department('Straßen und Tiefbau');
+  library = await t.department('Bibliothek');
+  await t.user('petra', 'ombudsman');
+  await t.user('head-roads', 'department_head', [roads]);
   dispatch = createDispatcher(t.app, () => undefined);
   await login('office', 'petra');
   await login('roads', 'head-roads');
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('search', () => {
   let mueller: CaseDetail;
@@ -225,12 +225,12 @@ describe('search', () => {
     expect(await found('Schroeder')).toEqual([['2026-00918', 'text']]);
     expect((await found('Müller')).map(([reference]) => reference)).toEqual(['2026-00920']);
     // The external-content index agrees with the view it was written from.
-    expect(() => t.app.db.sqlite.prepare("INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() => rawDb(t.app).prepare("INSERT INTO case_search (case_search, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 });
 
 describe('migration 0008', () => {
-  it('indexes the cases a database already holds', () => {
+  it('indexes the cases a database already holds', async () => {
     const file = path.join(tempDir(), 'old.sqlite');
     const sqlite = new BetterSqlite3(file);
     const before = MIGRATIONS.findIndex((m) => m.id === '0008_search');
@@ -248,16 +248,16 @@ describe('migration 0008', () => {
     const ctx = createServiceContext(db);
     const office = { id: 1, role: 'ombudsman' as const, departmentIds: [] };
     for (const query of ['2025-00918', '918', '+49 221 445566', 'kaethe@example.org', 'Kaethe Gross', 'Käthe Groß', 'Kathe', 'Baenke', 'Kaete Gros']) {
-      expect(searchCases(ctx, office, query, 10).map((hit) => hit.reference), query).toEqual(['2025-00918']);
+      expect((await searchCases(ctx, office, query, 10)).map((hit) => hit.reference), query).toEqual(['2025-00918']);
     }
-    db.close();
+    await db.close();
   });
 });
 
 describe('search in demo data', () => {
   it('finds generated cases by reference, phone in another format, e-mail and transliterated name', async () => {
-    generateDemoData(t.app.services, { cases: 1500, seed: 11, until: new Date('2026-03-02T09:00:00') });
-    const sqlite = t.app.db.sqlite;
+    await generateDemoData(t.app.services, { cases: 1500, seed: 11, until: new Date('2026-03-02T09:00:00') });
+    const sqlite = rawDb(t.app);
     const pick = <T>(where: string) => sqlite.prepare(`SELECT id, reference, submitter_name AS name, submitter_email AS email, submitter_phone AS phone FROM cases WHERE ${where} ORDER BY id LIMIT 1 OFFSET 7`).get() as T;
     type Row = { id: number; reference: string; name: string; email: string; phone: string };
 

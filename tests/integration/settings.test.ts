@@ -9,14 +9,14 @@ const phoneCall = { kind: 'complaint', channel: 'phone', origin: 'external', sub
 
 beforeEach(async () => {
   // Tuesday 31 March 2026: the 10 working days run across Easter.
-  t = openTempApp('2026-03-31T10:00:00');
-  t.user('root', 'admin');
-  t.user('petra', 'ombudsman');
+  t = await openTempApp('2026-03-31T10:00:00');
+  await t.user('root', 'admin');
+  await t.user('petra', 'ombudsman');
   dispatch = createDispatcher(t.app);
   await dispatch('admin-window', 'login', { username: 'root', password: STAFF_PASSWORD });
   await dispatch('office-window', 'login', { username: 'petra', password: STAFF_PASSWORD });
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 async function responseDue(): Promise<string> {
   const created = await dispatch('office-window', 'createCase', phoneCall);

@@ -7,7 +7,7 @@ import type { ChannelName } from '../../main/api/channels.ts';
 import type { CaseDetail, CaseListResult, DepartmentHome, ExecutiveOverview, NotificationList, OfficeToday, StartFigure } from '../../main/api/types.ts';
 import { executiveQueries } from '../../main/services/start-screens.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -28,7 +28,7 @@ async function newCase(subject: string, at: string, departmentId: number | null 
 
 const forward = (id: number, departmentId: number, session = 'office') => as<CaseDetail>(session, 'transitionCase', { id, action: 'forward', departmentId });
 const notificationRows = () =>
-  t.app.db.sqlite.prepare('SELECT user_id, type, case_id FROM notifications ORDER BY id').all() as { user_id: number; type: string; case_id: number }[];
+  rawDb(t.app).prepare('SELECT user_id, type, case_id FROM notifications ORDER BY id').all() as { user_id: number; type: string; case_id: number }[];
 const rowsOf = (userId: number, type?: string) => notificationRows().filter((r) => r.user_id === userId && (!type || r.type === type));
 
 async function inboxTotal(session: string, figure: StartFigure): Promise<number> {
@@ -45,15 +45,15 @@ const TUE_06_15 = '2027-06-15T08:00:00';
 let ids: { dueToday: number; overdue: number; nearDue: number; later: number; parksDue: number };
 
 beforeEach(async () => {
-  t = openTempApp(MON_05_31);
-  roads = t.department('Straßen');
-  parks = t.department('Grünflächen');
-  users.admin = t.app.db.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
-  users.petra = t.user('petra', 'ombudsman').id!;
-  users.dora = t.user('dora', 'deputy').id!;
-  users.roads = t.user('head-roads', 'department_head', [roads]).id!;
-  users.parks = t.user('head-parks', 'department_head', [parks]).id!;
-  users.chief = t.user('chief', 'executive').id!;
+  t = await openTempApp(MON_05_31);
+  roads = await t.department('Straßen');
+  parks = await t.department('Grünflächen');
+  users.admin = rawDb(t.app).prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
+  users.petra = (await t.user('petra', 'ombudsman')).id!;
+  users.dora = (await t.user('dora', 'deputy')).id!;
+  users.roads = (await t.user('head-roads', 'department_head', [roads])).id!;
+  users.parks = (await t.user('head-parks', 'department_head', [parks])).id!;
+  users.chief = (await t.user('chief', 'executive')).id!;
   dispatch = createDispatcher(t.app, () => undefined);
   await login('office', 'petra');
   await login('deputy', 'dora');
@@ -73,7 +73,7 @@ beforeEach(async () => {
   ids = { dueToday, overdue, nearDue, later, parksDue };
   t.setNow(TUE_06_15);
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe("the office's start screen", () => {
   it('counts due today, overdue, new arrivals and my cases in SQL, and each filter lists exactly those cases', async () => {
@@ -126,8 +126,8 @@ describe("the office's start screen", () => {
     expect((await as<OfficeToday>('office', 'officeToday')).returned.count).toBe(1);
   });
 
-  it('the returned filter walks the partial index of workflow events, not the whole timeline', () => {
-    const plan = t.app.db.sqlite
+  it('the returned filter walks the partial index of workflow events, not the whole timeline', async () => {
+    const plan = rawDb(t.app)
       .prepare(
         "EXPLAIN QUERY PLAN SELECT count(*) FROM cases c WHERE c.id IN (SELECT case_id FROM case_events WHERE type = 'status_changed' AND json_extract(data, '$.action') = 'return_from_department' AND at > ?)",
       )
@@ -185,9 +185,9 @@ describe('notifications', () => {
 
     // If the notification cannot be written, the forward does not happen either.
     const fresh = await newCase('Baum umgestürzt', TUE_06_15);
-    t.app.db.sqlite.exec("CREATE TEMP TRIGGER refuse_notifications BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'no'); END");
+    rawDb(t.app).exec("CREATE TEMP TRIGGER refuse_notifications BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'no'); END");
     expect((await dispatch('office', 'transitionCase', { id: fresh, action: 'forward', departmentId: roads })).ok).toBe(false);
-    t.app.db.sqlite.exec('DROP TRIGGER refuse_notifications');
+    rawDb(t.app).exec('DROP TRIGGER refuse_notifications');
     const unchanged = await as<CaseDetail>('office', 'getCase', { id: fresh });
     expect(unchanged.status).toBe('new');
     expect(unchanged.timeline.map((e) => e.type)).toEqual(['created']);
@@ -306,7 +306,7 @@ describe("the executive's overview", () => {
     ]);
     // The volumes are counted from the index alone, in its order (grouping by quarter in SQL sorted 60,000 rows).
     const volumes = executiveQueries(t.app.services, 2027, '2027-06-15').volumes.compile();
-    const plan = (t.app.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${volumes.sql}`).all(...volumes.parameters) as { detail: string }[]).map((p) => p.detail);
+    const plan = (rawDb(t.app).prepare(`EXPLAIN QUERY PLAN ${volumes.sql}`).all(...volumes.parameters) as { detail: string }[]).map((p) => p.detail);
     expect(plan).toEqual([expect.stringMatching(/USING COVERING INDEX cases_received_on_kind/)]);
     expect(await dispatch('roads', 'executiveOverview', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

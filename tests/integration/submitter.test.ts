@@ -7,7 +7,7 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/channels.ts';
 import type { CaseDetail, PersonCase, SearchHit } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -15,7 +15,7 @@ let roads: number;
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 const contactEvents = (caseId: number) =>
-  t.app.db.sqlite.prepare("SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_updated'").pluck().get(caseId) as number;
+  rawDb(t.app).prepare("SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_updated'").pluck().get(caseId) as number;
 
 async function call(submitter: Record<string, unknown>): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -29,8 +29,8 @@ async function call(submitter: Record<string, unknown>): Promise<CaseDetail> {
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-06-01T09:00:00');
-  roads = t.department('Straßen');
+  t = await openTempApp('2027-06-01T09:00:00');
+  roads = await t.department('Straßen');
   t.user('petra', 'ombudsman');
   t.user('dora', 'deputy');
   t.user('root', 'admin');

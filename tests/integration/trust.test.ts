@@ -5,18 +5,18 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppContext, type AppContext } from '../../main/app-context.ts';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import { DATABASE_FILE } from '../../main/db/database.ts';
+import { DATABASE_FILE } from '../../main/db/sqlite/index.ts';
 import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 
-beforeEach(() => {
-  t = openTempApp('2027-03-01T09:00:00');
-  t.user('petra', 'ombudsman');
+beforeEach(async () => {
+  t = await openTempApp('2027-03-01T09:00:00');
+  await t.user('petra', 'ombudsman');
   dispatch = createDispatcher(t.app, () => undefined);
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 const wrong = (username: string) => dispatch('w', 'login', { username, password: 'not-the-password' });
 
@@ -26,7 +26,7 @@ describe('sign-in throttling', () => {
     // A restart: a new app context on the same data folder and a new dispatcher.
     t.app.close();
     let now = new Date('2027-03-01T09:00:30');
-    const reopened: AppContext = openAppContext({ dataDir: t.dir, now: () => now });
+    const reopened: AppContext = await openAppContext({ dataDir: t.dir, now: () => now });
     t.app = reopened;
     const again = createDispatcher(reopened, () => undefined);
     expect(await again('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({
@@ -93,12 +93,12 @@ describe('the forced first password change', () => {
 
 describe('append-only tables on a raw connection', () => {
   let raw: BetterSqlite3.Database;
-  beforeEach(() => {
+  beforeEach(async () => {
     // A plain connection as any SQLite tool would open it: no app pragmas, recursive_triggers off.
     raw = new BetterSqlite3(path.join(t.dir, DATABASE_FILE));
     expect(raw.pragma('recursive_triggers', { simple: true })).toBe(0);
   });
-  afterEach(() => raw.close());
+  afterEach(async () => raw.close());
 
   it('refuses INSERT OR REPLACE and REPLACE over a case event', async () => {
     await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD });
@@ -117,7 +117,7 @@ describe('append-only tables on a raw connection', () => {
     raw.prepare(`INSERT INTO case_events (case_id, actor_id, type, at, data) VALUES (?, NULL, 'note', '2027-01-01T00:00:00.000Z', '{}')`).run(event.case_id);
   });
 
-  it('refuses to replace a drawn prize draw, by its id or by moving another draw onto it', () => {
+  it('refuses to replace a drawn prize draw, by its id or by moving another draw onto it', async () => {
     const insert = raw.prepare(`INSERT INTO prize_draws (year, pool, status, prizes, entries, entry_case_ids, exclusions, fingerprint, prepared_at,
       seed, algorithm, algorithm_version, ranking, winner_count, witnesses, drawn_at, drawn_by_name)
       VALUES (2026, 'external', ?, '[]', '["2026-00001"]', '[1]', '[]', ?, '2026-12-01T10:00:00.000Z', ?, ?, 1, ?, 1, '[]', ?, 'Clara Vogt')`);
@@ -137,7 +137,7 @@ describe('append-only tables on a raw connection', () => {
     expect(raw.prepare('SELECT * FROM prize_draws ORDER BY id').all()).toEqual(before);
   });
 
-  it('refuses INSERT OR REPLACE over improvement and prize draw events', () => {
+  it('refuses INSERT OR REPLACE over improvement and prize draw events', async () => {
     raw.exec(`INSERT INTO departments (name, active, created_at) VALUES ('Straßen', 1, '2027-01-01');
       INSERT INTO improvements (id, title, department_id, created_at, updated_at) VALUES (1, 'x', last_insert_rowid(), '2027-01-01', '2027-01-01');
       INSERT INTO improvement_events (id, improvement_id, type, at, data) VALUES (1, 1, 'created', '2027-01-01', '{}');`);

@@ -11,7 +11,7 @@ import { REQUEST_ID_CHANNELS } from '../../main/api/request-ids.ts';
 import type { CaseDetail, DrawDetail, ImprovementDetail, RenderedReply, ReplyTemplate, UserRecord } from '../../main/api/types.ts';
 import { REQUEST_ID_RETENTION_MS } from '../../main/services/request-ids.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -19,7 +19,7 @@ let parks: number;
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 const count = (table: string, where = '1 = 1', ...params: unknown[]) =>
-  t.app.db.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;
+  rawDb(t.app).prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;
 
 async function idea(subject: string, name = 'Anna Berg'): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -33,19 +33,19 @@ async function idea(subject: string, name = 'Anna Berg'): Promise<CaseDetail> {
 }
 
 beforeEach(async () => {
-  t = openTempApp('2027-12-01T10:00:00');
-  parks = t.department('Grünflächen');
-  t.user('petra', 'ombudsman');
-  t.user('dora', 'deputy');
-  t.user('chief', 'executive');
-  t.user('head', 'department_head', [parks]);
-  t.user('root', 'admin');
+  t = await openTempApp('2027-12-01T10:00:00');
+  parks = await t.department('Grünflächen');
+  await t.user('petra', 'ombudsman');
+  await t.user('dora', 'deputy');
+  await t.user('chief', 'executive');
+  await t.user('head', 'department_head', [parks]);
+  await t.user('root', 'admin');
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['deputy', 'dora'], ['chief', 'chief'], ['head', 'head'], ['admin', 'root']] as const) {
     expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
   }
 });
-afterEach(() => t.cleanup());
+afterEach(async () => t.cleanup());
 
 describe('idempotent writes by requestId', () => {
   it('the same requestId twice creates one row and returns the same result', async () => {
@@ -123,12 +123,23 @@ describe('idempotent writes by requestId', () => {
     expect(count('request_ids')).toBe(1);
   });
 
-  it('only synchronous handlers take a requestId (they share one transaction with the stored result)', () => {
+  it('a handler with a requestId shares one transaction with its stored result (async handlers too, through ctx.tx)', async () => {
+    // Was: "only synchronous handlers take a requestId". The services are async now; what that assertion protected is that
+    // the write and its stored result commit together, so it is proven directly: the stored result refused, the write is gone.
     for (const [channel, takes] of Object.entries(REQUEST_ID_CHANNELS)) {
-      if (takes) expect(handlers[channel as ChannelName].constructor.name, channel).not.toBe('AsyncFunction');
+      if (takes) expect(typeof handlers[channel as ChannelName], channel).toBe('function');
     }
     expect(REQUEST_ID_CHANNELS.printToPdf).toBe(false);
     expect(REQUEST_ID_CHANNELS.changePassword).toBe(false);
+    const created = await idea('Mehr Bänke');
+    rawDb(t.app).exec("CREATE TEMP TRIGGER refuse_request_ids BEFORE INSERT ON request_ids BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const refused = await dispatch('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
+    rawDb(t.app).exec('DROP TRIGGER refuse_request_ids');
+    expect(refused).toMatchObject({ ok: false });
+    expect(count('case_events', "type = 'note'")).toBe(0);
+    // Without the refusal the same write goes through, once.
+    await as('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
+    expect(count('case_events', "type = 'note'")).toBe(1);
   });
 });
 

@@ -4,9 +4,9 @@ import { createCase } from '../../main/services/cases.ts';
 import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
 
 const [dataDir, countText, label] = process.argv.slice(2);
-const app = openAppContext({ dataDir: dataDir! });
+const app = await openAppContext({ dataDir: dataDir! });
 for (let i = 0; i < Number(countText); i++) {
-  createCase(app.services, SYSTEM_ACTOR, {
+  await createCase(app.services, SYSTEM_ACTOR, {
     kind: 'idea',
     channel: 'web',
     origin: 'external',
@@ -16,4 +16,4 @@ for (let i = 0; i < Number(countText); i++) {
     priority: 'normal',
   });
 }
-app.close();
+await app.close();

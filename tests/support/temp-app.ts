@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { openAppContext, type AppContext } from '../../main/app-context.ts';
+import type { SqliteEngine } from '../../main/db/sqlite/index.ts';
 import type { Actor } from '../../main/services/actor.ts';
 import { saveDepartment } from '../../main/services/departments.ts';
 import { saveUser } from '../../main/services/users.ts';
@@ -16,9 +18,9 @@ export interface TempApp {
   dir: string;
   setNow(iso: string): void;
   /** Creates a user (password already changed) and returns it as an Actor. */
-  user(username: string, role: Role, departmentIds?: number[]): Actor;
-  department(name: string): number;
-  cleanup(): void;
+  user(username: string, role: Role, departmentIds?: number[]): Promise<Actor>;
+  department(name: string): Promise<number>;
+  cleanup(): Promise<void>;
 }
 
 const made: string[] = [];
@@ -34,18 +36,23 @@ export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function openTempApp(startAt = '2026-03-02T09:00:00'): TempApp {
+/** The raw better-sqlite3 connection under an app, for fixtures and counts (tests may reach under the engine). */
+export function rawDb(app: AppContext | SqliteEngine): BetterSqlite3.Database {
+  return 'sqlite' in app ? app.sqlite : (app.engine as SqliteEngine).sqlite;
+}
+
+export async function openTempApp(startAt = '2026-03-02T09:00:00'): Promise<TempApp> {
   const dir = tempDir();
   let now = new Date(startAt);
-  const app = openAppContext({ dataDir: dir, now: () => now, adminPassword: ADMIN_PASSWORD });
+  const app = await openAppContext({ dataDir: dir, now: () => now, adminPassword: ADMIN_PASSWORD });
   return {
     app,
     dir,
     setNow(iso) {
       now = new Date(iso);
     },
-    user(username, role, departmentIds = []) {
-      const record = saveUser(app.services, {
+    async user(username, role, departmentIds = []) {
+      const record = await saveUser(app.services, {
         username,
         displayName: username,
         role,
@@ -54,14 +61,14 @@ export function openTempApp(startAt = '2026-03-02T09:00:00'): TempApp {
         active: true,
         password: STAFF_PASSWORD,
       });
-      app.db.run(app.db.q.updateTable('users').set({ must_change_password: 0 }).where('id', '=', record.id));
+      await app.services.tx(({ db }) => db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', record.id).execute());
       return { id: record.id, role, departmentIds: record.departmentIds };
     },
-    department(name) {
-      return saveDepartment(app.services, { name, active: true }).id;
+    async department(name) {
+      return (await saveDepartment(app.services, { name, active: true })).id;
     },
-    cleanup() {
-      app.close();
+    async cleanup() {
+      await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

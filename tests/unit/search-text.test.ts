@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migration } from '../../main/db/migrations/0008_search.ts';
+import { migration } from '../../main/db/sqlite/migrations/0008_search.ts';
 import {
   editDistance,
   foldedForms,

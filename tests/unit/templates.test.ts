@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_TEMPLATES } from '../../main/db/migrations/0003_replies_attachments.ts';
+import { SEED_TEMPLATES } from '../../main/db/sqlite/migrations/0003_replies_attachments.ts';
 import { CASE_KINDS } from '../../main/domain/model.ts';
 import { gapsOf } from '../../renderer/src/reply-gaps.ts';
 import {

@@ -4,19 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from './database.ts';
-
-export interface BackupResult {
-  totalPages: number;
-  /** Tables in the copy (b-tree tables, SQLite's own included), each with the row count of the snapshot. */
-  tables: number;
-  rows: number;
-}
-
-export interface BackupOptions {
-  /** For tests: runs on the finished temp copy just before it is verified (to damage it). */
-  beforeVerify?: (tempFile: string) => void;
-}
+import type { BackupOptions, BackupResult } from '../engine.ts';
 
 /** What a copy must hold: schema, header versions and the row count of every table, read inside one transaction. */
 interface Contents {
@@ -40,9 +28,9 @@ const STEP_PAGES = 200;
  * as measured; then it is fsynced, renamed over the target, and the folder fsynced. A kill at any moment leaves at most
  * a temp file (cleared by the next backup into that folder) and the target either untouched or the complete copy.
  */
-export async function backupDatabase(db: Db, target: string, options: BackupOptions = {}): Promise<BackupResult> {
-  if (db.sqlite.memory) throw new Error('an in-memory database cannot be backed up to a file');
-  const source = path.resolve(db.sqlite.name);
+export async function backupDatabase(sqlite: BetterSqlite3.Database, target: string, options: BackupOptions = {}): Promise<BackupResult> {
+  if (sqlite.memory) throw new Error('an in-memory database cannot be backed up to a file');
+  const source = path.resolve(sqlite.name);
   const final = path.resolve(target);
   const folder = path.dirname(final);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`cannot write the backup: the folder ${folder} does not exist`);
