@@ -1,72 +1,10 @@
-// Channel names only: the preload bundles this file, so it must stay plain data with no imports.
+// IPC names only: the preload bundles this file, so it must stay plain data with no imports (types aside).
 export const IPC_PREFIX = 'ombudsdesk:';
 
-export const channelNames = [
-  'appInfo',
-  'login',
-  'logout',
-  'currentUser',
-  'changePassword',
-  'listCases',
-  'getCase',
-  'createCase',
-  'updateCase',
-  'updateSubmitter',
-  'transitionCase',
-  'assignCase',
-  'addCaseNote',
-  'extendCaseDeadline',
-  'searchCases',
-  'bulkUpdateCases',
-  'personHistory',
-  'caseCounts',
-  'listDepartments',
-  'saveDepartment',
-  'listCategories',
-  'saveCategory',
-  'listUsers',
-  'saveUser',
-  'getSettings',
-  'updateSettings',
-  'listHolidayRegions',
-  'listReplyTemplates',
-  'saveReplyTemplate',
-  'renderReply',
-  'recordReply',
-  'addAttachment',
-  'listAttachments',
-  'getAttachment',
-  'listImprovements',
-  'getImprovement',
-  'createImprovement',
-  'adoptIdea',
-  'updateImprovement',
-  'setImprovementStatus',
-  'linkCaseToImprovement',
-  'unlinkCaseFromImprovement',
-  'departmentHome',
-  'officeToday',
-  'executiveOverview',
-  'markStartSeen',
-  'listNotifications',
-  'markNotificationsRead',
-  'youSaidWeDid',
-  'exportYouSaidWeDid',
-  'drawEligibility',
-  'listDraws',
-  'getDraw',
-  'prepareDraw',
-  'performDraw',
-  'exportDrawProtocol',
-  'recordWinnerFollowUp',
-  'printToPdf',
-  'startJob',
-  'cancelJob',
-  'listJobs',
-  'jobResult',
-] as const;
+/** Asked once by the preload, synchronously: the channel names it forwards (the areas declare them; main sends them). */
+export const IPC_CHANNEL_LIST = 'ombudsdesk-channels';
 
-export type ChannelName = (typeof channelNames)[number];
+export type { ChannelName } from './registry.ts';
 
 /** Events main sends to a window (one-way), carried on one IPC channel as (name, payload). */
 export const IPC_EVENT = 'ombudsdesk-event';

@@ -5,18 +5,13 @@ import type { AppContext } from '../app-context.ts';
 import { DomainError, fail } from '../services/errors.ts';
 import { findRequest, pruneRequests, storeRequest } from '../services/request-ids.ts';
 import { sessionUser } from '../services/users.ts';
-import type { ChannelName } from './channels.ts';
-import { contract } from './contract.ts';
-import { handlers, type Call } from './handlers.ts';
-import { isAllowed, PERMISSIONS } from './permissions.ts';
+import { isAllowed, type Call, type CallerWindow, type ChannelSpec } from './define.ts';
+import { channels, describeUser, PERMISSIONS, type ChannelName } from './registry.ts';
 import { takeRequestId } from './request-ids.ts';
 import type { ApiError, ApiResult, SessionUser } from './types.ts';
 import type { TxContext } from '../services/context.ts';
 
-/** What the calling window can do for a handler: Electron's printToPDF of that window. The test transport has none. */
-export interface CallerWindow {
-  printToPdf(): Promise<Uint8Array>;
-}
+export type { CallerWindow };
 
 export type Dispatch = (callerId: string, channel: string, payload: unknown, window?: CallerWindow) => Promise<ApiResult<unknown>>;
 
@@ -33,7 +28,7 @@ export function forbiddenSender(): ApiResult<never> {
 }
 
 function isChannel(channel: string): channel is ChannelName {
-  return Object.hasOwn(contract, channel);
+  return Object.hasOwn(channels, channel);
 }
 
 function describeIssues(error: z.ZodError): Record<string, unknown> {
@@ -80,7 +75,7 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
     if (userId === undefined) return null;
     const user = await sessionUser(app.services.read, userId);
     if (!user) app.sessions.delete(callerId);
-    return user;
+    return user && describeUser(user);
   };
 
   return async (callerId, channel, payload, window) => {
@@ -91,11 +86,12 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
     if (user?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(channel)) return failure('password_change_required');
     const split = takeRequestId(channel, payload);
     if (!split.ok) return failure('invalid_input', describeIssues(split.error));
-    const parsed = contract[channel].input.safeParse(split.payload);
+    const spec = channels[channel] as ChannelSpec;
+    const parsed = spec.input.safeParse(split.payload);
     if (!parsed.success) return failure('invalid_input', describeIssues(parsed.error));
-    const call: Call = { app, callerId, user, window };
+    const call: Call = { app, callerId, user, window, describe: describeUser };
     try {
-      const handler = handlers[channel] as (call: Call, input: unknown) => unknown;
+      const handler = spec.handler as (call: Call, input: unknown) => unknown;
       const { requestId } = split;
       if (requestId !== undefined) {
         // The handler sees the services bound to the transaction, so its writes and the stored result commit together.

@@ -77,6 +77,9 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** The signed-in user as the services know them (SessionUser without what the API adds). */
+export type SessionCore = Omit<SessionUser, 'allowed' | 'allowedJobs'>;
+
 export interface SessionUser {
   id: number;
   username: string;

@@ -1,7 +1,5 @@
 // What each kind of background job takes: checked by the API before a job starts and again in its worker.
 import { z } from 'zod';
-import { PERMISSIONS, type Access } from '../api/permissions.ts';
-import type { JobKind } from '../vocabulary/jobs.ts';
 import { TEMPLATE_LANGUAGES } from '../vocabulary/people.ts';
 
 const year = z.number().int().min(2000).max(2200);
@@ -9,14 +7,6 @@ const year = z.number().int().min(2000).max(2200);
 export const JOB_PARAMS = {
   demo: z.strictObject({ cases: z.number().int().min(1).max(2_000_000), seed: z.number().int().optional(), until: z.iso.datetime({ offset: true }).optional() }),
   youSaidWeDidXlsx: z.strictObject({ year, language: z.enum(TEMPLATE_LANGUAGES) }),
-};
-
-/** Who may start each kind from a window (the CLI runs as the system). */
-export const JOB_ACCESS: Record<JobKind, Access> = {
-  // Demo data is for a trial installation: only the administrator, and only into an office without cases (definitions.ts).
-  demo: ['admin'],
-  // Whoever may export it directly: a department head's file holds only their own people.
-  youSaidWeDidXlsx: PERMISSIONS.exportYouSaidWeDid,
 };
 
 /** startJob's input: a kind with its own params. */

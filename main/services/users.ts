@@ -1,10 +1,6 @@
 // Users, roles and sign-in.
 import type { Language, Role } from '../domain/model.ts';
-import { channelNames } from '../api/channels.ts';
-import { isAllowed, PERMISSIONS } from '../api/permissions.ts';
-import type { SessionUser, UserRecord } from '../api/types.ts';
-import { JOB_ACCESS } from '../jobs/params.ts';
-import { JOB_KINDS } from '../vocabulary/jobs.ts';
+import type { SessionCore, UserRecord } from '../api/types.ts';
 import type { ReadDb } from '../db/handles.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
@@ -48,14 +44,10 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
   };
 }
 
-export function toSessionUser(user: UserRecord, mustChangePassword: boolean): SessionUser {
+/** The signed-in user as the services know them; what they may call is added by the API (dispatch). */
+export function toSessionCore(user: UserRecord, mustChangePassword: boolean): SessionCore {
   const { active: _active, ...rest } = user;
-  return {
-    ...rest,
-    mustChangePassword,
-    allowed: channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], user.role)),
-    allowedJobs: JOB_KINDS.filter((kind) => isAllowed(JOB_ACCESS[kind], user.role)),
-  };
+  return { ...rest, mustChangePassword };
 }
 
 export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
@@ -65,10 +57,10 @@ export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
 }
 
 /** The active user behind a session, or null when the account is gone or disabled. */
-export async function sessionUser(db: ReadDb, userId: number): Promise<SessionUser | null> {
+export async function sessionUser(db: ReadDb, userId: number): Promise<SessionCore | null> {
   const row = (await db.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1).executeTakeFirst());
   if (!row) return null;
-  return toSessionUser(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? []), row.must_change_password === 1);
+  return toSessionCore(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? []), row.must_change_password === 1);
 }
 
 /** Refuses a password that the policy refuses, at the field it came from, with the reason for the window to translate. */
@@ -78,11 +70,11 @@ function requireAcceptablePassword(password: string, field: string, context: Pas
 }
 
 /** Sign-in with the throttle: too many failures for this user name (or for all of them) make the next try wait. */
-export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SessionUser> {
+export async function signIn(ctx: ServiceContext, username: string, password: string): Promise<SessionCore> {
   const nowMs = ctx.now().getTime();
   const subjects = loginSubjects(username);
   await assertNotThrottled(ctx.read, subjects, nowMs);
-  let user: SessionUser;
+  let user: SessionCore;
   try {
     user = await authenticate(ctx.read, username, password);
   } catch (error) {
@@ -93,7 +85,7 @@ export async function signIn(ctx: ServiceContext, username: string, password: st
   return user;
 }
 
-export async function authenticate(db: ReadDb, username: string, password: string): Promise<SessionUser> {
+export async function authenticate(db: ReadDb, username: string, password: string): Promise<SessionCore> {
   const row = (await db.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()).executeTakeFirst());
   // Hash even for unknown users so the answer time does not reveal which usernames exist.
   const hash = row?.password_hash ?? hashPassword('unknown-user-placeholder');
@@ -174,7 +166,7 @@ export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promi
  * A signed-in user's own change (forced after a one-time password). The current-password check is throttled like
  * sign-in; the new password must differ from the current one and pass the policy.
  */
-export async function changePassword(ctx: ServiceContext, userId: number, currentPassword: string, newPassword: string): Promise<SessionUser> {
+export async function changePassword(ctx: ServiceContext, userId: number, currentPassword: string, newPassword: string): Promise<SessionCore> {
   const db = ctx.read;
   const nowMs = ctx.now().getTime();
   const subjects = passwordCheckSubjects(userId);

@@ -1,11 +1,12 @@
 // The only place that touches ipcMain: every channel of the contract, each call checked for its sender first.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelNames, IPC_EVENT, IPC_PREFIX } from '../api/channels.ts';
+import { IPC_CHANNEL_LIST, IPC_EVENT, IPC_PREFIX } from '../api/channels.ts';
+import { channelNames } from '../api/registry.ts';
 import type { EventHub } from '../api/events.ts';
 import { forbiddenSender, type Dispatch } from '../api/dispatch.ts';
 import { isTrustedSender } from './sender.ts';
 
-function senderOf(event: IpcMainInvokeEvent) {
+function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>) {
   // senderFrame is null once the frame has navigated away or been destroyed.
   const frame = event.senderFrame;
   return frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
@@ -25,6 +26,10 @@ export function setupIpc(dispatch: Dispatch, events: EventHub, devServerUrl?: st
       detach();
     });
   };
+  // The preload asks once, synchronously, which channels to forward: the names only (an untrusted frame gets none).
+  ipcMain.on(IPC_CHANNEL_LIST, (event) => {
+    event.returnValue = isTrustedSender(senderOf(event), devServerUrl) ? [...channelNames] : [];
+  });
   for (const name of channelNames) {
     ipcMain.handle(IPC_PREFIX + name, (event, payload: unknown) => {
       if (!isTrustedSender(senderOf(event), devServerUrl)) return forbiddenSender();

@@ -4,7 +4,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, type ChannelName } from '../../main/api/channels.ts';
+import { channelNames, type ChannelName } from '../../main/api/registry.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { openAppContext } from '../../main/app-context.ts';

@@ -9,6 +9,7 @@ export const stub = {
   appListeners: new Map(),
   protocolHandlers: new Map(),
   ipcHandlers: new Map(),
+  ipcListeners: new Map(),
   permissions: {},
   paths: new Map(),
 };
@@ -45,6 +46,7 @@ export const protocol = {
 
 export const ipcMain = {
   handle: (channel, handler) => (record('ipcMain.handle', { args: [channel] }), stub.ipcHandlers.set(channel, handler)),
+  on: (channel, listener) => (record('ipcMain.on', { args: [channel] }), stub.ipcListeners.set(channel, listener)),
 };
 
 export const session = {

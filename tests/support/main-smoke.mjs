@@ -48,6 +48,12 @@ report.permissions = {
 report.stdout = printed;
 
 const password = /password: (\S+)/.exec(printed.join('\n'))?.[1];
+const listFor = (event) => {
+  const reply = { ...event, returnValue: undefined };
+  stub.ipcListeners.get('ombudsdesk-channels')?.(reply);
+  return reply.returnValue;
+};
+report.channelList = { trusted: listFor(trusted), foreign: listFor(foreign) };
 report.foreignCall = await invoke('appInfo', foreign, undefined);
 report.login = await invoke('login', trusted, { username: 'admin', password });
 report.signedIn = await invoke('currentUser', trusted, undefined);

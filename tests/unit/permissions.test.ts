@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames } from '../../main/api/channels.ts';
-import { contract } from '../../main/api/contract.ts';
+import { z } from 'zod';
+import { channel } from '../../main/api/define.ts';
+import { channelNames, channels, combine } from '../../main/api/registry.ts';
 import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { ROLES } from '../../main/domain/model.ts';
 
 describe('role checks', () => {
   it('has exactly one permission entry and one schema per channel', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...channelNames].sort());
-    expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
+    for (const name of channelNames) {
+      expect(channels[name].input, name).toBeInstanceOf(z.ZodType);
+      expect(typeof channels[name].handler, name).toBe('function');
+    }
+  });
+
+  it('refuses a channel name declared twice, naming both areas', () => {
+    const spec = channel({ access: 'public', input: z.undefined(), output: null, handler: () => null });
+    expect(() => combine({ cases: { ping: spec }, replies: { pong: spec, ping: spec } })).toThrow('API channel "ping" is declared in both the cases and the replies area');
+    expect(Object.keys(combine({ cases: { ping: spec }, replies: { pong: spec } }))).toEqual(['ping', 'pong']);
   });
 
   it('lets nobody who is signed out do anything but sign in', () => {

@@ -1,13 +1,19 @@
 // Which frames may call the API, and that the IPC wrapper checks the sender before anything is dispatched.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames, IPC_EVENT, IPC_PREFIX } from '../../main/api/channels.ts';
+import { IPC_CHANNEL_LIST, IPC_EVENT, IPC_PREFIX } from '../../main/api/channels.ts';
+import { channelNames } from '../../main/api/registry.ts';
 import { createEventHub } from '../../main/api/events.ts';
 import { setupIpc } from '../../main/shell/ipc.ts';
 import { isTrustedSender, isTrustedSenderUrl } from '../../main/shell/sender.ts';
 
 type Handler = (event: unknown, payload: unknown) => unknown;
-const electron = vi.hoisted(() => ({ handlers: new Map<string, Handler>() }));
-vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, handler: Handler) => electron.handlers.set(channel, handler) } }));
+const electron = vi.hoisted(() => ({ handlers: new Map<string, Handler>(), listeners: new Map<string, Handler>() }));
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => electron.handlers.set(channel, handler),
+    on: (channel: string, listener: Handler) => electron.listeners.set(channel, listener),
+  },
+}));
 
 describe('isTrustedSenderUrl', () => {
   it('trusts the app origin only', () => {
@@ -66,6 +72,17 @@ describe('setupIpc', () => {
     expect(send).not.toHaveBeenCalled();
     hub.toUser(42, 'jobProgress', job);
     expect(send).toHaveBeenCalledExactlyOnceWith(IPC_EVENT, 'jobProgress', job);
+  });
+
+  it('tells the preload the channel names, and an untrusted frame none', () => {
+    const ask = (url: string | null) => {
+      const reply = { ...event(url), returnValue: undefined as unknown };
+      electron.listeners.get(IPC_CHANNEL_LIST)!(reply as never, undefined);
+      return reply.returnValue;
+    };
+    expect(ask('app://ombudsdesk/index.html')).toEqual([...channelNames]);
+    expect(ask('https://evil.example/')).toEqual([]);
+    expect(ask(null)).toEqual([]);
   });
 
   it('handles exactly the contract channels, with the prefix', () => {
