@@ -4,8 +4,6 @@ export const IPC_PREFIX = 'ombudsdesk:';
 /** Asked once by the preload, synchronously: the channel names it forwards (the areas declare them; main sends them). */
 export const IPC_CHANNEL_LIST = 'ombudsdesk-channels';
 
-export type { ChannelName } from './registry.ts';
-
 /** Events main sends to a window (one-way), carried on one IPC channel as (name, payload). */
 export const IPC_EVENT = 'ombudsdesk-event';
 

@@ -11,7 +11,6 @@ import type {
   Role,
 } from '../domain/model.ts';
 import type { CaseAction } from '../domain/workflow.ts';
-import type { ChannelName } from './channels.ts';
 import type { DeadlineRules } from '../domain/deadlines.ts';
 import type { TemplateLanguage } from '../domain/templates.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
@@ -89,7 +88,7 @@ export interface SessionUser {
   language: Language;
   mustChangePassword: boolean;
   /** The API channels this user's role may call, from the one permission table; the UI shows only what these allow. */
-  allowed: ChannelName[];
+  allowed: string[];
   /** The background jobs this user's role may start (startJob checks the same table). */
   allowedJobs: import('../vocabulary/jobs.ts').JobKind[];
 }
@@ -474,7 +473,23 @@ export interface StartFigure {
 }
 
 /** The inbox filter as listCases takes it. */
-export type CaseListFilter = import('../services/case-list.ts').CaseFilter;
+/** What the inbox filters by (listCases, and the start screens' figures that open it). */
+export interface CaseListFilter {
+  statuses?: CaseStatus[] | undefined;
+  kinds?: CaseKind[] | undefined;
+  channels?: CaseChannel[] | undefined;
+  origins?: CaseOrigin[] | undefined;
+  departmentIds?: number[] | undefined;
+  handlerId?: number | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: string | undefined;
+  /** Running cases due on exactly this date (the start screen's "due today"). */
+  dueOn?: string | undefined;
+  /** Cases whose statement a department returned after this moment (ISO time; the start screen's "returned"). */
+  returnedSince?: string | undefined;
+  text?: string | undefined;
+  reference?: string | undefined;
+}
 
 /** The office's "what must I do today", as of `today` (the office's calendar date). */
 export interface OfficeToday {

@@ -1,6 +1,6 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
 import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
-import type { CaseChannel, CaseKind, CaseOrigin, CaseStatus } from '../domain/model.ts';
+import type { CaseStatus } from '../domain/model.ts';
 import type { CaseCount, CaseListResult } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
@@ -9,23 +9,9 @@ import type { ServiceContext } from './context.ts';
 import { runCompiled } from '../db/handles.ts';
 import { search } from '../db/search.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
+import type { CaseListFilter } from '../api/types.ts';
 
-export interface CaseFilter {
-  statuses?: CaseStatus[] | undefined;
-  kinds?: CaseKind[] | undefined;
-  channels?: CaseChannel[] | undefined;
-  origins?: CaseOrigin[] | undefined;
-  departmentIds?: number[] | undefined;
-  handlerId?: number | undefined;
-  overdue?: boolean | undefined;
-  dueBefore?: string | undefined;
-  /** Running cases due on exactly this date (the start screen's "due today"). */
-  dueOn?: string | undefined;
-  /** Cases whose statement a department returned after this moment (ISO time; the start screen's "returned"). */
-  returnedSince?: string | undefined;
-  text?: string | undefined;
-  reference?: string | undefined;
-}
+export type CaseFilter = CaseListFilter;
 
 export interface CaseListQuery {
   filter: CaseFilter;

@@ -7,7 +7,7 @@ import type { Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
 import { refreshStoredDeadlines } from './case-deadlines.ts';
-import { loadCaseRow, requireExisting, type CaseRow } from './cases.ts';
+import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
 import { fail } from './errors.ts';
 import { notifyTransition } from './notifications.ts';
 import { appendEvent } from './timeline.ts';

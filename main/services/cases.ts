@@ -5,10 +5,9 @@ import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, typ
 import { formatReference } from '../domain/references.ts';
 import { availableActions } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
-import type { Selectable, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 
-export type CaseRow = Selectable<CasesTable>;
 import { inScope, type Actor } from './actor.ts';
 import { readAttachments } from './attachment-records.ts';
 import { caseImprovementLinks } from './improvement-links.ts';
@@ -18,6 +17,9 @@ import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
 import { transitionCase } from './case-workflow.ts';
+import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
+
+export { loadCaseRow, requireExisting, type CaseRow };
 
 export interface SubmitterInput {
   anonymous: boolean;
@@ -48,20 +50,6 @@ export interface CreateCaseInput {
 
 /** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-export async function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): Promise<void> {
-  if (id === null || id === undefined) return;
-  const row = (await ctx.read.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
-  if (!row) fail('not_found', { field });
-}
-
-/** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
-export async function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseRow> {
-  const row = (await ctx.read.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
-  if (!row) fail('not_found', { field: 'id' });
-  if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
-  return row;
-}
 
 async function nextReference(ctx: TxContext, year: number): Promise<{ number: number; reference: string }> {
   const { db } = ctx;

@@ -7,7 +7,7 @@ import type { OfficeSettings } from '../api/types.ts';
 import type { Engine } from '../db/engine.ts';
 import type { ReadDb, WriteDb } from '../db/handles.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { calendarCache, readSettings } from './settings.ts';
+import { calendarCache, readSettings } from './settings-read.ts';
 
 export interface ServiceContext {
   /** Reads; inside a transaction, the transaction itself (a read outside it would wait for the connection). */

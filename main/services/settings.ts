@@ -1,25 +1,13 @@
 // Office settings: holiday region, extra closed days, deadline rules; and the working calendar they define.
-import { createWorkingCalendar, DEFAULT_REGION, isValidRegion, type WorkingCalendar } from '../domain/calendar.ts';
-import { DEFAULT_DEADLINE_RULES, validateDeadlineRules, type DeadlineRules } from '../domain/deadlines.ts';
+import { isValidRegion } from '../domain/calendar.ts';
+import { validateDeadlineRules } from '../domain/deadlines.ts';
 import type { OfficeSettings } from '../api/types.ts';
-import type { ReadDb } from '../db/handles.ts';
-import { readJson, stored } from '../db/json.ts';
 import type { ServiceContext } from './context.ts';
+import { calendarCache, readSettings, SETTINGS_KEYS as KEYS } from './settings-read.ts';
+
+export { calendarCache, readSettings };
 import { fail } from './errors.ts';
 
-const KEYS = { region: 'holiday_region', closedDays: 'closed_days', rules: 'deadline_rules' } as const;
-
-export async function readSettings(db: ReadDb): Promise<OfficeSettings> {
-  const rows = (await db.selectFrom('settings').select(['key', 'value']).execute());
-  const map = new Map(rows.map((row) => [row.key, row.value]));
-  const closedDays = map.get(KEYS.closedDays);
-  const rules = map.get(KEYS.rules);
-  return {
-    holidayRegion: map.get(KEYS.region) ?? DEFAULT_REGION,
-    closedDays: closedDays === undefined ? [] : readJson(closedDays, stored.strings),
-    deadlineRules: rules === undefined ? DEFAULT_DEADLINE_RULES : (readJson(rules, stored.deadlineRules) satisfies DeadlineRules),
-  };
-}
 
 export async function updateSettings(ctx: ServiceContext, patch: Partial<OfficeSettings>): Promise<OfficeSettings> {
   if (patch.holidayRegion !== undefined && !isValidRegion(patch.holidayRegion)) {
@@ -44,16 +32,3 @@ export async function updateSettings(ctx: ServiceContext, patch: Partial<OfficeS
   });
 }
 
-/** Calendars are cached per configuration because deadline maths runs for every listed row. */
-export function calendarCache(): (settings: OfficeSettings) => WorkingCalendar {
-  const cache = new Map<string, WorkingCalendar>();
-  return (settings) => {
-    const key = `${settings.holidayRegion}|${settings.closedDays.join(',')}`;
-    let calendar = cache.get(key);
-    if (!calendar) {
-      calendar = createWorkingCalendar({ region: settings.holidayRegion, closedDays: settings.closedDays });
-      cache.set(key, calendar);
-    }
-    return calendar;
-  };
-}

@@ -1,5 +1,5 @@
 // Calls main through window.ombudsdesk and turns an error result into a thrown, translatable ApiFailure.
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { ChannelInput, ChannelOutput } from '../../main/api/contract.ts';
 import type { ApiError, ApiResult } from '../../main/api/types.ts';
 

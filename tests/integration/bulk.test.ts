@@ -2,7 +2,7 @@
 // what was refused, the same timeline events as single changes, and nothing for roles that may not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { BulkResult, CaseDetail } from '../../main/api/types.ts';
 import { saveCategory } from '../../main/services/departments.ts';
 import { valueOf } from '../support/api.ts';

@@ -5,7 +5,7 @@
 // the reason is kept in the timeline event.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
 import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';

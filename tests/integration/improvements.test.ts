@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, ImprovementDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';

@@ -2,7 +2,7 @@
 // first, never the case itself, never anonymous ones, and scoped for department heads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, PersonCase } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
 import { openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';

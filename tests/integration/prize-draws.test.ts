@@ -2,7 +2,7 @@
 // by the domain verifier), immutability in the database itself, repeats with a reason, and the winners' follow-up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, DrawDetail, DrawEligibility, ExportFile, ImprovementDetail } from '../../main/api/types.ts';
 import { fingerprint, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
 import { valueOf } from '../support/api.ts';

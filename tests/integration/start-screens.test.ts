@@ -3,7 +3,7 @@
 // written by forward and return (in the same transaction) and by reached deadlines (once each), read one and all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, CaseListResult, DepartmentHome, ExecutiveOverview, NotificationList, OfficeToday, StartFigure } from '../../main/api/types.ts';
 import { executiveQueries } from '../../main/services/start-screens.ts';
 import { valueOf } from '../support/api.ts';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, PersonCase, SearchHit } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
 import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';

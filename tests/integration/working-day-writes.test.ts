@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import type { ChannelName } from '../../main/api/channels.ts';
+import type { ChannelName } from '../../main/api/contract.ts';
 import { isWrite } from '../../main/api/registry.ts';
 import type { CaseDetail, DrawDetail, ImprovementDetail, RenderedReply, ReplyTemplate, UserRecord } from '../../main/api/types.ts';
 import { REQUEST_ID_RETENTION_MS } from '../../main/services/request-ids.ts';

@@ -1,6 +1,6 @@
 // Which settings sections a user sees: each is shown to whoever may save it (today: the administrator the structure, the
 // office its reply templates). Kept apart from SettingsView so the header can ask without loading the settings screen.
-import type { ChannelName } from '../../../../main/api/channels.ts';
+import type { ChannelName } from '../../../../main/api/contract.ts';
 import type { SessionUser } from '../../../../main/api/types.ts';
 import { can } from '../../can.ts';
 
