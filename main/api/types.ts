@@ -10,7 +10,7 @@ import type {
   ReplyChannel,
   Role,
 } from '../domain/model.ts';
-import type { CaseAction } from '../domain/workflow.ts';
+import type { CaseStep } from '../domain/workflow.ts';
 import type { DeadlineRules } from '../domain/deadlines.ts';
 import type { TemplateLanguage } from '../domain/templates.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
@@ -174,7 +174,8 @@ export interface CaseDetail extends CaseSummary {
   updatedAt: string;
   firstResponseAt: string | null;
   deadlines: CaseDeadlineView;
-  availableActions: CaseAction[];
+  /** The steps this user may take on this case now (workflow actions, 'extend', 'note'): the case view offers exactly these. */
+  availableActions: CaseStep[];
   timeline: TimelineEvent[];
   attachments: AttachmentInfo[];
   improvements: CaseImprovementLink[];

@@ -1,5 +1,5 @@
 // The case workflow as a pure state machine: which action is allowed from which status, and what it leads to.
-import { isTerminal, outcomesFor, OPEN_STATUSES, type CaseKind, type CaseOutcome, type CaseStatus } from './model.ts';
+import { isOfficeRole, isStillRunning, isTerminal, outcomesFor, OPEN_STATUSES, type CaseKind, type CaseOutcome, type CaseStatus, type Role } from './model.ts';
 
 export const CASE_ACTIONS = [
   'triage',
@@ -14,6 +14,12 @@ export const CASE_ACTIONS = [
   'merge',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** What a user can do on a case: a workflow action, or a note, or extending the deadline. */
+export type CaseStep = CaseAction | 'note' | 'extend';
+
+/** Department heads take part in the workflow only by answering a statement request sent to their department. */
+export const DEPARTMENT_HEAD_ACTIONS: readonly CaseAction[] = ['return_from_department'];
 
 export interface WorkflowCase {
   status: CaseStatus;
@@ -80,6 +86,20 @@ export function availableActions(current: WorkflowCase): CaseAction[] {
     if (action === 'escalate') return current.kind === 'complaint' && current.stage === 1;
     return true;
   });
+}
+
+/**
+ * The steps this role may take on a case the workflow allows `workflowActions` on (from availableActions), in the
+ * order the case view offers them. Agrees with main/api/permissions.ts (transitionCase, addCaseNote,
+ * extendCaseDeadline) and with transitionCase's department-head restriction; tests/unit/workflow.test.ts holds both.
+ * - the office (admin, ombudsman, deputy): every workflow action, extending the deadline while the case still runs, a note;
+ * - department heads: answering a statement request, and a note;
+ * - the executive: nothing (reads only).
+ */
+export function stepsFor(role: Role, workflowActions: readonly CaseAction[], status: CaseStatus): CaseStep[] {
+  if (isOfficeRole(role)) return [...workflowActions, ...(isStillRunning(status) ? (['extend'] as const) : []), 'note'];
+  if (role === 'department_head') return [...workflowActions.filter((action) => DEPARTMENT_HEAD_ACTIONS.includes(action)), 'note'];
+  return [];
 }
 
 export function applyTransition(current: WorkflowCase, input: TransitionInput): TransitionResult {

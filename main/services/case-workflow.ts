@@ -1,6 +1,6 @@
 // Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
 import { OFFICE_ROLES, type CaseOutcome } from '../domain/model.ts';
-import { applyTransition, type TransitionInput } from '../domain/workflow.ts';
+import { applyTransition, DEPARTMENT_HEAD_ACTIONS, type TransitionInput } from '../domain/workflow.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -23,9 +23,6 @@ export type TransitionRequest =
   | { id: number; action: 'escalate'; handlerId?: number | undefined; reason?: string | undefined }
   | { id: number; action: 'withdraw'; reason?: string | undefined }
   | { id: number; action: 'merge'; intoId: number };
-
-/** Department heads take part in the workflow only by answering a statement request sent to their department. */
-const DEPARTMENT_HEAD_ACTIONS: readonly TransitionRequest['action'][] = ['return_from_department'];
 
 export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {

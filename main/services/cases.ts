@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../domain/calendar.ts';
 import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
 import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
-import { availableActions } from '../domain/workflow.ts';
+import { availableActions, stepsFor } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
@@ -265,14 +265,19 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: number): Pr
       pausedWorkingDays: deadlines.pausedWorkingDays,
       extensionDays: row.extension_days,
     },
-    availableActions: availableActions({
-      status: row.status,
-      kind: row.kind,
-      stage: row.stage,
-      resumeStatus: row.resume_status,
-      departmentId: row.department_id,
-      stage1HandlerId: row.stage1_handler_id,
-    }),
+    // What this user may do here, as the workflow and the user's role allow (the case view offers exactly these).
+    availableActions: stepsFor(
+      actor.role,
+      availableActions({
+        status: row.status,
+        kind: row.kind,
+        stage: row.stage,
+        resumeStatus: row.resume_status,
+        departmentId: row.department_id,
+        stage1HandlerId: row.stage1_handler_id,
+      }),
+      row.status,
+    ),
     timeline: await readTimeline(db, actor, id),
     attachments: await readAttachments(db, id),
     improvements: await caseImprovementLinks(db, actor, id),

@@ -1,8 +1,9 @@
 // Calls main through window.ombudsdesk and turns an error result into a thrown, translatable ApiFailure.
 import type { ChannelName } from '../../main/api/contract.ts';
 import type { ChannelInput, ChannelOutput } from '../../main/api/contract.ts';
-import type { ApiError, ApiResult } from '../../main/api/types.ts';
+import type { ApiError, ApiResult, ErrorCode } from '../../main/api/types.ts';
 
+/** A refused or failed call, or a check of the renderer's own in the same terms: shown as t(`errors.${code}`). */
 export class ApiFailure extends Error {
   readonly error: ApiError;
   constructor(error: ApiError) {
@@ -10,6 +11,29 @@ export class ApiFailure extends Error {
     this.name = 'ApiFailure';
     this.error = error;
   }
+  get code(): ErrorCode {
+    return this.error.code;
+  }
+  /** The input field main (or the form) refused, if it names one. */
+  get field(): string | undefined {
+    const field = this.error.details?.field;
+    return typeof field === 'string' ? field : undefined;
+  }
+}
+
+/** A failure of the renderer's own, in main's vocabulary (details.field puts it at that field, details.reason picks errors.<code>_<reason>). */
+export function failure(code: ErrorCode, details?: Record<string, unknown>): ApiFailure {
+  return new ApiFailure(details ? { code, details } : { code });
+}
+
+/** Anything thrown, as an ApiFailure (what is not one is an internal error: never shown as a stack trace). */
+export function toFailure(error: unknown): ApiFailure {
+  return error instanceof ApiFailure ? error : new ApiFailure({ code: 'internal' });
+}
+
+/** Whether an error is a failure with this code. */
+export function isFailure(error: unknown, code: ErrorCode): error is ApiFailure {
+  return error instanceof ApiFailure && error.code === code;
 }
 
 // Main answers one call at a time, so a call sent first is answered first. What a screen shows first (the inbox's
@@ -56,6 +80,6 @@ async function send<K extends ChannelName>(channel: K, input?: ChannelInput<K>):
 }
 
 /** The error code of anything a call threw, for t(`errors.${code}`). */
-export function errorCode(error: unknown): ApiError['code'] {
-  return error instanceof ApiFailure ? error.error.code : 'internal';
+export function errorCode(error: unknown): ErrorCode {
+  return toFailure(error).code;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, type CaseStatus } from '../../main/domain/model.ts';
-import { ALLOWED_FROM, applyTransition, availableActions, type WorkflowCase } from '../../main/domain/workflow.ts';
+import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
+import { CASE_STATUSES, ROLES, type CaseStatus } from '../../main/domain/model.ts';
+import { ALLOWED_FROM, applyTransition, availableActions, CASE_ACTIONS, stepsFor, type CaseStep, type WorkflowCase } from '../../main/domain/workflow.ts';
 
 const base: WorkflowCase = { status: 'new', kind: 'complaint', stage: 1, resumeStatus: null, departmentId: null, stage1HandlerId: null };
 const at = (status: CaseStatus, extra: Partial<WorkflowCase> = {}): WorkflowCase => ({ ...base, status, ...extra });
@@ -97,5 +98,60 @@ describe('case workflow', () => {
     expect(availableActions(at('answered'))).toEqual(['close', 'escalate']);
     expect(availableActions(at('answered', { kind: 'praise' }))).toEqual(['close']);
     expect(availableActions(at('merged'))).toEqual([]);
+  });
+});
+
+describe('steps per role (what the case view offers)', () => {
+  const running = availableActions(at('forwarded'));
+
+  it('offers the office every workflow action, extending while the case runs, and a note', () => {
+    for (const role of ['admin', 'ombudsman', 'deputy'] as const) {
+      expect(stepsFor(role, running, 'forwarded')).toEqual([...running, 'extend', 'note']);
+      expect(stepsFor(role, availableActions(at('new')), 'new')).toEqual(['triage', 'forward', 'hold', 'withdraw', 'merge', 'extend', 'note']);
+      // Answered or ended: nothing to extend any more; a note is always possible.
+      expect(stepsFor(role, availableActions(at('answered')), 'answered')).toEqual(['close', 'escalate', 'note']);
+      expect(stepsFor(role, availableActions(at('merged')), 'merged')).toEqual(['note']);
+    }
+  });
+
+  it('offers department heads only the statement a forwarded case asks for, and a note', () => {
+    expect(stepsFor('department_head', running, 'forwarded')).toEqual(['return_from_department', 'note']);
+    expect(stepsFor('department_head', availableActions(at('new')), 'new')).toEqual(['note']);
+    expect(stepsFor('department_head', availableActions(at('answered')), 'answered')).toEqual(['note']);
+  });
+
+  it('offers the executive nothing', () => {
+    for (const status of CASE_STATUSES) expect(stepsFor('executive', availableActions(at(status)), status)).toEqual([]);
+  });
+
+  it('never offers a step the workflow does not allow', () => {
+    for (const role of ROLES) {
+      for (const status of CASE_STATUSES) {
+        const workflow = availableActions(at(status));
+        for (const step of stepsFor(role, workflow, status)) {
+          if (step !== 'note' && step !== 'extend') expect(workflow).toContain(step);
+        }
+      }
+    }
+  });
+
+  it('agrees with the permission table: a step is offered to a role only if it may call the channels behind it', () => {
+    const channels: Record<CaseStep, (keyof typeof PERMISSIONS)[]> = {
+      ...(Object.fromEntries(CASE_ACTIONS.map((action) => [action, ['transitionCase']])) as Record<(typeof CASE_ACTIONS)[number], (keyof typeof PERMISSIONS)[]>),
+      // Triage also sets the kind, department, category and priority, and the handler.
+      triage: ['updateCase', 'assignCase', 'transitionCase'],
+      note: ['addCaseNote'],
+      extend: ['extendCaseDeadline'],
+    };
+    for (const role of ROLES) {
+      const offered = new Set(CASE_STATUSES.flatMap((status) => stepsFor(role, CASE_ACTIONS, status)));
+      for (const step of offered) {
+        for (const channel of channels[step]) expect(isAllowed(PERMISSIONS[channel], role), `${role} ${step} ${channel}`).toBe(true);
+      }
+      // And the other way round: a role allowed the note and the deadline gets them offered.
+      expect(offered.has('note'), `${role} note`).toBe(isAllowed(PERMISSIONS.addCaseNote, role));
+      expect(offered.has('extend'), `${role} extend`).toBe(isAllowed(PERMISSIONS.extendCaseDeadline, role));
+      expect(offered.has('triage'), `${role} triage`).toBe(isAllowed(PERMISSIONS.updateCase, role));
+    }
   });
 });

@@ -1,45 +1,39 @@
-// The workflow actions this case allows for this role, each with the few fields it needs; errors stay next to the action and nothing typed is lost.
-import { useRef, useState, type FormEvent } from 'react';
+// The steps main offers on this case for this user (detail.availableActions: main decides by the workflow and the
+// user's role), each with the few fields it needs; errors stay next to the action and nothing typed is lost.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Category, Department, SessionUser, UserRecord } from '../../../../main/api/types.ts';
-import { ApiFailure, call } from '../../api.ts';
-import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import type { CaseDetail, Category, Department, UserRecord } from '../../../../main/api/types.ts';
+import { call, failure, type ApiFailure } from '../../api.ts';
+import { useAction } from '../../use-action.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, type Problems } from '../TextField.tsx';
 import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
-import { CASE_KINDS, isStillRunning, outcomesFor, PRIORITIES } from '../../../../main/vocabulary/cases.ts';
+import { CASE_KINDS, outcomesFor, PRIORITIES } from '../../../../main/vocabulary/cases.ts';
 import { isOfficeRole } from '../../../../main/vocabulary/people.ts';
 
-type Action = CaseDetail['availableActions'][number] | 'note' | 'extend';
+type Step = CaseDetail['availableActions'][number];
 
 /** The fields text is typed into (the others are chosen from a list). */
 const TYPED_FIELDS = ['text', 'reason', 'reference', 'days'];
 
-export function allowedActions(detail: CaseDetail, user: SessionUser): Action[] {
-  if (user.role === 'executive') return [];
-  if (user.role === 'department_head') return [...detail.availableActions.filter((a) => a === 'return_from_department'), 'note'];
-  const running = isStillRunning(detail.status);
-  return [...detail.availableActions, ...(running ? (['extend'] as const) : []), 'note'];
-}
-
 interface Props {
   detail: CaseDetail;
-  user: SessionUser;
   departments: Department[];
   categories: Category[];
   users: UserRecord[];
   onChanged: (detail: CaseDetail) => void;
+  /** Why the lists the forms choose from (departments, categories, colleagues) could not be loaded, if they could not. */
+  listsError?: unknown;
 }
 
-export function ActionPanel({ detail, user, departments, categories, users, onChanged }: Props) {
+export function ActionPanel({ detail, departments, categories, users, onChanged, listsError }: Props) {
   const { t } = useTranslation();
-  const actions = allowedActions(detail, user);
-  const [action, setAction] = useState<Action | null>(null);
+  const actions = detail.availableActions;
+  const [action, setAction] = useState<Step | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problems>({});
-  const { run, busy } = useSubmit();
+  const { run, busy, error, fail, clear } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   const field = (name: string) => fields[name] ?? '';
   const setValue = (name: string) => (value: string) => {
@@ -55,18 +49,23 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
     guard.ask(() => {
       setFields({});
       setAction(null);
-      setError(null);
+      clear();
       setProblems({});
     });
 
-  function choose(next: Action) {
+  function choose(next: Step) {
     setAction(next);
-    setError(null);
+    clear();
     setProblems({});
   }
 
+  // The field main refused takes the focus (after the render that marks it), so its message is read out with it.
+  useEffect(() => {
+    if (error) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }, [error]);
+
   /** What the form can tell before asking main: each problem at its field. */
-  function check(current: Action): Problems {
+  function check(current: Step): Problems {
     const found: Problems = {};
     const days = field('days').trim();
     if (current === 'note' && !field('text').trim()) found.text = 'form.required';
@@ -82,85 +81,81 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!action) return;
-    setError(null);
+    clear();
     const found = check(action);
     setProblems(found);
     if (hasProblems(found)) return focusFirstInvalid(event.currentTarget);
     const id = detail.id;
     // The statement is what the department returns; main refuses an empty one too (statement_required).
     if (action === 'return_from_department' && field('text').trim() === '') {
-      setError(new ApiFailure({ code: 'statement_required', details: { field: 'statement' } }));
-      document.getElementById('action-statement')?.focus();
+      fail(failure('statement_required', { field: 'statement' }));
       return;
     }
-    try {
-      // Triage makes up to three writes; a retry after one failed does not repeat those that went through.
-      await run(async (send) => {
-        let result: CaseDetail;
-        switch (action) {
-          case 'note':
-            result = await send('addCaseNote', { id, text: field('text') });
-            break;
-          case 'extend':
-            result = await send('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
-            break;
-          case 'triage': {
-            await send('updateCase', {
-              id,
-              kind: (field('kind') || detail.kind) as CaseDetail['kind'],
-              priority: (field('priority') || detail.priority) as CaseDetail['priority'],
-              departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
-              categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
-            });
-            if (field('handlerId')) await send('assignCase', { id, handlerId: Number(field('handlerId')) });
-            result = await send('transitionCase', { id, action });
-            break;
-          }
-          case 'forward':
-            result = await send('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
-            break;
-          case 'return_from_department':
-            result = await send('transitionCase', { id, action, statement: field('text') });
-            break;
-          // Main refuses a missing or blank reason (reason_required at the field reason); it is shown there.
-          case 'hold':
-          case 'withdraw':
-            result = await send('transitionCase', { id, action, reason: field('reason') });
-            break;
-          case 'answer':
-            result = await send('transitionCase', { id, action, outcome: (field('outcome') || null) as never, summary: field('text') || undefined });
-            break;
-          case 'escalate':
-            // Nobody is chosen by default: main refuses that (stage2_handler_required) and the stage 1 handler at handlerId.
-            result = await send('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') });
-            break;
-          case 'merge': {
-            const target = await call('listCases', { filter: { reference: field('reference') }, limit: 1 });
-            if (!target.rows[0]) throw new Error('case.mergeTargetUnknown');
-            result = await send('transitionCase', { id, action, intoId: target.rows[0].id });
-            break;
-          }
-          default:
-            result = await send('transitionCase', { id, action });
+    // Triage makes up to three writes; a retry after one failed does not repeat those that went through.
+    const done = await run(async (send) => {
+      let result: CaseDetail;
+      switch (action) {
+        case 'note':
+          result = await send('addCaseNote', { id, text: field('text') });
+          break;
+        case 'extend':
+          result = await send('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
+          break;
+        case 'triage': {
+          await send('updateCase', {
+            id,
+            kind: (field('kind') || detail.kind) as CaseDetail['kind'],
+            priority: (field('priority') || detail.priority) as CaseDetail['priority'],
+            departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
+            categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
+          });
+          if (field('handlerId')) await send('assignCase', { id, handlerId: Number(field('handlerId')) });
+          result = await send('transitionCase', { id, action });
+          break;
         }
-        setFields({});
-        setAction(null);
-        onChanged(result);
-      });
-    } catch (failure) {
-      setError(failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure);
-      // The field main refused takes the focus (after the render that marks it), so its message is read out with it.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
+        case 'forward':
+          result = await send('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
+          break;
+        case 'return_from_department':
+          result = await send('transitionCase', { id, action, statement: field('text') });
+          break;
+        // Main refuses a missing or blank reason (reason_required at the field reason); it is shown there.
+        case 'hold':
+        case 'withdraw':
+          result = await send('transitionCase', { id, action, reason: field('reason') });
+          break;
+        case 'answer':
+          result = await send('transitionCase', { id, action, outcome: (field('outcome') || null) as never, summary: field('text') || undefined });
+          break;
+        case 'escalate':
+          // Nobody is chosen by default: main refuses that (stage2_handler_required) and the stage 1 handler at handlerId.
+          result = await send('transitionCase', { id, action, handlerId: field('handlerId') ? Number(field('handlerId')) : undefined, reason: field('reason') });
+          break;
+        case 'merge': {
+          const target = await call('listCases', { filter: { reference: field('reference') }, limit: 1 });
+          // No case has this reference (or none the user may see): said at the reference field.
+          if (!target.rows[0]) throw failure('not_found', { field: 'reference', reason: 'reference' });
+          result = await send('transitionCase', { id, action, intoId: target.rows[0].id });
+          break;
+        }
+        default:
+          result = await send('transitionCase', { id, action });
+      }
+      return result;
+    });
+    if (!done) return;
+    setFields({});
+    setAction(null);
+    onChanged(done);
   }
 
   // An error about the statement, the reason or the stage 2 handler is shown at that field, the others below the form.
-  const atField = errorField(error);
-  const fieldError = (name: string) => (atField === name ? error : null);
+  const fieldError = (name: string): ApiFailure | null => (error?.field === name ? error : null);
   const statementError = fieldError('statement');
   const reasonError = fieldError('reason');
   const handlerError = fieldError('handlerId');
-  const shownAtField = statementError ?? reasonError ?? handlerError;
+  const referenceError = fieldError('reference');
+  const shownAtField = statementError ?? reasonError ?? handlerError ?? referenceError;
   const needsReason = action === 'hold' || action === 'withdraw' || action === 'escalate';
   // Stage 2 goes to an office colleague other than the one who handled stage 1 (the caller may be that one).
   const stage1Handler = detail.stage1HandlerId ?? detail.handlerId;
@@ -170,6 +165,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
   return (
     <section className="actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('case.actions')}</h2>
+      {listsError ? <ErrorMessage error={listsError} id="action-lists-error" /> : null}
       <div className="action-buttons">
         {actions.map((name) => (
           <button key={name} type="button" aria-pressed={action === name} onClick={() => choose(name)}>
@@ -210,7 +206,7 @@ export function ActionPanel({ detail, user, departments, categories, users, onCh
             </>
           )}
           {action === 'merge' && (
-            <TextField label={t('case.mergeInto')} autoFocus required placeholder="2026-00042" value={field('reference')} onChange={setValue('reference')} error={problems.reference} />
+            <TextField label={t('case.mergeInto')} autoFocus required placeholder="2026-00042" value={field('reference')} onChange={setValue('reference')} error={problems.reference ?? referenceError} />
           )}
           {action === 'extend' && (
             <TextField label={t('case.extendDays')} autoFocus type="number" min={1} max={20} required value={field('days')} onChange={setValue('days')} error={problems.days} />

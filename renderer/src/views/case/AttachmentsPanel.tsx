@@ -36,7 +36,8 @@ export function AttachmentsPanel({ detail, canAdd, onAdded }: Props) {
   const [chosen, setChosen] = useState<{ names: string[]; state: 'adding' | 'added' | 'failed' } | null>(null);
 
   useEffect(() => {
-    call('appInfo').then((info) => setMaxBytes(info.maxAttachmentBytes), () => undefined);
+    // Without the limit, main still refuses a file too large (attachment_too_large); the failure is said here all the same.
+    call('appInfo').then((info) => setMaxBytes(info.maxAttachmentBytes), setError);
   }, []);
 
   async function add(event: ChangeEvent<HTMLInputElement>) {

@@ -36,13 +36,17 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement, o
   const [departments, setDepartments] = useState<Department[]>([]);
   const [users, setUsers] = useState<UserRecord[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
+  // Why a list the action forms choose from could not be loaded: shown in the actions panel, the case stays usable.
+  const [listsError, setListsError] = useState<unknown>(null);
+  const mayListUsers = can(user, 'listUsers');
 
   useEffect(() => {
     call('getCase', { id: caseId }).then(setDetail, setError);
-    call('listDepartments').then(setDepartments, () => undefined);
-    call('listUsers').then(setUsers, () => undefined);
-    call('listCategories').then(setCategories, () => undefined);
-  }, [caseId]);
+    call('listDepartments').then(setDepartments, setListsError);
+    // Colleagues are chosen only in the office's steps (triage, escalate); department heads may not list users.
+    if (mayListUsers) call('listUsers').then(setUsers, setListsError);
+    call('listCategories').then(setCategories, setListsError);
+  }, [caseId, mayListUsers]);
 
   if (error) return <ErrorMessage error={error} />;
   if (!detail) return <p>{t('app.loading')}</p>;
@@ -142,11 +146,11 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement, o
         <ContactPanel detail={detail} canEdit={can(user, 'updateSubmitter')} onChanged={changed} />
         <ActionPanel
           detail={detail}
-          user={user}
           departments={departments}
           categories={categories}
           users={users}
           onChanged={changed}
+          listsError={listsError}
         />
         {can(user, 'recordReply') && open && <ReplyPanel detail={detail} onChanged={changed} />}
       </div>

@@ -3,9 +3,8 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../main/api/types.ts';
-import { ApiFailure } from '../../api.ts';
-import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import { useAction } from '../../use-action.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
 
 const FIELDS = ['name', 'phone', 'email', 'address'] as const;
 type ContactField = (typeof FIELDS)[number];
@@ -26,7 +25,7 @@ export function ContactPanel({ detail, canEdit, onChanged }: Props) {
   const submitter = detail.submitter;
   const [values, setValues] = useState<Values | null>(null);
   const [problem, setProblem] = useState<{ field?: ContactField; error: unknown } | null>(null);
-  const { run, busy } = useSubmit();
+  const { run, busy } = useAction();
   const editButton = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -52,17 +51,18 @@ export function ContactPanel({ detail, canEdit, onChanged }: Props) {
     event.preventDefault();
     if (!values) return;
     if (values.email.trim() && !EMAIL.test(values.email.trim())) return showProblem({ field: 'email', error: 'entry.invalid.email' });
-    try {
-      const updated = await run((send) => send('updateSubmitter', { caseId: detail.id, ...values }));
-      if (!updated) return;
-      onChanged(updated);
-      close();
-    } catch (failure) {
-      const named = errorField(failure);
-      const field = FIELDS.find((f) => f === named);
-      const invalid = failure instanceof ApiFailure && failure.error.code === 'invalid_input';
-      showProblem(field ? { field, error: invalid ? `entry.invalid.${field}` : failure } : { error: failure });
-    }
+    const updated = await run(
+      (send) => send('updateSubmitter', { caseId: detail.id, ...values }),
+      // Every refusal is shown here: at the field main names (in the entry form's words for a malformed value), or below.
+      (failure) => {
+        const field = FIELDS.find((f) => f === failure.field);
+        showProblem(field ? { field, error: failure.code === 'invalid_input' ? `entry.invalid.${field}` : failure } : { error: failure });
+        return true;
+      },
+    );
+    if (!updated) return;
+    onChanged(updated);
+    close();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {

@@ -4,9 +4,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ReplyTemplate } from '../../../../main/api/types.ts';
-import { ApiFailure, call } from '../../api.ts';
+import { call, toFailure } from '../../api.ts';
 import { gapsOf } from '../../reply-gaps.ts';
-import { useSubmit } from '../../use-submit.ts';
+import { useAction } from '../../use-action.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { useDiscardGuard, useLeaveGuard } from '../use-discard-guard.tsx';
@@ -47,9 +47,9 @@ export function ReplyPanel({ detail, onChanged }: Props) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [usedTemplateId, setUsedTemplateId] = useState<number | undefined>();
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const { run, busy } = useSubmit();
+  // Recording, with its busy state and its last error; a failed read (templates, filling one in) is shown the same way.
+  const { run, busy, error, fail, clear } = useAction();
   // Set when recording was stopped because the reply still has gaps: the warning then asks to fill them or confirm.
   const [gapWarning, setGapWarning] = useState(false);
   const subjectField = useRef<HTMLInputElement>(null);
@@ -63,12 +63,12 @@ export function ReplyPanel({ detail, onChanged }: Props) {
     call('listReplyTemplates', { kind: detail.kind, language: language as ReplyTemplate['language'] }).then((list) => {
       setTemplates(list);
       setTemplateId((current) => (list.some((item) => String(item.id) === current) ? current : String(list[0]?.id ?? '')));
-    }, setError);
-  }, [detail.kind, language]);
+    }, (failure: unknown) => fail(toFailure(failure)));
+  }, [detail.kind, language, fail]);
 
   async function fill() {
     if (!templateId) return;
-    setError(null);
+    clear();
     setNotice('');
     try {
       const rendered = await call('renderReply', { caseId: detail.id, templateId: Number(templateId) });
@@ -77,7 +77,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       setUsedTemplateId(rendered.templateId);
       setGapWarning(false);
     } catch (failure) {
-      setError(failure);
+      fail(toFailure(failure));
     }
   }
 
@@ -92,7 +92,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
 
   async function record(event: FormEvent | null, confirmGaps = false) {
     event?.preventDefault();
-    setError(null);
+    clear();
     setNotice('');
     // Main refuses a reply with gaps too (reply_has_gaps) unless confirmed; asking here first keeps the text in view.
     if (gaps.length > 0 && !confirmGaps) {
@@ -100,20 +100,22 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       selectGap(0);
       return;
     }
-    try {
-      await run(async (send) => {
-        const next = await send('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) });
-        setSubject('');
-        setBody('');
-        setUsedTemplateId(undefined);
-        setGapWarning(false);
-        setNotice(t('reply.recorded'));
-        onChanged(next);
-      });
-    } catch (failure) {
-      if (failure instanceof ApiFailure && failure.error.code === 'reply_has_gaps') setGapWarning(true);
-      else setError(failure);
-    }
+    const next = await run(
+      (send) => send('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) }),
+      // Gaps main found are asked about in the warning, not shown as an error.
+      (failure) => {
+        if (failure.code !== 'reply_has_gaps') return false;
+        setGapWarning(true);
+        return true;
+      },
+    );
+    if (!next) return;
+    setSubject('');
+    setBody('');
+    setUsedTemplateId(undefined);
+    setGapWarning(false);
+    setNotice(t('reply.recorded'));
+    onChanged(next);
   }
 
   const warnGaps = gapWarning && gaps.length > 0;

@@ -92,6 +92,8 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   const [similar, setSimilar] = useState<SearchHit[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
+  // Why the departments or categories to choose from could not be loaded: shown below those two fields.
+  const [listsError, setListsError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problems>({});
   const { run, busy } = useSubmit();
@@ -106,8 +108,8 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
   const close = () => guard.ask(onClose);
 
   useEffect(() => {
-    call('listDepartments').then(setDepartments, () => undefined);
-    call('listCategories').then(setCategories, () => undefined);
+    call('listDepartments').then(setDepartments, setListsError);
+    call('listCategories').then(setCategories, setListsError);
     firstField.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
   }, []);
 
@@ -382,6 +384,7 @@ export function QuickEntry({ channel: presetChannel, onClose, onSaved }: Props) 
             {problemAt('categoryId')}
           </div>
         </div>
+        <ErrorMessage error={listsError} />
         <div className="row secondary">
           <SelectField label={t('inbox.column.channel')} value={channel} onChange={(value) => setChannel(value as Channel)} choices={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           <DateField

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, ImprovementDetail, SessionUser, UserRecord } from '../../../../main/api/types.ts';
-import { ApiFailure, call } from '../../api.ts';
+import { ApiFailure, call, failure as refusal } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { Timeline } from '../case/Timeline.tsx';
@@ -42,6 +42,8 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   const clear = (field: string) => setProblems((current) => without(current, field));
   const [departments, setDepartments] = useState<Department[]>([]);
   const [users, setUsers] = useState<UserRecord[]>([]);
+  // Why the departments or colleagues to choose from in the edit form could not be loaded: shown in that form.
+  const [listsError, setListsError] = useState<unknown>(null);
   const canEdit = can(user, 'updateImprovement');
   const canMove = can(user, 'setImprovementStatus');
   // One write at a time in this view: every writing button is disabled while one runs.
@@ -51,8 +53,8 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
   useEffect(() => {
     call('getImprovement', { id }).then(setDetail, setLoadError);
     if (canEdit) {
-      call('listDepartments').then(setDepartments, () => undefined);
-      call('listUsers').then(setUsers, () => undefined);
+      call('listDepartments').then(setDepartments, setListsError);
+      call('listUsers').then(setUsers, setListsError);
     }
   }, [id, canEdit]);
 
@@ -96,9 +98,9 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
       if (changed) setDetail(changed);
       return changed !== undefined;
     } catch (failure) {
-      const problem = failure instanceof Error && failure.message.startsWith('case.') ? failure.message : failure;
-      if (atReference && (problem === 'case.mergeTargetUnknown' || errorField(failure) === 'caseId')) setProblems((current) => ({ ...current, reference: problem }));
-      else setLinkError(problem);
+      const field = errorField(failure);
+      if (atReference && (field === 'reference' || field === 'caseId')) setProblems((current) => ({ ...current, reference: failure }));
+      else setLinkError(failure);
       return false;
     }
   }
@@ -113,7 +115,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
     }
     const done = await changeLinks(async (send) => {
       const found = await call('listCases', { filter: { reference: reference.trim() }, limit: 1 });
-      if (!found.rows[0]) throw new Error('case.mergeTargetUnknown');
+      if (!found.rows[0]) throw refusal('not_found', { field: 'reference', reason: 'reference' });
       return send('linkCaseToImprovement', { improvementId: id, caseId: found.rows[0].id });
     }, true);
     if (done) setReference('');
@@ -293,6 +295,7 @@ export function ImprovementView({ id, user, today, onBack, onOpenCase }: Props) 
                 <span>{t('case.description')}</span>
                 <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
               </label>
+              {listsError ? <ErrorMessage error={listsError} /> : null}
               <SelectField label={t('improvements.column.department')} value={draft.departmentId} onChange={(v) => setDraft({ ...draft, departmentId: v })} choices={activeChoices(departments, (d) => d.name)} />
               <SelectField label={t('improvements.column.responsible')} value={draft.responsibleId} onChange={(v) => setDraft({ ...draft, responsibleId: v })} choices={activeChoices(users, (u) => u.displayName)} empty="–" />
               <DateField label={t('improvements.column.target')} value={draft.targetDate} onChange={(targetDate) => setDraft({ ...draft, targetDate })} />

@@ -67,6 +67,8 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<ImprovementSummary[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
+  // Why the departments (to filter by and to choose for a new improvement) could not be loaded: shown by the filters.
+  const [departmentsError, setDepartmentsError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [year, setYear] = useState('');
@@ -81,7 +83,7 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const { run, busy } = useSubmit();
 
   useEffect(() => {
-    call('listDepartments').then(setDepartments, () => undefined);
+    call('listDepartments').then(setDepartments, setDepartmentsError);
   }, []);
 
   useEffect(() => {
@@ -148,6 +150,7 @@ export function ImprovementsView({ user, onOpen }: Props) {
         </form>
       )}
       {showReport && <YouSaidWeDid />}
+      <ErrorMessage error={departmentsError} />
       <div className="filters" role="group" aria-label={t('improvements.filters')}>
         <SelectField label={t('improvements.column.status')} value={status} onChange={setStatus} choices={IMPROVEMENT_STATUSES.map((s) => ({ value: s, label: t(`improvementStatus.${s}`) }))} empty={t('improvements.all')} />
         <SelectField label={t('improvements.column.department')} value={departmentId} onChange={setDepartmentId} choices={visibleDepartments.map((d) => ({ value: d.id, label: d.name }))} empty={t('improvements.all')} />

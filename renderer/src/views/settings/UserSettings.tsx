@@ -3,8 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, UserRecord } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
-import { useSubmit } from '../../use-submit.ts';
-import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
+import { useAction } from '../../use-action.ts';
+import { ErrorMessage } from '../ErrorMessage.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { ROLES } from '../../../../main/vocabulary/people.ts';
 
@@ -16,20 +16,21 @@ export function UserSettings() {
   const [users, setUsers] = useState<UserRecord[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // Loading the lists failed: shown above the table (the form's own failures are the action's).
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Problems>({});
-  const { run, busy } = useSubmit();
+  const { run, busy, error, clear } = useAction();
 
   useEffect(() => {
-    call('listUsers').then(setUsers, setError);
-    call('listDepartments').then(setDepartments, setError);
+    call('listUsers').then(setUsers, setLoadError);
+    call('listDepartments').then(setDepartments, setLoadError);
   }, []);
 
   /** Opens the form (or closes it, with null) without the problems of the last one. */
   function edit(next: Draft | null) {
     setDraft(next);
     setProblems({});
-    setError(null);
+    clear();
   }
   const change = (field: keyof Draft, value: Draft[keyof Draft]) => {
     setDraft((current) => (current ? { ...current, [field]: value } : current));
@@ -45,23 +46,26 @@ export function UserSettings() {
     if (!draft.username.trim()) found.username = 'settings.users.usernameRequired';
     if (!draft.id && !draft.password) found.password = 'settings.users.passwordRequired';
     setProblems(found);
-    setError(null);
+    clear();
     if (hasProblems(found)) return focusFirstInvalid(form);
-    try {
-      await run(async (send) => {
+    const saved = await run(
+      async (send) => {
         const { password, ...rest } = draft;
         await send('saveUser', { ...rest, ...(password ? { password } : {}) });
-        setUsers(await call('listUsers'));
-        setDraft(null);
-      });
-    } catch (failure) {
+        return call('listUsers');
+      },
       // Main names the field it refused (a user name taken, a password too weak): the problem stands there.
-      const field = errorField(failure);
-      if (field === 'displayName' || field === 'username' || field === 'password') {
+      (failure) => {
+        const field = failure.field;
+        if (field !== 'displayName' && field !== 'username' && field !== 'password') return false;
         setProblems({ [field]: failure });
         focusFirstInvalid(form);
-      } else setError(failure);
-    }
+        return true;
+      },
+    );
+    if (!saved) return;
+    setUsers(saved);
+    setDraft(null);
   }
 
   const departmentName = (id: number) => departments.find((d) => d.id === id)?.name ?? String(id);
@@ -158,7 +162,7 @@ export function UserSettings() {
           </div>
         </form>
       )}
-      {!draft && <ErrorMessage error={error} />}
+      <ErrorMessage error={loadError} />
     </section>
   );
 }
