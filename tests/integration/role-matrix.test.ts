@@ -87,6 +87,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     getCase: { id: ids.complaint },
     createCase: { kind: 'praise', channel: 'phone', origin: 'internal', subject: 'Lob' },
     updateCase: { id: ids.complaint, priority: 'high' },
+    triageCase: { id: ids.complaint, priority: 'high', handlerId: ids.ombudsman },
     updateSubmitter: { caseId: ids.complaint, phone: '0221 999999' },
     transitionCase: { id: ids.forwarded, action: 'return_from_department', statement: 'Stellungnahme' },
     assignCase: { id: ids.complaint, handlerId: ids.ombudsman },

@@ -139,7 +139,7 @@ describe('steps per role (what the case view offers)', () => {
     const channels: Record<CaseStep, (keyof typeof PERMISSIONS)[]> = {
       ...(Object.fromEntries(CASE_ACTIONS.map((action) => [action, ['transitionCase']])) as Record<(typeof CASE_ACTIONS)[number], (keyof typeof PERMISSIONS)[]>),
       // Triage also sets the kind, department, category and priority, and the handler.
-      triage: ['updateCase', 'assignCase', 'transitionCase'],
+      triage: ['triageCase'],
       note: ['addCaseNote'],
       extend: ['extendCaseDeadline'],
     };

@@ -8,6 +8,7 @@ import { transitionCase } from '../../services/case-workflow.ts';
 import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updateCase } from '../../services/cases.ts';
 import { personHistory } from '../../services/person-history.ts';
 import { updateSubmitter } from '../../services/submitter.ts';
+import { triageCase } from '../../services/triage.ts';
 import { actorOf, blankToNull, CASE_READERS, channel, contactText, id, isoDate, isoDateTime, none, OFFICE, optionalText, out, requiredText, text } from '../define.ts';
 import { detail } from './after-write.ts';
 import type { BulkResult, CaseCount, CaseDetail, CaseListResult, PersonCase, SearchHit } from '../types.ts';
@@ -108,6 +109,21 @@ export const casesChannels = {
     }),
     output: out<CaseDetail>(),
     handler: (call, input) => detail(call, () => updateCase(call.app.services, actorOf(call), input), input.id),
+  }),
+  // Triage in one call and one transaction: the fields, the handler and the workflow step, all or nothing.
+  triageCase: channel({
+    access: OFFICE,
+    write: true,
+    input: z.strictObject({
+      id,
+      kind: z.enum(CASE_KINDS).optional(),
+      departmentId: id.nullable().optional(),
+      categoryId: id.nullable().optional(),
+      priority: z.enum(PRIORITIES).optional(),
+      handlerId: id.nullable().optional(),
+    }),
+    output: out<CaseDetail>(),
+    handler: (call, input) => detail(call, () => triageCase(call.app.services, actorOf(call), input), input.id),
   }),
   /** Corrects the person's contact data: an omitted field stays, an empty one is cleared. */
   // Correcting the person's contact data is the office's: not department heads, not the executive.

@@ -91,7 +91,6 @@ export function ActionPanel({ detail, departments, categories, users, onChanged,
       fail(failure('statement_required', { field: 'statement' }));
       return;
     }
-    // Triage makes up to three writes; a retry after one failed does not repeat those that went through.
     const done = await run(async (send) => {
       let result: CaseDetail;
       switch (action) {
@@ -101,18 +100,17 @@ export function ActionPanel({ detail, departments, categories, users, onChanged,
         case 'extend':
           result = await send('extendCaseDeadline', { id, workingDays: Number(field('days') || 0), reason: field('reason') });
           break;
-        case 'triage': {
-          await send('updateCase', {
+        case 'triage':
+          // One call and one transaction: the fields, the handler and the step, all or nothing.
+          result = await send('triageCase', {
             id,
             kind: (field('kind') || detail.kind) as CaseDetail['kind'],
             priority: (field('priority') || detail.priority) as CaseDetail['priority'],
             departmentId: field('departmentId') ? Number(field('departmentId')) : detail.departmentId,
             categoryId: field('categoryId') ? Number(field('categoryId')) : detail.categoryId,
+            ...(field('handlerId') ? { handlerId: Number(field('handlerId')) } : {}),
           });
-          if (field('handlerId')) await send('assignCase', { id, handlerId: Number(field('handlerId')) });
-          result = await send('transitionCase', { id, action });
           break;
-        }
         case 'forward':
           result = await send('transitionCase', { id, action, departmentId: Number(field('departmentId') || detail.departmentId || 0) });
           break;
