@@ -101,3 +101,18 @@ describe('one shared vocabulary', () => {
     expect(copies).toEqual([]);
   });
 });
+
+describe('the API by area', () => {
+  it('keeps each area to itself: an area imports no other area (only the shared after-write helper), services import no api/ values', () => {
+    const found: string[] = [];
+    for (const file of sourceFiles('main/api/areas')) {
+      for (const [, target] of readSource(file).matchAll(/from '\.\/([\w-]+)\.ts'/g)) if (target !== 'after-write') found.push(`${file} imports area ${target}`);
+    }
+    for (const file of [...sourceFiles('main/services'), ...sourceFiles('main/domain'), ...sourceFiles('main/db'), ...sourceFiles('main/jobs')]) {
+      for (const line of readSource(file).split('\n')) {
+        if (/^import (?!type )[^;]*from '\.\.\/api\//.test(line)) found.push(`${file}: ${line}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JOB_ACCESS } from '../../main/api/areas/jobs.ts';
 import { z } from 'zod';
 import { channel } from '../../main/api/define.ts';
 import { channelNames, channels, combine } from '../../main/api/registry.ts';
@@ -35,5 +36,12 @@ describe('role checks', () => {
     }
     expect(isAllowed(PERMISSIONS.listCases, 'department_head')).toBe(true);
     expect(isAllowed(PERMISSIONS.createCase, 'department_head')).toBe(false);
+  });
+});
+
+describe('background jobs', () => {
+  it('may be started by exactly those who may do the same thing directly', () => {
+    expect(JOB_ACCESS.youSaidWeDidXlsx).toEqual(PERMISSIONS.exportYouSaidWeDid);
+    expect(JOB_ACCESS.demo).toEqual(['admin']);
   });
 });

@@ -4,16 +4,15 @@ import type { JobKind } from '../../vocabulary/jobs.ts';
 import { JOB_DEFINITIONS } from '../../jobs/definitions.ts';
 import { startJobInput } from '../../jobs/params.ts';
 import { fail } from '../../services/errors.ts';
-import { actorOf, channel, id, isAllowed, none, out, type Access } from '../define.ts';
+import { actorOf, channel, id, IMPROVEMENT_READERS, isAllowed, none, out, type Access } from '../define.ts';
 import type { ExportFile, JobRecord } from '../types.ts';
-import { improvementsChannels } from './improvements.ts';
 
 /** Who may start each kind from a window (the CLI runs as the system). */
 export const JOB_ACCESS: Record<JobKind, Access> = {
   // Demo data is for a trial installation: only the administrator, and only into an office without cases (definitions.ts).
   demo: ['admin'],
-  // Whoever may export it directly: a department head's file holds only their own people.
-  youSaidWeDidXlsx: improvementsChannels.exportYouSaidWeDid.access,
+  // Whoever may export it directly (exportYouSaidWeDid): a department head's file holds only their own people.
+  youSaidWeDidXlsx: IMPROVEMENT_READERS,
 };
 
 export const jobsChannels = {
