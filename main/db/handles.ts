@@ -25,7 +25,9 @@ export async function runCompiled<R>(db: ReadDb, query: CompiledQuery<R>): Promi
  * hot statements of case creation and transitions, some 20 per demo case: building and compiling a query costs more
  * than SQLite's own work for a small insert). `build` gets markers in place of the arguments' values; each compiled
  * parameter that is a marker takes that argument's value on every run. Every argument must reach SQL as a parameter,
- * whatever its value (null included): nothing in `build` may choose the SQL's shape from a value.
+ * whatever its value (null included): nothing in `build` may choose the SQL's shape from a value. The compiled text is
+ * kept once per process, so it assumes one SQL dialect per process (true while SQLite is the only engine; a second
+ * engine in the same process would need the cache keyed by dialect).
  */
 export function reusable<P extends Record<string, unknown>, R>(build: (db: Kysely<Schema>, args: P) => { compile(): CompiledQuery<R> }) {
   let compiled: { query: CompiledQuery<R>; slots: ({ key: string } | { value: unknown })[] } | null = null;
