@@ -47,6 +47,14 @@ export interface ReferenceCountersTable {
   last_number: number;
 }
 
+/** Cases by status, kind and department (0: none), kept by triggers (migration 0012). */
+export interface CaseCountsTable {
+  status: CaseStatus;
+  kind: CaseKind;
+  department_id: number;
+  n: number;
+}
+
 export interface CasesTable {
   id: Generated<number>;
   reference: string;
@@ -160,6 +168,7 @@ export interface Schema {
   settings: SettingsTable;
   reference_counters: ReferenceCountersTable;
   cases: CasesTable;
+  case_counts: CaseCountsTable;
   case_pauses: CasePausesTable;
   case_events: CaseEventsTable;
   case_search: CaseSearchTable;

@@ -1,7 +1,7 @@
 // Keeps a case's stored due dates in step with the deadline engine (they are stored so the inbox can sort in SQL).
 import { computeCaseDeadlines, type CaseDeadlines } from '../domain/deadlines.ts';
 import type { CaseKind } from '../domain/model.ts';
-import type { ReadDb } from '../db/handles.ts';
+import { reusable, type ReadDb } from '../db/handles.ts';
 import type { ServiceContext, TxContext } from './context.ts';
 import { localDate } from './clock.ts';
 
@@ -14,13 +14,12 @@ interface DeadlineSource {
   answered_on: string | null;
 }
 
+const selectPauses = reusable((db, p: { caseId: number; stage: 1 | 2 }) =>
+  db.selectFrom('case_pauses').select(['from_date', 'to_date']).where('case_id', '=', p.caseId).where('stage', '=', p.stage),
+);
+
 async function pausesOf(db: ReadDb, caseId: number, stage: 1 | 2) {
-  return (await db
-        .selectFrom('case_pauses')
-        .select(['from_date', 'to_date'])
-        .where('case_id', '=', caseId)
-        .where('stage', '=', stage).execute())
-    .map((row) => ({ from: row.from_date, to: row.to_date }));
+  return (await selectPauses(db, { caseId, stage })).map((row) => ({ from: row.from_date, to: row.to_date }));
 }
 
 export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): Promise<CaseDeadlines> {

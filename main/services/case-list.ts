@@ -1,5 +1,5 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
-import { sql, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseStatus } from '../domain/model.ts';
 import type { CaseCount, CaseListResult } from '../api/types.ts';
 import type { Schema } from '../db/schema.ts';
@@ -78,12 +78,55 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
   return q;
 }
 
-/** The two statements behind an inbox page (exported so the benchmark can run the very same SQL raw). */
-export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch) {
-  const count = applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) =>
-    eb.fn.countAll<number>().as('n'),
+/**
+ * Whether the filter's total can be read from case_counts (migration 0012) instead of counting matches: only status,
+ * kind and department (and a department head's scope) narrow it.
+ */
+function countedByTable(filter: CaseFilter, search?: TextSearch): boolean {
+  return (
+    !search &&
+    !filter.channels?.length &&
+    !filter.origins?.length &&
+    filter.handlerId === undefined &&
+    filter.overdue === undefined &&
+    !filter.dueBefore &&
+    !filter.dueOn &&
+    !filter.returnedSince &&
+    !filter.text &&
+    !filter.reference
   );
-  const page = applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
+}
+
+/** The total of a filter over status, kind and department, summed from case_counts (a few dozen rows at most). */
+function tableCount(ctx: ServiceContext, actor: Actor, filter: CaseFilter) {
+  let q = ctx.read.selectFrom('case_counts as k').select(sql<number>`coalesce(sum(k.n), 0)`.as('n'));
+  const scope = departmentScope(actor);
+  if (scope) q = q.where('k.department_id', 'in', scopeList(scope));
+  if (filter.statuses?.length) q = q.where('k.status', 'in', filter.statuses);
+  if (filter.kinds?.length) q = q.where('k.kind', 'in', filter.kinds);
+  if (filter.departmentIds?.length) q = q.where('k.department_id', 'in', filter.departmentIds);
+  return q;
+}
+
+/** A total: counted over cases, or summed from case_counts. */
+type CountQuery = Compilable<{ n: number }> & { executeTakeFirst(): Promise<{ n: number } | undefined> };
+
+/** The statements behind an inbox page: its total, and the page (its ids in a subquery, exported for plan tests; so the benchmark can run the very same SQL raw). */
+export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseListQuery, today: string, search?: TextSearch) {
+  const count: CountQuery = countedByTable(query.filter, search)
+    ? tableCount(ctx, actor, query.filter)
+    : applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, false, search).select((eb) => eb.fn.countAll<number>().as('n'));
+  // The page's ids first, from an index alone where one covers the filter and the sort (the broad views: open statuses
+  // across all departments by due date sort some 11,000 index entries instead of reading 11,000 table rows); then the
+  // 100 rows themselves.
+  const ids = applyFilter(ctx.read.selectFrom('cases as c') as CaseQuery, actor, query.filter, today, true, search)
+    .select('c.id')
+    .orderBy(SORT_COLUMNS[query.sort.column], query.sort.direction)
+    .orderBy('c.id', query.sort.direction)
+    .limit(query.limit)
+    .offset(query.offset);
+  const page = (ctx.read.selectFrom('cases as c') as CaseQuery)
+      .where('c.id', 'in', ids)
       .leftJoin('departments as d', 'd.id', 'c.department_id')
       .leftJoin('users as h', 'h.id', 'c.handler_id')
       .select([
@@ -106,10 +149,8 @@ export function caseListQueries(ctx: ServiceContext, actor: Actor, query: CaseLi
         'c.response_due',
       ])
       .orderBy(SORT_COLUMNS[query.sort.column], query.sort.direction)
-      .orderBy('c.id', query.sort.direction)
-    .limit(query.limit)
-    .offset(query.offset);
-  return { count, page };
+      .orderBy('c.id', query.sort.direction);
+  return { count, ids, page };
 }
 
 type CompiledList = { count: CompiledQuery<{ n: number }>; page: CompiledQuery<SummaryRow> };
@@ -146,16 +187,20 @@ export async function listCases(ctx: ServiceContext, actor: Actor, query: CaseLi
   return { rows: (await runCompiled(ctx.read, page)).map((row) => toSummary(row, today)), total };
 }
 
-/** Case counts by status and kind (dashboard tiles, reports). */
+/**
+ * Case counts by status and kind (dashboard tiles, reports), summed from case_counts (kept by triggers in the same
+ * transaction as every change of a case; migration 0012), so they cost the same at 1,000,000 cases as at 1,000.
+ */
 export function caseCountsQuery(ctx: ServiceContext, actor: Actor) {
   let q = ctx.read
-    .selectFrom('cases as c')
-    .select(['c.status', 'c.kind', (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy(['c.status', 'c.kind'])
-    .orderBy('c.status')
-    .orderBy('c.kind');
+    .selectFrom('case_counts as k')
+    .select(['k.status', 'k.kind', sql<number>`sum(k.n)`.as('count')])
+    .groupBy(['k.status', 'k.kind'])
+    .having(sql<number>`sum(k.n)`, '>', 0)
+    .orderBy('k.status')
+    .orderBy('k.kind');
   const scope = departmentScope(actor);
-  if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
+  if (scope) q = q.where('k.department_id', 'in', scopeList(scope));
   return q;
 }
 

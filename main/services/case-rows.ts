@@ -1,6 +1,7 @@
 // A case row as stored, loaded for an actor (out of scope is not found), and the check that a referenced row exists:
 // what the case services and the workflow share (kept apart so neither imports the other).
 import type { Selectable } from 'kysely';
+import { reusable } from '../db/handles.ts';
 import type { CasesTable } from '../db/schema.ts';
 import { inScope, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
@@ -8,15 +9,23 @@ import { fail } from './errors.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 
+const SELECT_ID = {
+  departments: reusable((db, p: { id: number }) => db.selectFrom('departments').select('id').where('id', '=', p.id)),
+  categories: reusable((db, p: { id: number }) => db.selectFrom('categories').select('id').where('id', '=', p.id)),
+  users: reusable((db, p: { id: number }) => db.selectFrom('users').select('id').where('id', '=', p.id)),
+};
+
 export async function requireExisting(ctx: ServiceContext, table: 'departments' | 'categories' | 'users', id: number | null | undefined, field: string): Promise<void> {
   if (id === null || id === undefined) return;
-  const row = (await ctx.read.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+  const [row] = await SELECT_ID[table](ctx.read, { id });
   if (!row) fail('not_found', { field });
 }
 
+const selectCaseRow = reusable((db, p: { id: number }) => db.selectFrom('cases').selectAll().where('id', '=', p.id));
+
 /** Loads a case row the actor may see, or fails as not found (a department head must not learn what exists elsewhere). */
 export async function loadCaseRow(ctx: ServiceContext, actor: Actor, id: number): Promise<CaseRow> {
-  const row = (await ctx.read.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
+  const [row] = await selectCaseRow(ctx.read, { id });
   if (!row) fail('not_found', { field: 'id' });
   if (!inScope(actor, row.department_id)) fail('not_found', { field: 'id' });
   return row;

@@ -3,6 +3,7 @@ import { OFFICE_ROLES, type CaseOutcome } from '../domain/model.ts';
 import { applyTransition, DEPARTMENT_HEAD_ACTIONS, type TransitionInput } from '../domain/workflow.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
+import { reusable, type WriteDb } from '../db/handles.ts';
 import type { Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
@@ -23,6 +24,22 @@ export type TransitionRequest =
   | { id: number; action: 'escalate'; handlerId?: number | undefined; reason?: string | undefined }
   | { id: number; action: 'withdraw'; reason?: string | undefined }
   | { id: number; action: 'merge'; intoId: number };
+
+// The transition's update has one shape per set of columns (a handful: one or two per action), each compiled once.
+const caseUpdates = new Map<string, ReturnType<typeof reusable<Record<string, unknown>, unknown>>>();
+
+async function updateCaseRow(db: WriteDb, id: number, set: Updateable<CasesTable>): Promise<void> {
+  const columns = Object.keys(set).filter((column) => (set as Record<string, unknown>)[column] !== undefined);
+  const key = columns.join(',');
+  let update = caseUpdates.get(key);
+  if (!update) {
+    update = reusable((db, args: Record<string, unknown>) =>
+      db.updateTable('cases').set(Object.fromEntries(columns.map((column) => [column, args[column]]))).where('id', '=', args.id as number),
+    );
+    caseUpdates.set(key, update);
+  }
+  await update(db, { ...Object.fromEntries(columns.map((column) => [column, (set as Record<string, unknown>)[column]])), id });
+}
 
 export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
@@ -131,7 +148,7 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
     if (row.status === 'on_hold' && request.action !== 'resume') {
       await db.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null).execute();
     }
-    await db.updateTable('cases').set(set).where('id', '=', row.id).execute();
+    await updateCaseRow(db, row.id, set);
     await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
     await notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
     if (target) {

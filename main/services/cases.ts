@@ -5,7 +5,7 @@ import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, typ
 import { formatReference } from '../domain/references.ts';
 import { availableActions, stepsFor } from '../domain/workflow.ts';
 import type { CaseDetail, CaseSummary } from '../api/types.ts';
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 
 import { inScope, type Actor } from './actor.ts';
@@ -16,6 +16,7 @@ import type { ServiceContext, TxContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
+import { reusable } from '../db/handles.ts';
 import { transitionCase } from './case-workflow.ts';
 import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
 
@@ -51,14 +52,25 @@ export interface CreateCaseInput {
 /** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
+const insertCaseRow = reusable((db, values: Insertable<CasesTable>) => db.insertInto('cases').values(values).returning('id'));
+
+/** A reusable statement's arguments must all reach SQL: an absent optional value is written as NULL, as Kysely would omit it. */
+function nullForUndefined<T extends Record<string, unknown>>(values: T): T {
+  for (const key of Object.keys(values)) if (values[key] === undefined) (values as Record<string, unknown>)[key] = null;
+  return values;
+}
+
+const nextNumber = reusable((db, p: { year: number }) =>
+  db
+    .insertInto('reference_counters')
+    .values({ year: p.year, last_number: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', 1) })))
+    .returning('last_number'),
+);
+
 async function nextReference(ctx: TxContext, year: number): Promise<{ number: number; reference: string }> {
-  const { db } = ctx;
   // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
-  const row = (await db
-      .insertInto('reference_counters')
-      .values({ year, last_number: 1 })
-      .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', 1) })))
-      .returning('last_number').executeTakeFirst())!;
+  const [row] = (await nextNumber(ctx.db, { year })) as [{ last_number: number }];
   return { number: row.last_number, reference: formatReference(year, row.last_number) };
 }
 
@@ -94,9 +106,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
     const stamp = now.toISOString();
     const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
     const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
-    const caseId = (await db
-        .insertInto('cases')
-        .values({
+    const [created] = (await insertCaseRow(db, nullForUndefined({
           reference,
           year: now.getFullYear(),
           number,
@@ -128,8 +138,8 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
           created_by: actor.id,
           created_at: stamp,
           updated_at: stamp,
-        })
-        .returning('id').executeTakeFirst())!.id;
+        }))) as [{ id: number }];
+    const caseId = created.id;
     await appendEvent(db, {
       caseId,
       actorId: actor.id,
