@@ -204,7 +204,11 @@ test('similar-case suggestions stay out of the Tab path: Alt+D reaches them, the
   await page.getByRole('alertdialog', { name: 'Die getippte Notiz verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
   await expect(dialog).toBeHidden();
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Tastenkürzel' })).toContainText('Alt+D');
+  const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
+  await expect(help).toContainText('Alt+D');
+  // The inbox's selection keys are listed too.
+  await expect(help.getByRole('row', { name: /Space \/ Shift\+Space/ })).toContainText('Zeile auswählen');
+  await expect(help.getByRole('row', { name: /Ctrl\+A/ })).toContainText('alle geladenen Zeilen auswählen');
 });
 
 test('merging offers only cases that can take a merge; a failing merge creates nothing, not on a retry either', async ({ page }) => {

@@ -11,6 +11,8 @@ export const SHORTCUTS = [
   ['↑ ↓', 'shortcuts.rows'],
   ['Home End PageUp PageDown', 'shortcuts.rowsJump'],
   ['Enter', 'shortcuts.open'],
+  ['Space / Shift+Space / Shift+↑ ↓', 'shortcuts.select'],
+  ['Ctrl+A', 'shortcuts.selectAll'],
   ['Esc / Alt+←', 'shortcuts.back'],
   ['Ctrl+Enter', 'shortcuts.save'],
   ['Alt+D', 'shortcuts.similar'],
