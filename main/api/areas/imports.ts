@@ -20,6 +20,9 @@ const MAX_MAIL_BASE64_CHARS = 2 * 4 * Math.ceil(DEFAULT_MAIL_LIMITS.maxMessageBy
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_FILES = 500;
 
+/** Who is starting an import right now (between the click and the job's record). */
+const starting = new Set<number | null>();
+
 export const importsChannels = {
   /** Starts an importMail job for these files (one at a time per person: a second click while one runs starts nothing). */
   importMailFiles: channel({
@@ -44,10 +47,13 @@ export const importsChannels = {
       input.files.forEach((file, index) => {
         if (!isBase64(file.dataBase64)) fail('invalid_input', { field: `files.${index}.dataBase64` });
       });
-      if (await runningImportOf(call.app.services, actor)) fail('import_running');
+      // Checked and claimed before the first await: two clicks in the same moment must not both pass the check below.
+      if (starting.has(actor.id)) fail('import_running');
+      starting.add(actor.id);
       const folder = path.join(call.app.dataDir, IMPORTS_FOLDER, randomUUID());
-      mkdirSync(folder, { recursive: true });
       try {
+        if (await runningImportOf(call.app.services, actor)) fail('import_running');
+        mkdirSync(folder, { recursive: true });
         const files = input.files.map((file, index) => {
           const stored = path.join(folder, `${index}.mail`);
           writeNewFile(stored, Buffer.from(file.dataBase64, 'base64'));
@@ -57,6 +63,8 @@ export const importsChannels = {
       } catch (error) {
         rmSync(folder, { recursive: true, force: true });
         throw error;
+      } finally {
+        starting.delete(actor.id);
       }
     },
   }),
