@@ -99,8 +99,10 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
         >
           <p>{t('imports.dropHere')}</p>
           <label className="file-picker">
-            <span>{t('imports.choose')}</span>
+            <span className="button-like">{t('imports.choose')}</span>
+            {/* The native control is hidden (its own text is in the browser's language); it keeps the focus and the keyboard. */}
             <input
+              className="visually-hidden"
               ref={input}
               type="file"
               multiple
