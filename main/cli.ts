@@ -1,10 +1,11 @@
 // Ombudsdesk without a window: the same services for demo data and backups, and the prize draw verifier.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
 import { verifyProtocol } from './domain/draw.ts';
 import { SYSTEM_ACTOR } from './services/actor.ts';
+import { importDetail } from './services/imports.ts';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './vocabulary/demo.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -13,6 +14,8 @@ Commands:
   demo --cases N [--seed S]   fill the database with N realistic demo cases (reproducible for the same seed)
   backup <file>               write a consistent copy of the live database to <file>: written under a temp name
                               beside it, checked (integrity, tables, row counts) and renamed only when complete
+  import mail <files...>      import .eml and Outlook .msg files as cases (channel email), in the background job the
+                              app uses: batches that commit whole, a Message-ID already imported is skipped
   draw verify <protocol.json> check a prize draw's protocol file alone against every rule of docs/prize-draw.md
                               (exit 0: verified, 1: a rule failed, 2: the file cannot be read as UTF-8 JSON)
 
@@ -36,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (command === 'draw') return drawCommand(rest);
-  if (!['demo', 'backup'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['demo', 'backup', 'import'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
   const app = await openAppContext({ dataDir });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
@@ -71,6 +74,28 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Created ${created} demo cases in ${dataDir} (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
         console.log(`Demo staff (${DEMO_STAFF.join(', ')}) log in with password ${DEMO_STAFF_PASSWORD}.`);
         return 0;
+      }
+      case 'import': {
+        const [what, ...files] = rest;
+        if (what !== 'mail' || files.length === 0) throw new UsageError('usage: import mail <files...>');
+        const list = files.map((file) => {
+          const full = path.resolve(file);
+          const stat = statSync(full, { throwIfNoEntry: false });
+          if (!stat?.isFile()) throw new UsageError(`not a file: ${file}`);
+          return { name: path.basename(full), path: full, lastModified: Math.floor(stat.mtimeMs) };
+        });
+        const job = await app.jobs.start('importMail', { source: list.map((file) => file.name).join(', '), files: list }, SYSTEM_ACTOR);
+        const cancel = () => void app.jobs.cancel(job.id, SYSTEM_ACTOR);
+        process.once('SIGINT', cancel);
+        const ended = await app.jobs.finished(job.id).finally(() => process.off('SIGINT', cancel));
+        const c = ended.counts;
+        console.log(`Import ${ended.status}: ${c.new ?? 0} new cases, ${c.appended ?? 0} added to existing cases, ${c.skipped ?? 0} skipped, ${c.failed ?? 0} failed.`);
+        if (c.importId !== undefined) {
+          const detail = await importDetail(app.services, SYSTEM_ACTOR, c.importId);
+          for (const item of detail.items) console.log(`  ${item.outcome} ${item.item}: ${item.code}${item.reference ? ` (${item.reference})` : ''}${item.details.reason ? ` — ${String(item.details.reason)}` : ''}`);
+        }
+        if (ended.error) console.error(`Import failed: ${ended.error.code}`);
+        return ended.status === 'done' && (c.failed ?? 0) === 0 ? 0 : 1;
       }
       case 'backup': {
         const target = rest[0];

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { attachmentsChannels } from './areas/attachments.ts';
 import { casesChannels } from './areas/cases.ts';
 import { drawsChannels } from './areas/draws.ts';
+import { importsChannels } from './areas/imports.ts';
 import { improvementsChannels } from './areas/improvements.ts';
 import { JOB_ACCESS, jobsChannels } from './areas/jobs.ts';
 import { repliesChannels } from './areas/replies.ts';
@@ -27,6 +28,7 @@ const AREAS = {
   users: usersChannels,
   start: startChannels,
   jobs: jobsChannels,
+  imports: importsChannels,
 };
 
 type Areas = typeof AREAS;

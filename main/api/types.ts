@@ -67,6 +67,14 @@ export type ErrorCode =
   | 'statement_required'
   | 'reply_has_gaps'
   | 'request_id_reused'
+  | 'mail_empty'
+  | 'mail_too_large'
+  | 'mail_unreadable'
+  | 'mail_truncated'
+  | 'mail_too_deep'
+  | 'mail_attachment_too_large'
+  | 'import_running'
+  | 'import_too_large'
   | 'internal';
 
 export interface ApiError {
@@ -553,4 +561,35 @@ export interface JobRecord {
   error: ApiError | null;
   /** The file the job produced (an export), fetched with jobResult. */
   resultName: string | null;
+}
+
+/** An import run as the import screen lists it (main/services/imports.ts). */
+export interface ImportSummary {
+  id: number;
+  kind: 'mail';
+  jobId: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string | null;
+  /** What was imported: the files' names. */
+  source: string;
+  /** new: cases opened; appended: mail added to the case its subject names; skipped; failed. */
+  counts: { new: number; appended: number; skipped: number; failed: number };
+  /** interrupted: the app stopped while it ran (its complete batches stay). */
+  status: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+}
+
+/** A file of an import that failed (with its error code) or was skipped (with the reason). */
+export interface ImportItemInfo {
+  id: number;
+  item: string;
+  outcome: 'failed' | 'skipped';
+  code: string;
+  details: Record<string, unknown>;
+  caseId: number | null;
+  reference: string | null;
+}
+
+export interface ImportDetail extends ImportSummary {
+  items: ImportItemInfo[];
 }

@@ -185,9 +185,48 @@ export interface Schema {
   user_markers: UserMarkersTable;
   request_ids: RequestIdsTable;
   jobs: JobsTable;
+  imports: ImportsTable;
+  import_items: ImportItemsTable;
+  imported_sources: ImportedSourcesTable;
 }
 
 /** One background job run (see main/jobs/runner.ts). */
+/** One import run (0014). */
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  job_id: number | null;
+  started_by: number | null;
+  started_at: string;
+  finished_at: string | null;
+  source: string;
+  new_count: Generated<number>;
+  appended_count: Generated<number>;
+  skipped_count: Generated<number>;
+  failed_count: Generated<number>;
+  status: string;
+}
+
+/** An item of an import that failed or was skipped, with its reason (0014). */
+export interface ImportItemsTable {
+  id: Generated<number>;
+  import_id: number;
+  item: string;
+  outcome: string;
+  code: string;
+  details: Generated<string>;
+  case_id: number | null;
+}
+
+/** A source item already imported (0014): its kind and external id are unique. */
+export interface ImportedSourcesTable {
+  source_kind: string;
+  external_id: string;
+  case_id: number;
+  import_id: number | null;
+  imported_at: string;
+}
+
 export interface JobsTable {
   id: Generated<number>;
   kind: string;

@@ -8,9 +8,17 @@ import { exportYouSaidWeDid } from '../services/improvement-reports.ts';
 import type { JobKind } from '../vocabulary/jobs.ts';
 import { JOB_PARAMS } from './params.ts';
 import { fail } from '../services/errors.ts';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_MAIL_LIMITS, MailError, parseMailFile } from '../io/mail.ts';
+import { ATTACHMENTS_FOLDER, createAttachmentStore } from '../services/attachment-store.ts';
+import { beginImport, finishImport, importMailBatch, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
 
 export interface JobRun<P> {
   services: ServiceContext;
+  jobId: number;
+  /** The data folder (attachments, the job's files). */
+  dataDir: string;
   actor: Actor;
   params: P;
   /** done of total (null: not known yet), in a named phase. */
@@ -37,6 +45,28 @@ interface JobDefinition<S extends z.ZodType> {
   /** Checked in main before the job starts (a refusal is an API error, not a failed job). */
   check?(services: ServiceContext, actor: Actor, params: z.infer<S>): Promise<void>;
   run(job: JobRun<z.infer<S>>): Promise<JobOutcome>;
+}
+
+/** Mail files per transaction: a batch is imported whole or not at all. */
+export const MAIL_BATCH = 20;
+/** Where main writes files sent from a window for an import job (under the data folder). */
+export const IMPORTS_FOLDER = 'imports';
+
+async function readMailItem(file: { name: string; path: string; lastModified?: number | null | undefined }, now: Date): Promise<MailBatchItem> {
+  try {
+    // The size is checked before reading: an oversized file is never loaded.
+    const size = statSync(file.path).size;
+    if (size > DEFAULT_MAIL_LIMITS.maxMessageBytes) {
+      throw new MailError('mail_too_large', { file: file.name, size, maxMegabytes: Math.floor(DEFAULT_MAIL_LIMITS.maxMessageBytes / 1024 / 1024) });
+    }
+    const bytes = readFileSync(file.path);
+    const mail = await parseMailFile({ fileName: file.name, bytes, lastModified: file.lastModified }, now);
+    return { name: file.name, mail, original: bytes };
+  } catch (error) {
+    if (error instanceof MailError) return { name: file.name, error: { code: error.code, details: error.details } };
+    const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown';
+    return { name: file.name, error: { code: 'mail_unreadable', details: { file: file.name, reason } } };
+  }
 }
 
 function define<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
@@ -72,6 +102,38 @@ export const JOB_DEFINITIONS = {
       const file = await exportYouSaidWeDid(services, actor, params.year, params.language);
       progress(1, 1, 'write');
       return { counts: {}, result: { name: file.fileName, mediaType: file.mediaType, bytes: Buffer.from(file.dataBase64, 'base64') } };
+    },
+  }),
+  importMail: define({
+    params: JOB_PARAMS.importMail,
+    async run({ services, actor, params, jobId, dataDir, progress, checkCancelled }) {
+      const store = createAttachmentStore(path.join(dataDir, ATTACHMENTS_FOLDER));
+      const importId = await beginImport(services, actor, { kind: 'mail', source: params.source, jobId });
+      const totals: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
+      let status: 'done' | 'failed' | 'cancelled' = 'failed';
+      try {
+        progress(0, params.files.length, 'mail');
+        for (let start = 0; start < params.files.length; start += MAIL_BATCH) {
+          checkCancelled();
+          const batch = params.files.slice(start, start + MAIL_BATCH);
+          // Parsing happens here, in the worker, one file after another; then the batch commits whole.
+          const items: MailBatchItem[] = [];
+          for (const file of batch) items.push(await readMailItem(file, services.now()));
+          const counts = await importMailBatch(services, store, actor, importId, items);
+          for (const key of Object.keys(totals) as (keyof BatchCounts)[]) totals[key] += counts[key];
+          progress(start + batch.length, params.files.length, 'mail');
+        }
+        status = 'done';
+      } catch (error) {
+        if (error instanceof JobCancelled) status = 'cancelled';
+        throw error;
+      } finally {
+        await finishImport(services, importId, status);
+        if (params.removeFolder && path.resolve(params.removeFolder).startsWith(path.resolve(dataDir, IMPORTS_FOLDER) + path.sep)) {
+          rmSync(params.removeFolder, { recursive: true, force: true });
+        }
+      }
+      return { counts: { ...totals, importId } };
     },
   }),
 } satisfies Record<JobKind, JobDefinition<z.ZodType>>;

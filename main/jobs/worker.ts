@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     let lastSent = 0;
     const outcome = await definition.run({
       services,
+      jobId: input.jobId,
+      dataDir: input.dataDir,
       actor: input.actor,
       params: definition.params.parse(input.params) as never,
       progress(done, total, phase) {

@@ -21,6 +21,8 @@ export interface Job {
   running: boolean;
   error: unknown;
   start<K extends StartInput['kind']>(kind: K, params: Extract<StartInput, { kind: K }>['params']): Promise<void>;
+  /** Starts a job through a channel of its own (an import that sends files first), followed the same way. */
+  run(starter: () => Promise<JobRecord>): Promise<void>;
   cancel(): void;
 }
 
@@ -51,14 +53,14 @@ export function useJob(): Job {
     [take],
   );
 
-  const start = useCallback<Job['start']>(
-    async (kind, params) => {
+  const run = useCallback<Job['run']>(
+    async (starter) => {
       if (starting.current || (record && record.status === 'running')) return;
       starting.current = true;
       setStartPending(true);
       setError(null);
       try {
-        const started = await call('startJob', { kind, params } as StartInput);
+        const started = await starter();
         current.current = started.id;
         setRecord(started);
         const heard = early.current.get(started.id);
@@ -73,10 +75,11 @@ export function useJob(): Job {
     },
     [record, take],
   );
+  const start = useCallback<Job['start']>((kind, params) => run(() => call('startJob', { kind, params } as StartInput)), [run]);
 
   const cancel = useCallback(() => {
     if (current.current !== null) call('cancelJob', { id: current.current }).catch(setError);
   }, []);
 
-  return { record, running: startPending || record?.status === 'running', error, start, cancel };
+  return { record, running: startPending || record?.status === 'running', error, start, run, cancel };
 }

@@ -15,12 +15,13 @@ import { createCase } from '../../main/services/cases.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { adoptIdea, linkCase, setImprovementStatus } from '../../main/services/improvements.ts';
 import { getDraw, performDraw, prepareDraw } from '../../main/services/prize-draws.ts';
+import { beginImport, finishImport } from '../../main/services/imports.ts';
 import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir, rawDb } from '../support/temp-app.ts';
 
 const NOW = '2027-06-01T09:00:00';
 let template = '';
 const jobs = new Map<Role, number>();
-const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '' };
+const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '', importRun: 0 };
 
 beforeAll(async () => {
   const t = await openTempApp(NOW);
@@ -60,6 +61,8 @@ beforeAll(async () => {
   ids.prepared = await prepareDraw(t.app.services, users.executive, { year: 2027, pool: 'internal', prizes });
   ids.preparedFingerprint = (await getDraw(t.app.services, ids.prepared)).fingerprint;
   ids.attachment = (await addAttachment(t.app.services, t.app.attachments, office, { caseId: ids.complaint, fileName: 'foto.jpg', mediaType: 'image/jpeg', dataBase64: 'aGVsbG8=' })).id;
+  ids.importRun = await beginImport(t.app.services, office, { kind: 'mail', source: 'a.eml', jobId: null });
+  await finishImport(t.app.services, ids.importRun, 'done');
   // A finished export job for every user, with its file, so that cancelJob and jobResult have something of their own.
   for (const user of Object.values(users)) {
     const job = rawDb(t.app)
@@ -143,6 +146,9 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     cancelJob: ownJob,
     listJobs: undefined,
     jobResult: ownJob,
+    importMailFiles: { files: [{ name: 'a.eml', dataBase64: Buffer.from('From: a@example.org\r\nSubject: Hallo\r\n\r\nText\r\n').toString('base64') }] },
+    listImports: undefined,
+    importDetail: { id: ids.importRun },
   };
   return byChannel[channel];
 }

@@ -4,7 +4,7 @@ import type { JobKind } from '../../vocabulary/jobs.ts';
 import { JOB_DEFINITIONS } from '../../jobs/definitions.ts';
 import { startJobInput } from '../../jobs/params.ts';
 import { fail } from '../../services/errors.ts';
-import { actorOf, channel, id, IMPROVEMENT_READERS, isAllowed, none, out, type Access } from '../define.ts';
+import { actorOf, channel, id, IMPROVEMENT_READERS, isAllowed, none, OFFICE, out, type Access } from '../define.ts';
 import type { ExportFile, JobRecord } from '../types.ts';
 
 /** Who may start each kind from a window (the CLI runs as the system). */
@@ -13,6 +13,8 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   demo: ['admin'],
   // Whoever may export it directly (exportYouSaidWeDid): a department head's file holds only their own people.
   youSaidWeDidXlsx: IMPROVEMENT_READERS,
+  // Whoever opens cases: the office. Started through importMailFiles (main/api/areas/imports.ts), never startJob.
+  importMail: OFFICE,
 };
 
 export const jobsChannels = {

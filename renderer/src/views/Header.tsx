@@ -6,7 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
 import { startLabelKey, startScreenOf } from './start/start-screen.ts';
 
-export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'imports' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, onOpenCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined; onOpenCase?: ((id: number) => void) | undefined }) {
   const { t } = useTranslation();
@@ -31,6 +31,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
         {can(user, 'drawEligibility') && (
           <button type="button" className="nav" aria-current={screen === 'draw' ? 'page' : undefined} onClick={() => onNavigate('draw')}>
             {t('header.draw')}
+          </button>
+        )}
+        {can(user, 'importMailFiles') && (
+          <button type="button" className="nav" aria-current={screen === 'imports' ? 'page' : undefined} onClick={() => onNavigate('imports')}>
+            {t('header.imports')}
           </button>
         )}
         {settingsSections(user).length > 0 && (

@@ -43,6 +43,10 @@ function describe(event: TimelineEvent, t: ReturnType<typeof useTranslation>['t'
       return t('timeline.reply', { channel: t(`reply.channels.${String(data.channel)}`), subject: data.subject });
     case 'attachment_added':
       return t('timeline.attachmentAdded', { name: data.fileName });
+    case 'mail_received':
+      return t('timeline.mailReceived', { subject: data.subject });
+    case 'mail_imported':
+      return t('timeline.mailImported', { name: data.fileName });
     default:
       return t('timeline.other', { type: event.type });
   }
