@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(async () => t.cleanup());
 
-const input: CreateCaseInput = {
+const input = (): CreateCaseInput => ({
   kind: 'complaint',
   channel: 'email',
   origin: 'external',
@@ -33,7 +33,7 @@ const input: CreateCaseInput = {
   submitter: { anonymous: true, name: null, email: null, phone: null, address: null, organisation: null, language: 'de', consent: false, consentText: null },
   departmentId: parks,
   priority: 'normal',
-};
+});
 
 function stored(id: number) {
   const db = rawDb(t.app);
@@ -58,7 +58,7 @@ it('each step returns the case exactly as stored, and the next step needs nothin
     // Leaving a hold another way than resume ends the pause too.
     ['withdraw', 20, { reason: 'zurückgezogen' }],
   ];
-  let known: KnownCase = await t.app.services.tx((tx) => createKnownCase(tx, petra, input));
+  let known: KnownCase = await t.app.services.tx((tx) => createKnownCase(tx, petra, input()));
   expect(known).toEqual(stored(known.row.id));
   const dueDates = new Set<string>();
   let now = new Date('2027-06-01T09:00:00');
@@ -76,6 +76,6 @@ it('each step returns the case exactly as stored, and the next step needs nothin
 });
 
 it('a known case outside a department head\'s departments is not found', async () => {
-  const known = await t.app.services.tx((tx) => createKnownCase(tx, petra, input));
+  const known = await t.app.services.tx((tx) => createKnownCase(tx, petra, input()));
   await expect(t.app.services.tx((tx) => moveCase(tx, head, { id: known.row.id, action: 'return_from_department' }, known))).rejects.toMatchObject({ code: 'not_found' });
 });
