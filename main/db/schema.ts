@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DrawPool } from '../api/types.ts';
+import type { DrawPool } from '../types/draws.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority, Role } from '../domain/model.ts';
 import type { NotificationType } from '../domain/notifications.ts';

@@ -13,7 +13,7 @@ import {
   searchWords,
   type ReferenceQuery,
 } from '../domain/search-text.ts';
-import type { SearchHit } from '../api/types.ts';
+import type { SearchHit } from '../types/cases.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { search } from '../db/search.ts';

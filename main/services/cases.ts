@@ -4,7 +4,7 @@ import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from
 import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions, stepsFor } from '../domain/workflow.ts';
-import type { CaseDetail, CaseSummary } from '../api/types.ts';
+import type { CaseDetail, CaseSummary } from '../types/cases.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 

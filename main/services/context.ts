@@ -3,7 +3,7 @@
 // instead of opening a second one (the one connection is held by the transaction until it ends).
 import { sql } from 'kysely';
 import type { WorkingCalendar } from '../domain/calendar.ts';
-import type { OfficeSettings } from '../api/types.ts';
+import type { OfficeSettings } from '../types/settings.ts';
 import type { Engine } from '../db/engine.ts';
 import type { ReadDb, WriteDb } from '../db/handles.ts';
 import { systemClock, type Clock } from './clock.ts';

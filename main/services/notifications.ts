@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients } from '../domain/notifications.ts';
 import type { CaseAction } from '../domain/workflow.ts';
-import type { NotificationItem, NotificationList } from '../api/types.ts';
+import type { NotificationItem, NotificationList } from '../types/start.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext, TxContext } from './context.ts';

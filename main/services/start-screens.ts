@@ -3,7 +3,9 @@
 // lists exactly what it counts (the same applyFilter builds both).
 import { sql } from 'kysely';
 import { isNearDue, isOfficeRole, lookedSince, RUNNING_STATUSES } from '../domain/notifications.ts';
-import type { CaseSummary, DrawPool, ExecutiveOverview, OfficeToday, StartFigure } from '../api/types.ts';
+import type { CaseSummary } from '../types/cases.ts';
+import type { DrawPool } from '../types/draws.ts';
+import type { ExecutiveOverview, OfficeToday, StartFigure } from '../types/start.ts';
 import type { Actor } from './actor.ts';
 import { caseListQueries, type CaseFilter } from './case-list.ts';
 import { localDate } from './clock.ts';
