@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DrawPool } from '../api/types.ts';
+import type { DrawPool } from '../types/draws.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority, Role } from '../domain/model.ts';
 import type { NotificationType } from '../domain/notifications.ts';
@@ -48,6 +48,13 @@ export interface ReferenceCountersTable {
 }
 
 /** Cases by status, kind and department (0: none), kept by triggers (migration 0012). */
+/** Cases received per day and kind, merged ones left out (migration 0015; kept by triggers on cases). */
+export interface CaseVolumesTable {
+  received_on: string;
+  kind: CaseKind;
+  n: number;
+}
+
 export interface CaseCountsTable {
   status: CaseStatus;
   kind: CaseKind;
@@ -169,6 +176,7 @@ export interface Schema {
   reference_counters: ReferenceCountersTable;
   cases: CasesTable;
   case_counts: CaseCountsTable;
+  case_volumes: CaseVolumesTable;
   case_pauses: CasePausesTable;
   case_events: CaseEventsTable;
   case_search: CaseSearchTable;

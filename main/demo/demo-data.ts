@@ -2,8 +2,8 @@
 import { addDays } from 'date-fns/addDays';
 import { CASE_CHANNELS, type CaseKind, type Language } from '../domain/model.ts';
 import type { Actor } from '../services/actor.ts';
-import { transitionCase } from '../services/case-workflow.ts';
-import { createCase } from '../services/cases.ts';
+import { moveCase, type KnownCase, type TransitionRequest } from '../services/case-workflow.ts';
+import { createKnownCase } from '../services/cases.ts';
 import type { ServiceContext, TxContext } from '../services/context.ts';
 import { listCategories, listDepartments, saveCategory, saveDepartment } from '../services/departments.ts';
 import { listUsers, saveUser } from '../services/users.ts';
@@ -98,7 +98,7 @@ export async function generateDemoData(ctx: ServiceContext, options: DemoOptions
       const last = random.pick(LAST_NAMES[language]);
       const handler = random.pick(handlers);
       const department = random.chance(0.85) ? random.pick(departments) : null;
-      const id = await createCase(ctx, handler, {
+      const created = await createKnownCase(ctx, handler, {
         kind,
         channel: random.pick(CASE_CHANNELS),
         origin: random.chance(0.8) ? 'external' : 'internal',
@@ -120,7 +120,7 @@ export async function generateDemoData(ctx: ServiceContext, options: DemoOptions
         categoryId: random.chance(0.7) ? random.pick(categories).id : null,
         priority: random.chance(0.1) ? 'high' : 'normal',
       });
-      await advanceThroughWorkflow(ctx, random, handler, id, kind, department?.id ?? null, dayOffset, (days) => {
+      await advanceThroughWorkflow(ctx, random, handler, created, kind, department?.id ?? null, dayOffset, (days) => {
         clock = addDays(clock, days);
       });
       options.onProgress?.(index + 1, options.cases);
@@ -131,35 +131,43 @@ export async function generateDemoData(ctx: ServiceContext, options: DemoOptions
   return options.cases;
 }
 
-/** Older cases are mostly finished; recent ones still open. Each step moves the clock a few days on. */
+/**
+ * Older cases are mostly finished; recent ones still open. Each step moves the clock a few days on. Each step hands the
+ * case as it wrote it to the next (moveCase's `known`), so a case is read from the database by none of its steps.
+ */
 async function advanceThroughWorkflow(
   ctx: TxContext,
   random: Random,
   actor: Actor,
-  id: number,
+  created: KnownCase,
   kind: CaseKind,
   departmentId: number | null,
   ageDays: number,
   wait: (days: number) => void,
 ): Promise<void> {
+  const id = created.row.id;
+  let known = created;
+  const step = async (request: TransitionRequest) => {
+    known = await moveCase(ctx, actor, request, known);
+  };
   const finished = Math.min(0.97, ageDays / 60);
-  if (random.chance(0.03)) return await transitionCase(ctx, actor, { id, action: 'withdraw', reason: 'Die Person hat ihr Anliegen zurückgezogen' });
+  if (random.chance(0.03)) return await step({ id, action: 'withdraw', reason: 'Die Person hat ihr Anliegen zurückgezogen' });
   if (ageDays < 2 && random.chance(0.6)) return;
   wait(random.int(0, 2));
-  await transitionCase(ctx, actor, { id, action: 'triage' });
+  await step({ id, action: 'triage' });
   if (departmentId !== null && random.chance(0.35)) {
     wait(random.int(1, 3));
-    await transitionCase(ctx, actor, { id, action: 'forward', departmentId });
+    await step({ id, action: 'forward', departmentId });
     if (!random.chance(finished)) return;
     wait(random.int(1, 6));
-    await transitionCase(ctx, actor, { id, action: 'return_from_department', statement: 'Stellungnahme der Fachabteilung liegt vor.' });
+    await step({ id, action: 'return_from_department', statement: 'Stellungnahme der Fachabteilung liegt vor.' });
   }
   if (random.chance(0.08)) {
     wait(random.int(1, 3));
-    await transitionCase(ctx, actor, { id, action: 'hold', reason: 'Rückfrage an die Person' });
+    await step({ id, action: 'hold', reason: 'Rückfrage an die Person' });
     if (!random.chance(finished)) return;
     wait(random.int(2, 8));
-    await transitionCase(ctx, actor, { id, action: 'resume' });
+    await step({ id, action: 'resume' });
   }
   if (!random.chance(finished)) return;
   wait(random.int(1, 12));
@@ -169,9 +177,9 @@ async function advanceThroughWorkflow(
       : kind === 'idea'
         ? random.pick(['adopted', 'declined', 'already_planned'] as const)
         : 'informed';
-  await transitionCase(ctx, actor, { id, action: 'answer', outcome });
+  await step({ id, action: 'answer', outcome });
   if (random.chance(finished)) {
     wait(random.int(1, 10));
-    await transitionCase(ctx, actor, { id, action: 'close' });
+    await step({ id, action: 'close' });
   }
 }

@@ -46,7 +46,7 @@ export interface CaseDeadlineInput {
   stageStart: string;
   rule: DeadlineRule;
   extensionDays: number;
-  pauses: Pause[];
+  pauses: readonly Pause[];
   today: string;
   answeredOn?: string | null;
 }
@@ -89,7 +89,7 @@ interface Span {
 }
 
 // A hold is counted like a deadline, (from, to]; overlapping holds merge so no day is paused twice.
-function pausedSpans(pauses: Pause[], stageStart: string, clockEnd: string): Span[] {
+function pausedSpans(pauses: readonly Pause[], stageStart: string, clockEnd: string): Span[] {
   const spans: Span[] = [];
   for (const p of pauses) {
     assertCalendarDate(p.from, 'pause start');

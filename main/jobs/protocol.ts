@@ -1,5 +1,5 @@
 // The messages between the job runner (main thread) and a job's worker thread.
-import type { ApiError } from '../api/types.ts';
+import type { ApiError } from '../services/errors.ts';
 import type { Actor } from '../services/actor.ts';
 import type { JobKind } from '../vocabulary/jobs.ts';
 

@@ -4,8 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { EventHub } from '../api/events.ts';
-import type { ApiError, ExportFile, JobRecord } from '../api/types.ts';
+import type { ApiError } from '../services/errors.ts';
+import type { ExportFile, JobRecord } from '../types/jobs.ts';
 import { readJson } from '../db/json.ts';
 import type { Actor } from '../services/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -39,10 +39,16 @@ export interface JobRunner {
   close(): void;
 }
 
+/** The one event the runner sends: a job's record, to the windows of the user who started it. */
+export interface JobEvents {
+  toUser(userId: number, name: 'jobProgress', payload: JobRecord): void;
+}
+
 interface Options {
   services: ServiceContext;
   dataDir: string;
-  events?: EventHub;
+  /** Where progress goes: the app's event hub (main/api/events.ts), which the runner knows only by this much. */
+  events?: JobEvents;
 }
 
 interface Running {

@@ -1,5 +1,5 @@
 // Reading attachment rows (no access check here: callers check the case through loadCaseRow).
-import type { AttachmentInfo } from '../api/types.ts';
+import type { AttachmentInfo } from '../types/attachments.ts';
 import type { ReadDb } from '../db/handles.ts';
 import { safeFileName } from '../domain/attachments.ts';
 

@@ -1,7 +1,7 @@
 // Attachments of a case: files go to the content-addressed store first, then the row and its timeline event in one transaction,
 // so a row never points to a file that is not there (a failed insert at worst leaves an unreferenced file).
 import { base64DecodedSize, isBase64, MAX_ATTACHMENT_BYTES, safeFileName } from '../domain/attachments.ts';
-import type { AttachmentContent, AttachmentInfo } from '../api/types.ts';
+import type { AttachmentContent, AttachmentInfo } from '../types/attachments.ts';
 import type { Actor } from './actor.ts';
 import { readAttachment, readAttachments } from './attachment-records.ts';
 import { sha256Of, type AttachmentStore } from './attachment-store.ts';

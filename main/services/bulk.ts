@@ -8,7 +8,7 @@ import { transitionCase } from './case-workflow.ts';
 import { assignCase, loadCaseRow, updateCase } from './cases.ts';
 import { isolated, type ServiceContext } from './context.ts';
 import { DomainError, fail } from './errors.ts';
-import type { BulkResult } from '../api/types.ts';
+import type { BulkResult } from '../types/cases.ts';
 
 /** Applies the change to one case; false when the case already was as asked (nothing written). */
 async function applyOne(ctx: ServiceContext, actor: Actor, caseId: number, change: BulkAction): Promise<boolean> {

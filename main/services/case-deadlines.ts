@@ -1,5 +1,5 @@
 // Keeps a case's stored due dates in step with the deadline engine (they are stored so the inbox can sort in SQL).
-import { computeCaseDeadlines, type CaseDeadlines } from '../domain/deadlines.ts';
+import { computeCaseDeadlines, type CaseDeadlines, type Pause } from '../domain/deadlines.ts';
 import type { CaseKind } from '../domain/model.ts';
 import { reusable, type ReadDb } from '../db/handles.ts';
 import type { ServiceContext, TxContext } from './context.ts';
@@ -22,14 +22,15 @@ async function pausesOf(db: ReadDb, caseId: number, stage: 1 | 2) {
   return (await selectPauses(db, { caseId, stage })).map((row) => ({ from: row.from_date, to: row.to_date }));
 }
 
-export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource): Promise<CaseDeadlines> {
+/** The case's deadlines; `pauses` (those of the row's stage) may be passed by a caller that knows them, else they are read. */
+export async function deadlinesOf(ctx: ServiceContext, row: DeadlineSource, pauses?: readonly Pause[]): Promise<CaseDeadlines> {
   const settings = await ctx.settings();
   const rules = settings.deadlineRules[row.kind];
   return computeCaseDeadlines(await ctx.calendar(), {
     stageStart: row.stage_started_on,
     rule: row.stage === 2 ? rules.stage2 : rules.stage1,
     extensionDays: row.extension_days,
-    pauses: await pausesOf(ctx.read, row.id, row.stage),
+    pauses: pauses ?? await pausesOf(ctx.read, row.id, row.stage),
     today: localDate(ctx.now()),
     answeredOn: row.answered_on,
   });

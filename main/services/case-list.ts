@@ -1,7 +1,7 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
 import { sql, type Compilable, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseStatus } from '../domain/model.ts';
-import type { CaseCount, CaseListResult } from '../api/types.ts';
+import type { CaseCount, CaseListResult } from '../types/cases.ts';
 import type { Schema } from '../db/schema.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { exactSearch, fuzzySearch, searchCondition, type TextSearch } from './case-search.ts';
@@ -9,7 +9,7 @@ import type { ServiceContext } from './context.ts';
 import { runCompiled } from '../db/handles.ts';
 import { search } from '../db/search.ts';
 import { todayOf, toSummary, type SummaryRow } from './cases.ts';
-import type { CaseListFilter } from '../api/types.ts';
+import type { CaseListFilter } from '../types/cases.ts';
 
 export type CaseFilter = CaseListFilter;
 

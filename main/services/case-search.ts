@@ -13,7 +13,7 @@ import {
   searchWords,
   type ReferenceQuery,
 } from '../domain/search-text.ts';
-import type { SearchHit } from '../api/types.ts';
+import type { SearchHit } from '../types/cases.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { search } from '../db/search.ts';
@@ -108,6 +108,12 @@ export function searchCondition(text: TextSearch): RawBuilder<boolean> {
   return conditions.length === 1 ? conditions[0]! : sql<boolean>`(${sql.join(conditions, sql` OR `)})`;
 }
 
+/**
+ * Hits are ranked among this many newest matches: the best of all matches when there are fewer, else the best of the
+ * newest (ranking every one of 68,000 matches took 172 ms at 1,000,000 cases).
+ */
+export const RANKED_CANDIDATES = 1000;
+
 /** One FTS search for hits, best first (exported so the benchmark can run the very same SQL raw). */
 export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limit: number) {
   let q = ctx.read
@@ -124,6 +130,7 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
     .where(search.indexMatches(fts));
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
+  q = q.where(search.amongNewest(fts, RANKED_CANDIDATES, scope && scopeList(scope)));
   return q.orderBy(search.bestFirst()).limit(limit);
 }
 

@@ -1,13 +1,14 @@
 // Moves a case through its workflow: the pure state machine decides, this writes the row, pauses and timeline in one transaction.
 import { OFFICE_ROLES, type CaseOutcome } from '../domain/model.ts';
 import { applyTransition, DEPARTMENT_HEAD_ACTIONS, type TransitionInput } from '../domain/workflow.ts';
+import type { Pause } from '../domain/deadlines.ts';
 import type { Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 import { reusable, type WriteDb } from '../db/handles.ts';
-import type { Actor } from './actor.ts';
+import { inScope, type Actor } from './actor.ts';
 import { localDate } from './clock.ts';
 import type { ServiceContext } from './context.ts';
-import { refreshStoredDeadlines } from './case-deadlines.ts';
+import { deadlinesOf } from './case-deadlines.ts';
 import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
 import { fail } from './errors.ts';
 import { notifyTransition } from './notifications.ts';
@@ -41,13 +42,37 @@ async function updateCaseRow(db: WriteDb, id: number, set: Updateable<CasesTable
   await update(db, { ...Object.fromEntries(columns.map((column) => [column, (set as Record<string, unknown>)[column]])), id });
 }
 
+/** A case as its transaction last wrote it: the row and its pauses (of both stages). */
+export interface KnownCase {
+  row: CaseRow;
+  pauses: (Pause & { stage: 1 | 2 })[];
+}
+
+const selectPauses = reusable((db, p: { caseId: number }) =>
+  db.selectFrom('case_pauses').select(['stage', 'from_date', 'to_date']).where('case_id', '=', p.caseId).orderBy('id'),
+);
+
 export async function transitionCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest): Promise<void> {
+  await moveCase(ctx, actor, request);
+}
+
+/**
+ * transitionCase, returning the case as written. A caller that moves the same case on several times in one transaction
+ * (the demo) passes what the previous step returned as `known`: then the row and its pauses are not read again (they
+ * cannot have changed in between: the transaction holds the only writer). `known` must come from the same transaction.
+ */
+export async function moveCase(ctx: ServiceContext, actor: Actor, request: TransitionRequest, known?: KnownCase): Promise<KnownCase> {
   if (actor.role === 'department_head' && !DEPARTMENT_HEAD_ACTIONS.includes(request.action)) {
     fail('forbidden', { action: request.action });
   }
-  await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    const row = await loadCaseRow(ctx, actor, request.id);
+    if (known && known.row.id !== request.id) throw new Error('moveCase: the known case is another one');
+    if (known && !inScope(actor, known.row.department_id)) fail('not_found', { field: 'id' });
+    const row = known?.row ?? (await loadCaseRow(ctx, actor, request.id));
+    const pauses =
+      known?.pauses.map((pause) => ({ ...pause })) ??
+      (await selectPauses(db, { caseId: row.id })).map((p) => ({ stage: p.stage, from: p.from_date, to: p.to_date }));
     const now = ctx.now();
     const stamp = now.toISOString();
     const today = localDate(now);
@@ -103,14 +128,11 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
         break;
       case 'hold':
         await db.insertInto('case_pauses').values({ case_id: row.id, stage: row.stage, from_date: today, to_date: null }).execute();
+        pauses.push({ stage: row.stage, from: today, to: null });
         data.reason = request.reason!.trim();
         break;
       case 'resume':
-        await db
-            .updateTable('case_pauses')
-            .set({ to_date: today })
-            .where('case_id', '=', row.id)
-            .where('to_date', 'is', null).execute();
+        await endPauses(db, row.id, today, pauses);
         break;
       case 'answer':
         set.outcome = request.outcome;
@@ -145,9 +167,15 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
         break;
     }
     // Leaving on_hold any other way than resume also ends the pause.
-    if (row.status === 'on_hold' && request.action !== 'resume') {
-      await db.updateTable('case_pauses').set({ to_date: today }).where('case_id', '=', row.id).where('to_date', 'is', null).execute();
-    }
+    if (row.status === 'on_hold' && request.action !== 'resume') await endPauses(db, row.id, today, pauses);
+    // The due dates as the deadline engine computes them for the row as it is about to be, written by the same update
+    // when they changed.
+    const next = { ...row } as Record<string, unknown>;
+    for (const [column, value] of Object.entries(set)) if (value !== undefined) next[column] = value;
+    const written = next as CaseRow;
+    const deadlines = await deadlinesOf(ctx, written, pauses.filter((pause) => pause.stage === written.stage));
+    if (deadlines.acknowledgeDue !== row.ack_due) set.ack_due = written.ack_due = deadlines.acknowledgeDue;
+    if (deadlines.responseDue !== row.response_due) set.response_due = written.response_due = deadlines.responseDue;
     await updateCaseRow(db, row.id, set);
     await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'status_changed', at: stamp, data });
     await notifyTransition(ctx, actor, { caseId: row.id, action: request.action, handlerId: row.handler_id, departmentId: request.action === 'forward' ? request.departmentId : row.department_id, at: stamp });
@@ -161,9 +189,18 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, request:
       });
       await db.updateTable('cases').set({ updated_at: stamp }).where('id', '=', target.id).execute();
     }
-    // The row as just written (the pauses are read again by the deadline engine).
-    await refreshStoredDeadlines(ctx, row.id, { ...row, ...set } as CaseRow);
+    return { row: written, pauses };
   });
+}
+
+const endOpenPauses = reusable((db, p: { caseId: number; today: string }) =>
+  db.updateTable('case_pauses').set({ to_date: p.today }).where('case_id', '=', p.caseId).where('to_date', 'is', null),
+);
+
+/** Ends the case's open pause (in the table and in the list the transition keeps). */
+async function endPauses(db: WriteDb, caseId: number, today: string, pauses: KnownCase['pauses']): Promise<void> {
+  await endOpenPauses(db, { caseId, today });
+  for (const pause of pauses) if (pause.to === null) pause.to = today;
 }
 
 /** A stage 2 handler is an active member of the office (not a department head, not the executive). */

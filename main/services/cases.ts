@@ -4,7 +4,7 @@ import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from
 import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions, stepsFor } from '../domain/workflow.ts';
-import type { CaseDetail, CaseSummary } from '../api/types.ts';
+import type { CaseDetail, CaseSummary } from '../types/cases.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { CasesTable } from '../db/schema.ts';
 
@@ -17,7 +17,7 @@ import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
 import { appendEvent, readTimeline } from './timeline.ts';
 import { reusable } from '../db/handles.ts';
-import { transitionCase } from './case-workflow.ts';
+import { moveCase, type KnownCase } from './case-workflow.ts';
 import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
 
 export { loadCaseRow, requireExisting, type CaseRow };
@@ -52,7 +52,7 @@ export interface CreateCaseInput {
 /** Tolerated clock skew between the phone on the desk and the PC, for "received at" in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const insertCaseRow = reusable((db, values: Insertable<CasesTable>) => db.insertInto('cases').values(values).returning('id'));
+const insertCaseRow = reusable((db, values: Insertable<CasesTable>) => db.insertInto('cases').values(values).returningAll());
 
 /** A reusable statement's arguments must all reach SQL: an absent optional value is written as NULL, as Kysely would omit it. */
 function nullForUndefined<T extends Record<string, unknown>>(values: T): T {
@@ -80,6 +80,11 @@ async function nextReference(ctx: TxContext, year: number): Promise<{ number: nu
  * withdrawn, merged, not visible) fails with field mergeIntoId and leaves no case behind and no reference used up.
  */
 export async function createCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<number> {
+  return (await createKnownCase(ctx, actor, input)).row.id;
+}
+
+/** createCase, returning the case as written, for a caller that moves it on in the same transaction (moveCase's `known`). */
+export async function createKnownCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<KnownCase> {
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
@@ -89,7 +94,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
     ? { name: null, email: null, phone: null, address: null, organisation: null }
     : submitter;
   const receivedOn = localDate(receivedAt);
-  const id = await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const { db } = ctx;
     await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
     await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
@@ -138,7 +143,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
           created_by: actor.id,
           created_at: stamp,
           updated_at: stamp,
-        }))) as [{ id: number }];
+        }))) as [CaseRow];
     const caseId = created.id;
     await appendEvent(db, {
       caseId,
@@ -147,16 +152,16 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
       at: stamp,
       data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
     });
-    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) await mergeNewCase(ctx, actor, caseId, input.mergeIntoId);
-    return caseId;
+    const written: KnownCase = { row: created, pauses: [] };
+    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) return await mergeNewCase(ctx, actor, written, input.mergeIntoId);
+    return written;
   });
-  return id;
 }
 
 /** The workflow's merge step for a case just created (a nested transaction: a savepoint inside the create). */
-async function mergeNewCase(ctx: ServiceContext, actor: Actor, caseId: number, intoId: number): Promise<void> {
+async function mergeNewCase(ctx: ServiceContext, actor: Actor, created: KnownCase, intoId: number): Promise<KnownCase> {
   try {
-    await transitionCase(ctx, actor, { id: caseId, action: 'merge', intoId });
+    return await moveCase(ctx, actor, { id: created.row.id, action: 'merge', intoId }, created);
   } catch (error) {
     // The new case exists, so whatever the merge refuses concerns the target the caller chose.
     if (error instanceof DomainError) fail(error.code, { ...error.details, field: 'mergeIntoId' });

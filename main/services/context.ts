@@ -3,7 +3,7 @@
 // instead of opening a second one (the one connection is held by the transaction until it ends).
 import { sql } from 'kysely';
 import type { WorkingCalendar } from '../domain/calendar.ts';
-import type { OfficeSettings } from '../api/types.ts';
+import type { OfficeSettings } from '../types/settings.ts';
 import type { Engine } from '../db/engine.ts';
 import type { ReadDb, WriteDb } from '../db/handles.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -26,6 +26,8 @@ export interface TxContext extends ServiceContext {
   db: WriteDb;
   /** Called by updateSettings: the next settings() in this transaction reads them again. */
   settingsChanged(): void;
+  /** Rows requireExisting found in this transaction ("table:id"); forgotten when a savepoint rolls back. */
+  readonly found: Set<string>;
 }
 
 export function isTxContext(ctx: ServiceContext): ctx is TxContext {
@@ -60,6 +62,7 @@ export function createServiceContext(engine: Engine, now: Clock = systemClock): 
             settingsChanged: () => {
               memo = null;
             },
+            found: new Set(),
             db: trx,
             // The clock as the outer context has it now (the demo moves it between batches).
             now: () => root.now(),
@@ -87,6 +90,7 @@ export async function isolated<T>(ctx: ServiceContext, fn: (ctx: TxContext) => P
   } catch (error) {
     await sql`ROLLBACK TO ${name}`.execute(ctx.db);
     await sql`RELEASE ${name}`.execute(ctx.db);
+    ctx.found.clear();
     throw error;
   }
 }

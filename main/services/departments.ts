@@ -1,5 +1,5 @@
 // Departments and categories: small named lists the office maintains.
-import type { Category, Department } from '../api/types.ts';
+import type { Category, Department } from '../types/settings.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 

@@ -1,5 +1,74 @@
-// Services fail with a stable code the UI can translate; the dispatcher turns it into an API error.
-import type { ErrorCode } from '../api/types.ts';
+// Services fail with a stable code the UI can translate; the dispatcher turns it into an API error. The codes are
+// declared here, with the failure that carries them (the renderer imports them as types through main/api/types.ts).
+
+/** Every error code a call can answer with. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_channel'
+  | 'forbidden_sender'
+  | 'not_authenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'demo_needs_empty_office'
+  | 'conflict'
+  | 'busy'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'password_too_weak'
+  | 'invalid_transition'
+  | 'outcome_required'
+  | 'outcome_invalid'
+  | 'escalation_not_allowed'
+  | 'stage2_same_handler'
+  | 'stage2_handler_required'
+  | 'stage2_handler_invalid'
+  | 'submitter_anonymous'
+  | 'reason_required'
+  | 'merge_target_invalid'
+  | 'extension_reason_required'
+  | 'extension_invalid'
+  | 'extension_cap_exceeded'
+  | 'consent_text_required'
+  | 'department_required'
+  | 'unknown_region'
+  | 'invalid_deadline_rules'
+  | 'last_admin'
+  | 'password_change_required'
+  | 'template_placeholder_unknown'
+  | 'attachment_too_large'
+  | 'attachment_unavailable'
+  | 'done_date_required'
+  | 'done_date_in_future'
+  | 'done_note_required'
+  | 'not_an_idea'
+  | 'draw_no_entries'
+  | 'draw_already_drawn'
+  | 'draw_repeat_reason_required'
+  | 'draw_confirmation_required'
+  | 'draw_seed_invalid'
+  | 'draw_seed_not_well_formed'
+  | 'draw_seed_too_long'
+  | 'not_a_winner'
+  | 'already_notified'
+  | 'print_unavailable'
+  | 'statement_required'
+  | 'reply_has_gaps'
+  | 'request_id_reused'
+  | 'mail_empty'
+  | 'mail_too_large'
+  | 'mail_unreadable'
+  | 'mail_truncated'
+  | 'mail_too_deep'
+  | 'mail_attachment_too_large'
+  | 'import_running'
+  | 'import_too_large'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  details?: Record<string, unknown>;
+}
+
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

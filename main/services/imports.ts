@@ -1,7 +1,7 @@
 // Imports: mail messages (already parsed by main/io/mail.ts, in the job's worker) become cases with channel email, or a
 // timeline entry of the case whose reference the subject carries. Each batch is one transaction: all of it or nothing.
 // A Message-ID already imported is skipped; automatic mail (auto-replies, bounces) never opens a case.
-import type { ImportDetail, ImportItemInfo, ImportSummary } from '../api/types.ts';
+import type { ImportDetail, ImportItemInfo, ImportSummary } from '../types/imports.ts';
 import { safeFileName } from '../domain/attachments.ts';
 import { parseReference } from '../domain/references.ts';
 import { referenceInSubject, type MailAttachment, type ParsedMail } from '../io/mail.ts';

@@ -1,6 +1,6 @@
 // The improvements a case is linked to, for the case view: getCase checked the case first; the improvements are
 // limited to the actor's departments here (a department head learns nothing of another department's improvement).
-import type { CaseImprovementLink } from '../api/types.ts';
+import type { CaseImprovementLink } from '../types/cases.ts';
 import type { ReadDb } from '../db/handles.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 

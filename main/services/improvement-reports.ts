@@ -2,7 +2,9 @@
 // ready letter for each person who left contact data and consent. Both are scoped to the actor's departments.
 import * as XLSX from 'xlsx';
 import { improvementLetter } from '../domain/improvement-letters.ts';
-import type { DepartmentHome, ExportFile, ImprovementNotification, YouSaidWeDidEntry } from '../api/types.ts';
+import type { DepartmentHome } from '../types/start.ts';
+import type { ExportFile } from '../types/jobs.ts';
+import type { ImprovementNotification, YouSaidWeDidEntry } from '../types/improvements.ts';
 import type { Actor } from './actor.ts';
 import { listCases } from './case-list.ts';
 import type { ServiceContext } from './context.ts';

@@ -4,7 +4,7 @@
 // transaction with its timeline events (on the improvement, and on each case it touches).
 import { sql, type Selectable } from 'kysely';
 import { checkStatusChange, defaultRelation, NEXT_STATUSES, type ImprovementStatus, type LinkRelation } from '../domain/improvements.ts';
-import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../api/types.ts';
+import type { ImprovementDetail, ImprovementSummary, LinkedCase } from '../types/improvements.ts';
 import type { ReadDb, WriteDb } from '../db/handles.ts';
 import type { ImprovementsTable } from '../db/schema.ts';
 import { departmentScope, inScope, scopeList, type Actor } from './actor.ts';

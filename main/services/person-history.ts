@@ -1,7 +1,7 @@
 // The person's history: the other cases of whoever wrote this one, found by the same e-mail address or the same phone
 // number (in any format: both reduce to the key the search index stores, see domain/search-text.ts). Scoped like every
 // case read: a department head sees only the cases of their own departments.
-import type { PersonCase } from '../api/types.ts';
+import type { PersonCase } from '../types/cases.ts';
 import { phoneKey } from '../domain/search-text.ts';
 import { departmentScope, scopeList, type Actor } from './actor.ts';
 import { loadCaseRow } from './cases.ts';

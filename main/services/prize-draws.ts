@@ -15,7 +15,8 @@ import {
 } from '../domain/draw.ts';
 import { checkFollowUp, followUpState, type FollowUp, type FollowUpType } from '../domain/draw-followup.ts';
 import { prizeOfPlace, winnerLetter } from '../domain/draw-letters.ts';
-import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, DrawSummary, ExportFile, Prize } from '../api/types.ts';
+import type { DrawDetail, DrawEligibility, DrawEntry, DrawExclusion, DrawPool, DrawSummary, Prize } from '../types/draws.ts';
+import type { ExportFile } from '../types/jobs.ts';
 import type { Selectable } from 'kysely';
 import type { PrizeDrawsTable } from '../db/schema.ts';
 import type { Actor } from './actor.ts';

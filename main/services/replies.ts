@@ -1,7 +1,7 @@
 // Replies to the person: a template filled from the case for the editor, and the reply as sent, recorded on the timeline.
 import type { ReplyChannel } from '../domain/model.ts';
 import { countReplyGaps, placeholderValues, renderTemplate, templateProblems } from '../domain/templates.ts';
-import type { RenderedReply, ReplyEventData } from '../api/types.ts';
+import type { RenderedReply, ReplyEventData } from '../types/replies.ts';
 import type { Actor } from './actor.ts';
 import { deadlinesOf } from './case-deadlines.ts';
 import { loadCaseRow } from './cases.ts';

@@ -1,7 +1,7 @@
 // Reply templates the office maintains per case kind and language; a template with a placeholder no case can fill is refused.
 import type { CaseKind } from '../domain/model.ts';
 import { templateProblems, type TemplateLanguage } from '../domain/templates.ts';
-import type { ReplyTemplate } from '../api/types.ts';
+import type { ReplyTemplate } from '../types/settings.ts';
 import type { Selectable } from 'kysely';
 import type { ReplyTemplatesTable } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';

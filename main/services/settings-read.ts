@@ -2,7 +2,7 @@
 // settings.ts).
 import { createWorkingCalendar, DEFAULT_REGION, type WorkingCalendar } from '../domain/calendar.ts';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../domain/deadlines.ts';
-import type { OfficeSettings } from '../api/types.ts';
+import type { OfficeSettings } from '../types/settings.ts';
 import type { ReadDb } from '../db/handles.ts';
 import { readJson, stored } from '../db/json.ts';
 

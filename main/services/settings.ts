@@ -1,7 +1,7 @@
 // Office settings: holiday region, extra closed days, deadline rules; and the working calendar they define.
 import { isValidRegion } from '../domain/calendar.ts';
 import { validateDeadlineRules } from '../domain/deadlines.ts';
-import type { OfficeSettings } from '../api/types.ts';
+import type { OfficeSettings } from '../types/settings.ts';
 import type { ServiceContext } from './context.ts';
 import { calendarCache, readSettings, SETTINGS_KEYS as KEYS } from './settings-read.ts';
 

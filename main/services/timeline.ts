@@ -1,6 +1,6 @@
 // The append-only timelines of cases and of improvements: every change writes one event; nothing here edits or deletes
 // one (the database refuses that too). Both tables have the same shape apart from the column naming their owner.
-import type { TimelineEvent } from '../api/types.ts';
+import type { TimelineEvent } from '../types/cases.ts';
 import { reusable, type ReadDb, type WriteDb } from '../db/handles.ts';
 import { readJson, stored } from '../db/json.ts';
 import { departmentScope, type Actor } from './actor.ts';

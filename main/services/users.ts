@@ -1,6 +1,7 @@
 // Users, roles and sign-in.
 import type { Language, Role } from '../domain/model.ts';
-import type { SessionCore, UserRecord } from '../api/types.ts';
+import type { SessionCore } from '../types/session.ts';
+import type { UserRecord } from '../types/users.ts';
 import type { ReadDb } from '../db/handles.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';

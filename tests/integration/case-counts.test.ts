@@ -1,4 +1,4 @@
-// The counts table (migration 0012): kept by triggers in the same transaction as every change of a case, it must equal
+// The counts table (migration 0012) and the volumes per day (0015): kept by triggers in the same transaction as every change of a case, it must equal
 // count(*) over cases after creates, transitions, merges, bulk changes, a rolled-back create and a demo run; the
 // inbox's totals and the counts by status and kind read it, and a department head's stay within their departments.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,9 @@ async function expectCountsMatchCases(): Promise<void> {
   const counted = sqlite.prepare('SELECT status, kind, coalesce(department_id, 0) AS department_id, count(*) AS n FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
   const kept = sqlite.prepare('SELECT status, kind, department_id, n FROM case_counts WHERE n > 0 ORDER BY 1, 2, 3').all();
   expect(kept).toEqual(counted);
+  // The executive's volumes per day and kind (migration 0015): merged cases left out.
+  const received = sqlite.prepare("SELECT received_on, kind, count(*) AS n FROM cases WHERE status != 'merged' GROUP BY 1, 2 ORDER BY 1, 2").all();
+  expect(sqlite.prepare('SELECT received_on, kind, n FROM case_volumes WHERE n > 0 ORDER BY 1, 2').all()).toEqual(received);
 
   const ctx = t.app.services;
   const byStatusKind = (where: string, ...params: unknown[]) =>

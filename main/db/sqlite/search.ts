@@ -51,6 +51,18 @@ export const indexMatches = (match: string): RawBuilder<boolean> => sql<boolean>
 export const bestFirst = (): RawBuilder<unknown> => sql`rank`;
 export const snippet = (): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
 
+/**
+ * For a query over the index table: only its newest `candidates` matches (in scope: a department list, or null for
+ * all), so that ranking them costs the same however many cases match. FTS5 walks its matches newest first and stops
+ * there; the condition is a rowid range, which FTS5 applies while matching. With fewer matches, all of them are ranked.
+ */
+export function amongNewest(match: string, candidates: number, departmentIds: readonly number[] | null): RawBuilder<boolean> {
+  const newest = departmentIds
+    ? sql`SELECT s.rowid AS id FROM case_search s JOIN cases c ON c.id = s.rowid WHERE s.case_search MATCH ${match} AND c.department_id IN (${sql.join([...departmentIds])}) ORDER BY s.rowid DESC LIMIT ${candidates}`
+    : sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match} ORDER BY rowid DESC LIMIT ${candidates}`;
+  return sql<boolean>`case_search.rowid >= (SELECT min(id) FROM (${newest}))`;
+}
+
 /** The index's terms from `prefix` (inclusive) to `end` (exclusive), and the given ones, with how many cases hold each. */
 export async function vocabulary(db: ReadDb, range: { from: string; to: string }, probes: readonly string[]): Promise<{ near: { term: string; doc: number }[]; probed: { term: string; doc: number }[] }> {
   const vocab = db.selectFrom('case_search_vocab').select(['term', 'doc']);
