@@ -57,6 +57,7 @@ function wireKiosk(app: AppContext): void {
       mainWindow = null;
       workbench?.destroy();
     });
+    return null;
   };
   app.kiosk.onLeave = (callerId) => {
     app.kiosk.callers.delete(callerId);
@@ -66,6 +67,7 @@ function wireKiosk(app: AppContext): void {
       showMainWindow();
       kiosk?.destroy();
     });
+    return null;
   };
 }
 

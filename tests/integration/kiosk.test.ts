@@ -58,7 +58,7 @@ describe('the kiosk channel set', () => {
     expect(await dispatch('kiosk-1', 'leaveKiosk', { username: 'ombudsman', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
     expect(await dispatch('kiosk-1', 'leaveKiosk', { username: 'exec', password: STAFF_PASSWORD })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.app.kiosk.isKiosk('kiosk-1')).toBe(true);
-    expect(await dispatch('kiosk-1', 'leaveKiosk', { username: 'ombudsman', password: STAFF_PASSWORD })).toEqual({ ok: true, value: null });
+    expect(await dispatch('kiosk-1', 'leaveKiosk', { username: 'ombudsman', password: STAFF_PASSWORD })).toEqual({ ok: true, value: { navigate: './' } });
     expect(t.app.kiosk.isKiosk('kiosk-1')).toBe(false);
     // The kiosk window is not signed in by the staff login.
     expect(t.app.sessions.has('kiosk-1')).toBe(false);
@@ -73,7 +73,7 @@ describe('the kiosk channel set', () => {
     expect(await dispatch('window', 'updateKioskConfig', { startInKiosk: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const config = await dispatch('window', 'getKioskConfig', undefined);
     expect(config).toMatchObject({ ok: true, value: { startInKiosk: false, place: 'Kiosk' } });
-    expect(await dispatch('window', 'openKiosk', undefined)).toEqual({ ok: true, value: null });
+    expect(await dispatch('window', 'openKiosk', undefined)).toEqual({ ok: true, value: { navigate: './kiosk#kiosk' } });
     expect(t.app.sessions.has('window')).toBe(false);
     await t.cleanup();
   });

@@ -66,10 +66,7 @@ export const barometerChannels = {
   openKiosk: channel({
     access: OFFICE,
     input: none,
-    output: out<null>(),
-    handler: ({ app, callerId }) => {
-      app.kiosk.onOpen(callerId);
-      return null;
-    },
+    output: out<{ navigate: string | null }>(),
+    handler: ({ app, callerId }) => ({ navigate: app.kiosk.onOpen(callerId) }),
   }),
 };

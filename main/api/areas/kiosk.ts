@@ -31,12 +31,11 @@ export const kioskChannels = {
   leaveKiosk: channel({
     access: 'public',
     input: z.strictObject({ username: requiredText(100), password: z.string().min(1).max(200) }),
-    output: out<null>(),
+    output: out<{ navigate: string | null }>(),
     handler: async ({ app, callerId }, input) => {
       const user = await signIn(app.services, input.username, input.password);
       if (!OFFICE.includes(user.role)) fail('forbidden');
-      app.kiosk.onLeave(callerId);
-      return null;
+      return { navigate: app.kiosk.onLeave(callerId) };
     },
   }),
 };

@@ -6,7 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
 import { startLabelKey, startScreenOf } from './start/start-screen.ts';
 
-export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'barometer' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, onOpenCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined; onOpenCase?: ((id: number) => void) | undefined }) {
   const { t } = useTranslation();
@@ -31,6 +31,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
         {can(user, 'drawEligibility') && (
           <button type="button" className="nav" aria-current={screen === 'draw' ? 'page' : undefined} onClick={() => onNavigate('draw')}>
             {t('header.draw')}
+          </button>
+        )}
+        {can(user, 'barometerReport') && (
+          <button type="button" className="nav" aria-current={screen === 'barometer' ? 'page' : undefined} onClick={() => onNavigate('barometer')}>
+            {t('header.barometer')}
           </button>
         )}
         {settingsSections(user).length > 0 && (

@@ -20,6 +20,7 @@ const DepartmentHome = lazy(() => import('./improvements/DepartmentHome.tsx').th
 const ImprovementsView = lazy(() => import('./improvements/ImprovementsView.tsx').then((m) => ({ default: m.ImprovementsView })));
 const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').then((m) => ({ default: m.ImprovementView })));
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
+const BarometerView = lazy(() => import('./barometer/BarometerView.tsx').then((m) => ({ default: m.BarometerView })));
 const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
@@ -102,7 +103,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
-      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
+      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'barometer' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
       else return;
       event.preventDefault();
     }
@@ -129,7 +130,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         onNewCase={canEnter ? () => setEntry('phone') : undefined}
         onOpenCase={(id) =>
           leaveThrough(leaveGuards, () => {
-            if (screen === 'settings' || screen === 'draw') setScreen(start ? 'home' : 'inbox');
+            if (screen === 'settings' || screen === 'draw' || screen === 'barometer') setScreen(start ? 'home' : 'inbox');
             setOpenImprovement(null);
             setOpenCase(id);
           })
@@ -147,6 +148,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
           <SettingsView user={user} />
         ) : screen === 'draw' ? (
           <PrizeDrawView user={user} />
+        ) : screen === 'barometer' ? (
+          <BarometerView user={user} />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}
