@@ -14,7 +14,7 @@ import { DateField } from '../DateField.tsx';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
-import { useChanged, useDiscardGuard } from '../use-discard-guard.tsx';
+import { useDiscardGuard } from '../use-discard-guard.tsx';
 
 function localToday(): string {
   const now = new Date();
@@ -118,10 +118,10 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   const [draft, setDraft] = useState(empty);
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState<number | null>(null);
-  const [generation, setGeneration] = useState(0);
   const action = useAction();
   const formRef = useRef<HTMLFormElement>(null);
-  const changed = useChanged({ ...draft, generation }) && (draft.place !== '' || COUNT_FIELDS.some((field) => draft[field] !== '') || draft.departmentId !== '' || draft.date !== empty.date);
+  // Anything typed beyond the empty form (today's date) would be lost.
+  const changed = draft.place !== '' || COUNT_FIELDS.some((field) => draft[field] !== '') || draft.departmentId !== '' || draft.date !== empty.date;
   const guard = useDiscardGuard(changed, 'discard.tally');
   const set = (field: keyof typeof draft) => (value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
@@ -131,7 +131,6 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   const reset = () => {
     setDraft(empty);
     setProblems({});
-    setGeneration((n) => n + 1);
   };
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -175,10 +174,9 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
-    const active = document.activeElement as HTMLElement | null;
     guard.ask(() => {
       reset();
-      requestAnimationFrame(() => (active ?? formRef.current)?.focus());
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
     });
   }
 
@@ -186,7 +184,7 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   return (
     <section className="panel tally" aria-labelledby="tally-title">
       <h2 id="tally-title">{t('barometer.tallyTitle')}</h2>
-      <form ref={formRef} noValidate onSubmit={save} onKeyDown={onKeyDown} key={generation}>
+      <form ref={formRef} noValidate onSubmit={save} onKeyDown={onKeyDown}>
         <div className="tally-fields">
           <DateField
             label={t('barometer.date')}
