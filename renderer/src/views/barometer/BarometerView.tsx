@@ -57,10 +57,11 @@ function TrendChart({ quarters, language }: { quarters: BarometerQuarter[]; lang
           <YAxis yAxisId="index" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
           <YAxis yAxisId="n" orientation="right" allowDecimals={false} />
           <Tooltip
+            itemStyle={{ color: '#1d2430' }}
             formatter={(value, name) => [typeof value === 'number' ? formatNumber(value, language) : String(value), String(name)]}
           />
-          <Legend />
-          <Bar yAxisId="n" dataKey="n" name={t('barometer.n')} className="bar-n" fill="#c9d3e0" barSize={24} />
+          <Legend formatter={(value: string) => <span className="legend-text">{value}</span>} />
+          <Bar yAxisId="n" dataKey="n" name={t('barometer.n')} className="bar-n" fill="#b4c2d4" barSize={24} />
           <Line yAxisId="index" dataKey="index" name={t('barometer.index')} stroke="#1f5f99" strokeWidth={2} connectNulls={false} dot={<QuarterDot />} isAnimationActive={false}>
             <ErrorBar dataKey="margin" width={8} strokeWidth={2} stroke="#1f5f99" direction="y" />
           </Line>
