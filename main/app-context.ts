@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEventHub, type EventHub } from './api/events.ts';
+import { createKioskControl, type KioskControl } from './api/kiosk.ts';
 import type { Engine } from './db/engine.ts';
 import { openEngine } from './db/open.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
@@ -20,6 +21,8 @@ export interface AppContext {
   sessions: Map<string, number>;
   /** Events to the windows (each signed-in caller attaches its own sink). */
   events: EventHub;
+  /** Kiosk windows: their callers may reach the kiosk channels only. */
+  kiosk: KioskControl;
   /** Background jobs in worker threads, each with a connection of its own. */
   jobs: JobRunner;
   /** Set on the first start only: how to log in as the new admin. */
@@ -48,6 +51,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
     sessions,
     events,
+    kiosk: createKioskControl(sessions),
     jobs,
     firstRunNotice,
     close: async () => {

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatcher } from './api/dispatch.ts';
 import { openAppContext, type AppContext } from './app-context.ts';
+import { readKioskConfig } from './services/kiosk-config.ts';
 import { showFirstRunNotice } from './shell/first-run.ts';
 import { setupIpc } from './shell/ipc.ts';
+import { openKioskWindow } from './shell/kiosk-window.ts';
 import { openMainWindow } from './shell/main-window.ts';
 import { setupPermissionDenial } from './shell/permissions.ts';
 import { registerAppScheme, setupAppProtocol } from './shell/protocol.ts';
@@ -23,9 +25,15 @@ registerAppScheme();
 
 let context: AppContext | null = null;
 let mainWindow: BrowserWindow | null = null;
+let kioskWindow: BrowserWindow | null = null;
 
 function showMainWindow(): void {
   if (!context) return;
+  // While the kiosk runs, a second start or the dock brings the kiosk forward, never the workbench.
+  if (kioskWindow && !kioskWindow.isDestroyed()) {
+    kioskWindow.focus();
+    return;
+  }
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -34,13 +42,45 @@ function showMainWindow(): void {
   mainWindow = openMainWindow(preloadPath, devServerUrl);
 }
 
+function showKioskWindow(): void {
+  if (!context || (kioskWindow && !kioskWindow.isDestroyed())) return;
+  kioskWindow = openKioskWindow(preloadPath, context.kiosk, devServerUrl);
+}
+
+/** Opening the kiosk closes the workbench window (its session ends with it); leaving it brings the workbench back. */
+function wireKiosk(app: AppContext): void {
+  app.kiosk.onOpen = (callerId) => {
+    app.sessions.delete(callerId);
+    setImmediate(() => {
+      const workbench = mainWindow;
+      showKioskWindow();
+      mainWindow = null;
+      workbench?.destroy();
+    });
+    return null;
+  };
+  app.kiosk.onLeave = (callerId) => {
+    app.kiosk.callers.delete(callerId);
+    setImmediate(() => {
+      const kiosk = kioskWindow;
+      kioskWindow = null;
+      showMainWindow();
+      kiosk?.destroy();
+    });
+    return null;
+  };
+}
+
 async function onReady(): Promise<void> {
   context = await openAppContext({ dataDir: app.getPath('userData') });
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);
-  setupIpc(createDispatcher(context), context.events, devServerUrl);
-  showMainWindow();
+  wireKiosk(context);
+  setupIpc(createDispatcher(context), context.events, context.kiosk, devServerUrl);
+  // A computer set up as the foyer kiosk starts straight into it (not on the very first start: the admin must sign in).
+  if (readKioskConfig(context.dataDir).startInKiosk && !context.firstRunNotice) showKioskWindow();
+  else showMainWindow();
   if (mainWindow) showFirstRunNotice(mainWindow, context.firstRunNotice);
 }
 

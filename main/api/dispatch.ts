@@ -6,7 +6,7 @@ import { DomainError, fail } from '../services/errors.ts';
 import { findRequest, pruneRequests, storeRequest } from '../services/request-ids.ts';
 import { sessionUser } from '../services/users.ts';
 import { isAllowed, type Call, type CallerWindow, type ChannelSpec } from './define.ts';
-import { channels, describeUser, PERMISSIONS, type ChannelName } from './registry.ts';
+import { channels, describeUser, isKioskChannel, PERMISSIONS, type ChannelName } from './registry.ts';
 import { takeRequestId } from './request-ids.ts';
 import type { ApiError, ApiResult, SessionUser } from './types.ts';
 import type { TxContext } from '../services/context.ts';
@@ -80,6 +80,8 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
 
   return async (callerId, channel, payload, window) => {
     if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel', { channel: String(channel).slice(0, 100) });
+    // A kiosk window reaches the kiosk channels and nothing else; no other window reaches those.
+    if (app.kiosk.isKiosk(callerId) !== isKioskChannel(channel)) return forbiddenSender();
     const user = await currentUser(callerId);
     const access = PERMISSIONS[channel];
     if (!isAllowed(access, user?.role ?? null)) return failure(user ? 'forbidden' : 'not_authenticated');

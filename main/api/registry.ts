@@ -3,11 +3,13 @@
 // channel name declared twice, at start-up. A new channel is one entry in its area's file.
 import type { z } from 'zod';
 import { attachmentsChannels } from './areas/attachments.ts';
+import { barometerChannels } from './areas/barometer.ts';
 import { casesChannels } from './areas/cases.ts';
 import { drawsChannels } from './areas/draws.ts';
 import { importsChannels } from './areas/imports.ts';
 import { improvementsChannels } from './areas/improvements.ts';
 import { JOB_ACCESS, jobsChannels } from './areas/jobs.ts';
+import { kioskChannels } from './areas/kiosk.ts';
 import { repliesChannels } from './areas/replies.ts';
 import { sessionChannels } from './areas/session.ts';
 import { settingsChannels } from './areas/settings.ts';
@@ -29,6 +31,8 @@ const AREAS = {
   start: startChannels,
   jobs: jobsChannels,
   imports: importsChannels,
+  barometer: barometerChannels,
+  kiosk: kioskChannels,
 };
 
 type Areas = typeof AREAS;
@@ -57,6 +61,18 @@ export const channels = combine(AREAS as unknown as Record<string, Record<string
 /** The channel names, in the areas' order: what the preload and the test transport forward. */
 export const channelNames = Object.keys(channels) as ChannelName[];
 
+/** The kiosk window's channels: a kiosk caller may call these and nothing else, and nobody else may call them. */
+export const kioskChannelNames = Object.keys(kioskChannels) as ChannelName[];
+
+export function isKioskChannel(name: string): boolean {
+  return (kioskChannelNames as string[]).includes(name);
+}
+
+/** The channel names a caller's window is given (the preload and the test transport forward exactly these). */
+export function channelNamesFor(kiosk: boolean): ChannelName[] {
+  return kiosk ? [...kioskChannelNames] : channelNames.filter((name) => !isKioskChannel(name));
+}
+
 /** Who may call each channel (the permission table, read off the areas). */
 export const PERMISSIONS = Object.fromEntries(channelNames.map((name) => [name, channels[name].access])) as Record<ChannelName, Access>;
 
@@ -64,7 +80,7 @@ export const PERMISSIONS = Object.fromEntries(channelNames.map((name) => [name, 
 export function describeUser(user: SessionCore): SessionUser {
   return {
     ...user,
-    allowed: channelNames.filter((name) => isAllowed(PERMISSIONS[name], user.role)),
+    allowed: channelNames.filter((name) => !isKioskChannel(name) && isAllowed(PERMISSIONS[name], user.role)),
     allowedJobs: JOB_KINDS.filter((kind) => isAllowed(JOB_ACCESS[kind], user.role)),
   };
 }

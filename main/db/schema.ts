@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { BarometerRating, BarometerSource } from '../vocabulary/barometer.ts';
 import type { DrawPool } from '../types/draws.ts';
 import type { ImprovementStatus, LinkRelation } from '../domain/improvements.ts';
 import type { CaseChannel, CaseKind, CaseOrigin, CaseOutcome, CaseStatus, Language, Priority, Role } from '../domain/model.ts';
@@ -196,6 +197,22 @@ export interface Schema {
   imports: ImportsTable;
   import_items: ImportItemsTable;
   imported_sources: ImportedSourcesTable;
+  barometer_votes: BarometerVotesTable;
+}
+
+/** Barometer votes: count votes of one rating per row (a kiosk press 1, a paper tally's rating its count; migration 0013). */
+export interface BarometerVotesTable {
+  id: Generated<number>;
+  rating: BarometerRating;
+  count: number;
+  voted_at: string;
+  voted_on: string;
+  source: BarometerSource;
+  department_id: number | null;
+  kiosk_id: string | null;
+  place: string | null;
+  entered_by: number | null;
+  created_at: string;
 }
 
 /** One background job run (see main/jobs/runner.ts). */

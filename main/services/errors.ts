@@ -62,6 +62,9 @@ export type ErrorCode =
   | 'mail_attachment_too_large'
   | 'import_running'
   | 'import_too_large'
+  | 'tally_empty'
+  | 'tally_date_in_future'
+  | 'invalid_quarter'
   | 'internal';
 
 export interface ApiError {

@@ -5,6 +5,8 @@ import { APP_ORIGIN } from './csp.ts';
 export interface WebPreferenceChoices {
   /** Spell checking of text fields (on for the workbench; a kiosk or print window may turn it off). */
   spellcheck?: boolean;
+  /** Developer tools (off for the kiosk: nobody in the foyer may open them). */
+  devTools?: boolean;
 }
 
 /** The only webPreferences any Ombudsdesk window gets: isolated, sandboxed, no Node, no webview. */
@@ -22,6 +24,7 @@ export function hardenedWebPreferences(preloadPath: string, choices: WebPreferen
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: choices.spellcheck ?? true,
+    devTools: choices.devTools ?? true,
   };
 }
 

@@ -1,7 +1,8 @@
 // The only place that touches ipcMain: every channel of the contract, each call checked for its sender first.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL_LIST, IPC_EVENT, IPC_PREFIX } from '../api/channels.ts';
-import { channelNames } from '../api/registry.ts';
+import type { KioskControl } from '../api/kiosk.ts';
+import { channelNames, channelNamesFor } from '../api/registry.ts';
 import type { EventHub } from '../api/events.ts';
 import { forbiddenSender, type Dispatch } from '../api/dispatch.ts';
 import { isTrustedSender } from './sender.ts';
@@ -12,7 +13,7 @@ function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>) {
   return frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
 }
 
-export function setupIpc(dispatch: Dispatch, events: EventHub, devServerUrl?: string): void {
+export function setupIpc(dispatch: Dispatch, events: EventHub, kiosk: KioskControl, devServerUrl?: string): void {
   const attached = new Set<number>();
   // A window hears events from its first trusted call on (the renderer always asks who is signed in first), until it is gone.
   const attach = (sender: IpcMainInvokeEvent['sender']) => {
@@ -26,9 +27,10 @@ export function setupIpc(dispatch: Dispatch, events: EventHub, devServerUrl?: st
       detach();
     });
   };
-  // The preload asks once, synchronously, which channels to forward: the names only (an untrusted frame gets none).
+  // The preload asks once, synchronously, which channels to forward: the names only (an untrusted frame gets none, a
+  // kiosk window the kiosk channels; dispatch refuses anything else from it anyway).
   ipcMain.on(IPC_CHANNEL_LIST, (event) => {
-    event.returnValue = isTrustedSender(senderOf(event), devServerUrl) ? [...channelNames] : [];
+    event.returnValue = isTrustedSender(senderOf(event), devServerUrl) ? channelNamesFor(kiosk.isKiosk(String(event.sender.id))) : [];
   });
   for (const name of channelNames) {
     ipcMain.handle(IPC_PREFIX + name, (event, payload: unknown) => {

@@ -10,11 +10,16 @@ export interface HardenedWindowOptions extends Omit<BrowserWindowConstructorOpti
   /** electron-vite's dev server while developing; never set in a packaged app. */
   devServerUrl?: string | undefined;
   spellcheck?: boolean;
+  /** false: no developer tools, not even by shortcut (the kiosk). */
+  devTools?: boolean;
+  /** false: no menu bar, not even on Alt (the kiosk). */
+  menu?: boolean;
 }
 
-export function createHardenedWindow({ preload, devServerUrl, spellcheck, ...options }: HardenedWindowOptions): BrowserWindow {
+export function createHardenedWindow({ preload, devServerUrl, spellcheck, devTools, menu, ...options }: HardenedWindowOptions): BrowserWindow {
   // webPreferences last, so nothing a caller passes can loosen them.
-  const window = new BrowserWindow({ ...options, webPreferences: hardenedWebPreferences(preload, { spellcheck }) });
+  const window = new BrowserWindow({ ...options, webPreferences: hardenedWebPreferences(preload, { spellcheck, devTools }) });
+  if (menu === false) window.removeMenu();
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);

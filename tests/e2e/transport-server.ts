@@ -1,11 +1,12 @@
 // Test transport: the real handlers and a real SQLite file behind loopback HTTP, instead of Electron's IPC.
 // Serves the built renderer with the app's CSP and a /__transport.js that defines window.ombudsdesk.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventNames } from '../../main/api/channels.ts';
-import { channelNames } from '../../main/api/registry.ts';
+import { channelNamesFor } from '../../main/api/registry.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { openAppContext } from '../../main/app-context.ts';
 import { generateDemoData } from '../../main/demo/demo-data.ts';
@@ -27,10 +28,13 @@ if (process.env.OMBUDSDESK_TEST_DEMO_CASES) {
   console.error(`transport: ${process.env.OMBUDSDESK_TEST_DEMO_CASES} demo cases in ${Math.round(performance.now() - started)} ms`);
 }
 
-// Each page gets its own caller id that survives a reload, as each Electron window keeps its webContents id.
-const transportScript = `(() => {
-  const session = sessionStorage.getItem('ombudsdesk.transport') ?? crypto.randomUUID();
-  sessionStorage.setItem('ombudsdesk.transport', session);
+// Each page gets its own caller id that survives a reload, as each Electron window keeps its webContents id. The kiosk
+// page (/kiosk, shown as /kiosk#kiosk, as Electron's kiosk window loads index.html#kiosk) gets a caller id made and
+// registered as a kiosk caller here, before its page runs, and only the kiosk channels, as the preload in a kiosk window.
+const transportScript = (kioskSession: string | null) => `(() => {
+  const kioskSession = ${JSON.stringify(kioskSession)};
+  const session = kioskSession ?? sessionStorage.getItem('ombudsdesk.transport') ?? crypto.randomUUID();
+  if (!kioskSession) sessionStorage.setItem('ombudsdesk.transport', session);
   const call = (channel) => async (input) => {
     const response = await fetch('./api/' + channel, {
       method: 'POST',
@@ -40,7 +44,7 @@ const transportScript = `(() => {
     return response.json();
   };
   const api = {};
-  for (const channel of ${JSON.stringify(channelNames)}) api[channel] = call(channel);
+  for (const channel of kioskSession ? ${JSON.stringify(channelNamesFor(true))} : ${JSON.stringify(channelNamesFor(false))}) api[channel] = call(channel);
   Object.defineProperty(window, 'ombudsdesk', { value: Object.freeze(api), writable: false });
   // Events from main over server-sent events, as the preload carries them over IPC.
   let source = null;
@@ -92,10 +96,16 @@ const server = createServer(async (request, response) => {
       return;
     }
     if (url.pathname === '/__transport.js') {
-      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(transportScript);
+      let kioskSession: string | null = null;
+      if (url.searchParams.get('kiosk') === '1') {
+        kioskSession = `kiosk-${randomUUID()}`;
+        app.kiosk.callers.add(kioskSession);
+      }
+      response.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(transportScript(kioskSession));
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const kioskPage = url.pathname === '/kiosk';
+    const relative = url.pathname === '/' || kioskPage ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     if (!file.startsWith(root)) {
       response.writeHead(404).end();
@@ -104,7 +114,7 @@ const server = createServer(async (request, response) => {
     let content: Buffer | string = await readFile(file);
     if (relative === 'index.html') {
       // The transport script must run before the app bundle; it is external, so the CSP still forbids inline code.
-      content = content.toString('utf8').replace('<head>', '<head>\n    <script src="./__transport.js"></script>');
+      content = content.toString('utf8').replace('<head>', `<head>\n    <script src="./__transport.js${kioskPage ? '?kiosk=1' : ''}"></script>`);
     }
     response.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) }).end(content);
   } catch (error) {

@@ -4,7 +4,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, type ChannelName } from '../../main/api/registry.ts';
+import { channelNames, isKioskChannel, type ChannelName } from '../../main/api/registry.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { openAppContext } from '../../main/app-context.ts';
@@ -149,6 +149,18 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     importMailFiles: { files: [{ name: 'a.eml', dataBase64: Buffer.from('From: a@example.org\r\nSubject: Hallo\r\n\r\nText\r\n').toString('base64') }] },
     listImports: undefined,
     importDetail: { id: ids.importRun },
+    barometerReport: { from: '2027-Q1', to: '2027-Q2' },
+    enterPaperTally: { date: '2027-05-31', place: 'Rathaus', good: 3, okay: 1, couldBeBetter: 0 },
+    getBarometerSettings: undefined,
+    updateBarometerSettings: { minN: 40 },
+    getKioskConfig: undefined,
+    updateKioskConfig: { startInKiosk: true },
+    openKiosk: undefined,
+    // The kiosk channels are run from a kiosk caller (no one is signed in there); tests/integration/kiosk.test.ts
+    // shows that every other caller is refused them and that a kiosk caller is refused everything else.
+    castVote: { rating: 'good' },
+    currentResult: undefined,
+    leaveKiosk: { username: 'user-ombudsman', password: STAFF_PASSWORD },
   };
   return byChannel[channel];
 }
@@ -165,10 +177,14 @@ async function run(role: Role | null, channel: ChannelName) {
   const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
   try {
     const dispatch = createDispatcher(app, () => undefined);
+    if (isKioskChannel(channel)) {
+      app.kiosk.callers.add('kiosk');
+      return { result: await dispatch('kiosk', channel, payload(channel, role)), changed: false };
+    }
     if (role) {
       const login = await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD });
       // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
-      expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => isAllowed(PERMISSIONS[c], role)) } });
+      expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => !isKioskChannel(c) && isAllowed(PERMISSIONS[c], role)) } });
     }
     const before = snapshot(rawDb(app));
     const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });

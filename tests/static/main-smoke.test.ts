@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_PREFIX } from '../../main/api/channels.ts';
-import { channelNames } from '../../main/api/registry.ts';
+import { channelNames, channelNamesFor } from '../../main/api/registry.ts';
 import { hardenedWebPreferences } from '../../main/shell/hardening.ts';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
 import { removeTempDirs, tempDir } from '../support/temp-app.ts';
@@ -103,7 +103,8 @@ describe('built main, imported with electron stubbed', () => {
     expect(report.calls.some((call) => call.name === 'dialog.showMessageBox')).toBe(true);
     expect(report.foreignCall).toEqual({ ok: false, error: { code: 'forbidden_sender' } });
     // The preload's one synchronous question: the channel names, only for the app's own top frame.
-    expect(report.channelList).toEqual({ trusted: [...channelNames], foreign: [] });
+    // The workbench window gets every channel but the kiosk window's own.
+    expect(report.channelList).toEqual({ trusted: channelNamesFor(false), foreign: [] });
     expect(report.login).toMatchObject({ ok: true, value: { username: 'admin' } });
     expect(report.signedIn).toMatchObject({ ok: true, value: { username: 'admin' } });
     expect(report.afterClose, 'closing the window signs its caller out').toEqual({ ok: true, value: null });

@@ -44,7 +44,7 @@ describe('translations', () => {
   });
 
   it('translate every API error code', () => {
-    const codes = unionMembers('main/api/types.ts', 'ErrorCode');
+    const codes = unionMembers('main/services/errors.ts', 'ErrorCode');
     expect(codes.length).toBeGreaterThan(20);
     for (const code of codes) {
       expect(catalogs.de.has(`errors.${code}`), `de errors.${code}`).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JOB_ACCESS } from '../../main/api/areas/jobs.ts';
 import { z } from 'zod';
 import { channel } from '../../main/api/define.ts';
-import { channelNames, channels, combine } from '../../main/api/registry.ts';
+import { channelNames, channelNamesFor, channels, combine, kioskChannelNames } from '../../main/api/registry.ts';
 import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { ROLES } from '../../main/domain/model.ts';
 
@@ -22,8 +22,13 @@ describe('role checks', () => {
   });
 
   it('lets nobody who is signed out do anything but sign in', () => {
-    const open = channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], null));
+    // A workbench window gets no kiosk channel (dispatch refuses them to any caller but a kiosk window).
+    const open = channelNamesFor(false).filter((channel) => isAllowed(PERMISSIONS[channel], null));
     expect(open.sort()).toEqual(['appInfo', 'currentUser', 'login', 'logout']);
+    // The kiosk window, never signed in, reaches exactly its three channels.
+    expect(channelNamesFor(true).sort()).toEqual(['castVote', 'currentResult', 'leaveKiosk']);
+    expect(kioskChannelNames.every((channel) => isAllowed(PERMISSIONS[channel], null))).toBe(true);
+    expect(channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], null)).sort()).toEqual(['appInfo', 'castVote', 'currentResult', 'currentUser', 'leaveKiosk', 'login', 'logout']);
   });
 
   it('keeps case writes away from the executive and settings away from all but admin', () => {

@@ -1,7 +1,8 @@
 // Which frames may call the API, and that the IPC wrapper checks the sender before anything is dispatched.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL_LIST, IPC_EVENT, IPC_PREFIX } from '../../main/api/channels.ts';
-import { channelNames } from '../../main/api/registry.ts';
+import { channelNames, channelNamesFor } from '../../main/api/registry.ts';
+import { createKioskControl } from '../../main/api/kiosk.ts';
 import { createEventHub } from '../../main/api/events.ts';
 import { setupIpc } from '../../main/shell/ipc.ts';
 import { isTrustedSender, isTrustedSenderUrl } from '../../main/shell/sender.ts';
@@ -51,6 +52,7 @@ describe('setupIpc', () => {
   const event = (url: string | null, parent: unknown = null) => ({ sender, senderFrame: url === null ? null : { url, parent } });
   const sessions = new Map<string, number>();
   let hub = createEventHub(sessions);
+  const kiosk = createKioskControl(sessions);
 
   beforeEach(() => {
     electron.handlers.clear();
@@ -58,7 +60,8 @@ describe('setupIpc', () => {
     send.mockClear();
     sessions.clear();
     hub = createEventHub(sessions);
-    setupIpc(dispatch, hub);
+    kiosk.callers.clear();
+    setupIpc(dispatch, hub, kiosk);
   });
 
   it('sends events to a window only after a trusted call, and only those of the user signed in there', async () => {
@@ -80,9 +83,20 @@ describe('setupIpc', () => {
       electron.listeners.get(IPC_CHANNEL_LIST)!(reply as never, undefined);
       return reply.returnValue;
     };
-    expect(ask('app://ombudsdesk/index.html')).toEqual([...channelNames]);
+    expect(ask('app://ombudsdesk/index.html')).toEqual(channelNamesFor(false));
     expect(ask('https://evil.example/')).toEqual([]);
     expect(ask(null)).toEqual([]);
+  });
+
+  it('gives a kiosk window the kiosk channels only, and the workbench none of them', () => {
+    const ask = () => {
+      const reply = { ...event('app://ombudsdesk/index.html#kiosk'), returnValue: undefined as unknown };
+      electron.listeners.get(IPC_CHANNEL_LIST)!(reply as never, undefined);
+      return reply.returnValue as string[];
+    };
+    expect(ask()).not.toContain('castVote');
+    kiosk.callers.add('7');
+    expect([...ask()].sort()).toEqual(['castVote', 'currentResult', 'leaveKiosk']);
   });
 
   it('handles exactly the contract channels, with the prefix', () => {

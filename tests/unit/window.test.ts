@@ -6,8 +6,11 @@ import { createHardenedWindow, hardenedWebPreferences, isSafeExternalUrl } from 
 type Listener = (...args: unknown[]) => unknown;
 
 const electron = vi.hoisted(() => {
-  const created: { options: Record<string, unknown>; listeners: Map<string, Listener>; openHandler?: Listener }[] = [];
+  const created: { options: Record<string, unknown>; listeners: Map<string, Listener>; openHandler?: Listener; menuRemoved?: boolean }[] = [];
   class BrowserWindow {
+    removeMenu() {
+      created.at(-1)!.menuRemoved = true;
+    }
     webContents: { setWindowOpenHandler(handler: Listener): void; on(name: string, listener: Listener): void };
     constructor(options: Record<string, unknown>) {
       const record: (typeof created)[number] = { options, listeners: new Map() };
@@ -41,6 +44,7 @@ describe('hardenedWebPreferences', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: true,
     });
   });
 
@@ -110,6 +114,15 @@ describe('createHardenedWindow', () => {
     expect(options.width).toBe(800);
     expect(options.webPreferences).toEqual(hardenedWebPreferences('/app/preload.cjs'));
     expect(options).not.toHaveProperty('preload');
+  });
+
+  it('opens the kiosk window with no dev tools and no menu, still hardened', () => {
+    createHardenedWindow({ preload: '/app/preload.cjs', kiosk: true, fullscreen: true, devTools: false, menu: false, spellcheck: false });
+    const record = electron.created.at(-1)!;
+    expect(record.options).toMatchObject({ kiosk: true, fullscreen: true });
+    expect(record.options.webPreferences).toMatchObject({ ...HARDENED, devTools: false, spellcheck: false });
+    expect(record.menuRemoved).toBe(true);
+    expect(record.listeners.has('will-navigate')).toBe(true);
   });
 
   it('denies every new window, handing only safe https links to the system browser', () => {

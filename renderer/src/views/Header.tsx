@@ -6,7 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
 import { startLabelKey, startScreenOf } from './start/start-screen.ts';
 
-export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'imports' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'imports' | 'barometer' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, onOpenCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined; onOpenCase?: ((id: number) => void) | undefined }) {
   const { t } = useTranslation();
@@ -36,6 +36,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
         {can(user, 'importMailFiles') && (
           <button type="button" className="nav" aria-current={screen === 'imports' ? 'page' : undefined} onClick={() => onNavigate('imports')}>
             {t('header.imports')}
+          </button>
+        )}
+        {can(user, 'barometerReport') && (
+          <button type="button" className="nav" aria-current={screen === 'barometer' ? 'page' : undefined} onClick={() => onNavigate('barometer')}>
+            {t('header.barometer')}
           </button>
         )}
         {settingsSections(user).length > 0 && (

@@ -21,6 +21,7 @@ const ImprovementsView = lazy(() => import('./improvements/ImprovementsView.tsx'
 const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').then((m) => ({ default: m.ImprovementView })));
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
 const ImportView = lazy(() => import('./imports/ImportView.tsx').then((m) => ({ default: m.ImportView })));
+const BarometerView = lazy(() => import('./barometer/BarometerView.tsx').then((m) => ({ default: m.BarometerView })));
 const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
@@ -103,7 +104,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
-      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'imports' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
+      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'imports' && screen !== 'barometer' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
       else return;
       event.preventDefault();
     }
@@ -130,7 +131,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         onNewCase={canEnter ? () => setEntry('phone') : undefined}
         onOpenCase={(id) =>
           leaveThrough(leaveGuards, () => {
-            if (screen === 'settings' || screen === 'draw' || screen === 'imports') setScreen(start ? 'home' : 'inbox');
+            if (screen === 'settings' || screen === 'draw' || screen === 'imports' || screen === 'barometer') setScreen(start ? 'home' : 'inbox');
             setOpenImprovement(null);
             setOpenCase(id);
           })
@@ -150,6 +151,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
           <PrizeDrawView user={user} />
         ) : screen === 'imports' ? (
           <ImportView onOpenCase={(id) => { setScreen(start ? 'home' : 'inbox'); setOpenCase(id); }} />
+        ) : screen === 'barometer' ? (
+          <BarometerView user={user} />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}
