@@ -55,10 +55,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
         </button>
       )}
       <span className="spacer" />
-      {/* Name and role on one line ("Signed in as" for screen readers and the tooltip); below 1440 px only the name shows. */}
+      {/* Name and role on one line ("Signed in as" for screen readers and the tooltip); below 1440 px the initials show. */}
       <span className="who" title={`${t('header.signedInAs', { name: user.displayName })} · ${t(`role.${user.role}`)}`}>
         <span className="visually-hidden">{t('header.signedInAs', { name: user.displayName })}</span>
-        <span aria-hidden="true">{user.displayName}</span>
+        <span className="who-name" aria-hidden="true">{user.displayName}</span>
+        <span className="who-initials" aria-hidden="true">{initialsOf(user.displayName)}</span>
         <span className="who-role"> · {t(`role.${user.role}`)}</span>
       </span>
       {onOpenCase && can(user, 'listNotifications') && <NotificationsButton onOpenCase={onOpenCase} />}
@@ -71,4 +72,12 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
       </button>
     </header>
   );
+}
+
+/** "Petra Schäfer" -> "PS", "Administrator" -> "A": the first letters of the first and the last word of a name. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase();
 }
