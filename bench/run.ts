@@ -9,7 +9,7 @@ import type { WriteDb } from '../main/db/handles.ts';
 import type { SqliteEngine } from '../main/db/sqlite/index.ts';
 import { generateDemoData } from '../main/demo/demo-data.ts';
 import type { Actor } from '../main/services/actor.ts';
-import { caseCounts, caseCountsQuery, caseListQueries, listCases, searchCases, searchQuery, toFtsQuery, type CaseListQuery } from '../main/services/case-list.ts';
+import { caseCounts, caseCountsQuery, caseListQueries, listCases, searchCases, searchQuery, toExpandedFtsQuery, type CaseListQuery } from '../main/services/case-list.ts';
 import { createCase, type CreateCaseInput } from '../main/services/cases.ts';
 import { localDate } from '../main/services/clock.ts';
 import { youSaidWeDid } from '../main/services/improvement-reports.ts';
@@ -115,7 +115,7 @@ const inboxSql = caseListQueries(services, actor, inboxQuery, today);
 const rawCount = raw(inboxSql.count);
 const rawPage = raw(inboxSql.page);
 const searchText = 'Wartezeit Bürgerbüro';
-const rawSearch = raw(searchQuery(services, actor, toFtsQuery(searchText)!, 20));
+const rawSearch = raw(searchQuery(services, actor, (await toExpandedFtsQuery(services, searchText))!, 20));
 const rawCounts = raw(caseCountsQuery(services, actor));
 
 // Search as people type it (migration 0008): transliterated, and with a typo, which runs the exact search, finds

@@ -30,6 +30,11 @@ export interface Engine {
   backup(target: string, options?: BackupOptions): Promise<BackupResult>;
   /** Conflict (constraint) and busy errors as the API's codes; null for anything else. */
   mapError(error: unknown): MappedDbError | null;
+  /**
+   * Runs fn, a long run of write transactions from this process (the demo's batches), with connection settings for bulk
+   * writes, and restores the usual ones afterwards (also when fn fails). Inside a transaction fn runs unchanged.
+   */
+  bulkWrites<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

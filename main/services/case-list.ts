@@ -33,7 +33,7 @@ const SORT_COLUMNS = {
 const RUNNING_STATUSES: CaseStatus[] = ['new', 'open', 'forwarded'];
 
 // Search lives in case-search.ts; these are its entry points as they have always been imported.
-export { searchCases, searchQuery, toFtsQuery } from './case-search.ts';
+export { searchCases, searchQuery, toExpandedFtsQuery, toFtsQuery } from './case-search.ts';
 
 /**
  * Cases whose statement came back after `since`; spelled exactly like the partial index case_events_workflow

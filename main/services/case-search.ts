@@ -42,6 +42,34 @@ export function toFtsQuery(text: string): string | null {
   return search.textQuery(parts);
 }
 
+/** The last word is written out as the index's terms it is a prefix of when there are at most this many. */
+const PREFIX_TERMS_MAX = 16;
+
+/**
+ * toFtsQuery for searchCases: the last word's forms, a prefix, become the index's terms that start with them (when
+ * there are few; see search.termsInRanges), which matches the same cases without FTS5 merging the prefix's doclists.
+ * Null when there is no word, or no indexed term starts with the last word (then nothing matches).
+ */
+export async function toExpandedFtsQuery(ctx: ServiceContext, text: string): Promise<string | null> {
+  const words = searchWords(text);
+  if (words.length === 0) return null;
+  const parts: string[] = [];
+  for (const [index, word] of words.entries()) {
+    const forms = foldedForms(word);
+    if (index < words.length - 1) {
+      parts.push(wordExpression(forms, []));
+      continue;
+    }
+    // A form may fold to nothing (combining marks alone): it stays a prefix query, as toFtsQuery writes it.
+    const terms = forms.every((form) => form !== '')
+      ? await search.termsInRanges(ctx.read, forms.map((form) => ({ from: form, to: prefixEnd(form) })), PREFIX_TERMS_MAX)
+      : null;
+    if (terms && terms.length === 0) return null;
+    parts.push(terms ? wordExpression(terms, []) : wordExpression([], forms));
+  }
+  return search.textQuery(parts);
+}
+
 /** The contact part of a query: a phone number's digits, an e-mail address or its local part. */
 export function toContactQuery(text: string): string | null {
   // An e-mail address matches from the start of the stored address.
@@ -131,7 +159,7 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
   q = q.where(search.amongNewest(fts, RANKED_CANDIDATES, scope && scopeList(scope)));
-  return q.orderBy(search.bestFirst()).limit(limit);
+  return q.orderBy(search.bestFirst()).orderBy(search.newestFirst()).limit(limit);
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {
@@ -164,7 +192,7 @@ export async function searchCases(ctx: ServiceContext, actor: Actor, text: strin
   if (reference) add((await referenceQuery(ctx, actor, reference, limit).execute()), 'reference');
   const contact = toContactQuery(text);
   if (contact) add((await searchQuery(ctx, actor, contact, limit).execute()), 'contact');
-  const words = toFtsQuery(text);
+  const words = await toExpandedFtsQuery(ctx, text);
   if (words) add((await searchQuery(ctx, actor, words, limit).execute()), 'text');
   if (hits.size === 0) {
     const fuzzy = await fuzzySearch(ctx, text);

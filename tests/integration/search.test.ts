@@ -229,6 +229,54 @@ describe('search', () => {
   });
 });
 
+describe('search with more matches than it ranks', () => {
+  // Hits are ranked among the newest 1,000 matches (RANKED_CANDIDATES; a department head's: the newest 1,000 in their
+  // departments), the best first and, among equally good ones, the newest first; the last word is a prefix.
+  const strong = ['Wartezeit Bürgerbüro', 'Wartezeit im Bürgerbüro, wieder Wartezeit im Bürgerbüro, Wartezeit.'] as const;
+  let number = 5000;
+  /** count copies of a case (texts, department) as new cases, through the same triggers that index a created one. */
+  function copies(of: CaseDetail, count: number) {
+    const db = rawDb(t.app);
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('cases')").pluck().all() as string[]).filter((c) => !['id', 'reference', 'number'].includes(c));
+    const insert = db.prepare(`INSERT INTO cases (reference, number, ${columns.join(', ')}) SELECT ?, ?, ${columns.join(', ')} FROM cases WHERE id = ?`);
+    db.transaction(() => {
+      for (let i = 0; i < count; i++, number++) insert.run(`2026-${String(number).padStart(5, '0')}`, number, of.id);
+    })();
+  }
+  const department = (id: number) => rawDb(t.app).prepare('SELECT department_id FROM cases WHERE id = ?').pluck().get(id);
+
+  it('ranks the newest matches, best first and the newest first among equals, and keeps a department head to theirs', async () => {
+    nextNumber(2026, 100);
+    const oldest = await newCase(strong[0], roads, submitter('Erika Alt'), strong[1]);
+    copies(await newCase('Wartezeit im Bürgerbüro', library, submitter('Lea Leser'), 'Lange gewartet.'), 1100);
+    copies(await newCase('Wartezeit im Bürgerbüro', roads, submitter('Tom Tief'), 'Lange gewartet.'), 200);
+    const older = await newCase(strong[0], roads, submitter('Olga Mitte'), strong[1]);
+    copies(await newCase('Wartezeit im Bürgerbüro', library, submitter('Lea Leser'), 'Lange gewartet.'), 50);
+    const newest = await newCase(strong[0], roads, submitter('Nina Neu'), strong[1]);
+    copies(await newCase('Wartezeit im Bürgerbüro', library, submitter('Lea Leser'), 'Lange gewartet.'), 30);
+    expect(rawDb(t.app).prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'wartezeit'").pluck().get()).toBeGreaterThan(1300);
+
+    for (const query of ['Wartezeit Bürgerbüro', 'wartezeit buergerbuero', 'Wartezeit Bürgerb']) {
+      const hits = await search(query);
+      expect(hits, query).toHaveLength(50);
+      expect(hits.every((hit) => hit.matchedBy === 'text'), query).toBe(true);
+      // The two strong matches among the newest 1,000, the newer first; the oldest strong one is past the cut-off.
+      expect(hits.slice(0, 2).map((hit) => hit.id), query).toEqual([newest.id, older.id]);
+      expect(hits.map((hit) => hit.id), query).not.toContain(oldest.id);
+      expect(hits[0]!.snippet, query).toContain('[Wartezeit]');
+
+      // roads has fewer than 1,000 matches: all are ranked, so its oldest strong match comes third; only roads' cases.
+      const scoped = await search(query, 'roads');
+      expect(scoped.slice(0, 3).map((hit) => hit.id), query).toEqual([newest.id, older.id, oldest.id]);
+      expect(scoped, query).toHaveLength(50);
+      expect(new Set(scoped.map((hit) => department(hit.id))), query).toEqual(new Set([roads]));
+    }
+    // A last word that no indexed word starts with matches nothing as text; one typo away, the typo search finds it.
+    expect(await search('Wartezeit Xylofon')).toEqual([]);
+    expect((await search('Wartezeit Bürgerbürq')).map((hit) => hit.matchedBy)).toContain('fuzzy');
+  });
+});
+
 describe('migration 0008', () => {
   it('indexes the cases a database already holds', async () => {
     const file = path.join(tempDir(), 'old.sqlite');

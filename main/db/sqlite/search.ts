@@ -49,6 +49,8 @@ export function matchesCase(match: string): RawBuilder<boolean> {
 export const indexTable = 'case_search' as const;
 export const indexMatches = (match: string): RawBuilder<boolean> => sql<boolean>`case_search MATCH ${match}`;
 export const bestFirst = (): RawBuilder<unknown> => sql`rank`;
+/** Among equally good hits, the newest first. */
+export const newestFirst = (): RawBuilder<unknown> => sql`case_search.rowid DESC`;
 export const snippet = (): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
 
 /**
@@ -61,6 +63,23 @@ export function amongNewest(match: string, candidates: number, departmentIds: re
     ? sql`SELECT s.rowid AS id FROM case_search s JOIN cases c ON c.id = s.rowid WHERE s.case_search MATCH ${match} AND c.department_id IN (${sql.join([...departmentIds])}) ORDER BY s.rowid DESC LIMIT ${candidates}`
     : sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match} ORDER BY rowid DESC LIMIT ${candidates}`;
   return sql<boolean>`case_search.rowid >= (SELECT min(id) FROM (${newest}))`;
+}
+
+/**
+ * The index's terms that start with one of `prefixes` (each `[from, to)` as computed by the caller), or null when there
+ * are more than `max`. A prefix query (`"burgerburo"*`) makes FTS5 merge the whole doclist of every term with that
+ * prefix before it can match, on every use (about 15 ms for "bürgerbüro*" at 1,000,000 cases); the same terms written
+ * out are matched lazily, newest first, and stop with the candidates. The lookup costs a walk of each term's doclist
+ * (fts5vocab counts its documents), so it is bounded by `max`.
+ */
+export async function termsInRanges(db: ReadDb, ranges: readonly { from: string; to: string }[], max: number): Promise<string[] | null> {
+  const terms = new Set<string>();
+  for (const range of ranges) {
+    const rows = await db.selectFrom('case_search_vocab').select('term').where('term', '>=', range.from).where('term', '<', range.to).limit(max + 1).execute();
+    for (const row of rows) terms.add(row.term);
+    if (terms.size > max) return null;
+  }
+  return [...terms];
 }
 
 /** The index's terms from `prefix` (inclusive) to `end` (exclusive), and the given ones, with how many cases hold each. */
