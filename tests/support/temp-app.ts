@@ -1,9 +1,14 @@
-// A real data folder in a temp directory, with a controllable clock, for integration tests.
+// A real data folder in a temp directory, with a controllable clock, for integration tests. With
+// OMBUDSDESK_TEST_ENGINE=postgres the database is a fresh PostgreSQL database per app, copied from the migrated template
+// of the run's throwaway server (tests/support/postgres.ts); the data folder still holds attachments and jobs' files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { openAppContext, type AppContext } from '../../main/app-context.ts';
+import type { EngineConfig } from '../../main/db/open.ts';
 import type { SqliteEngine } from '../../main/db/sqlite/index.ts';
 import type { Actor } from '../../main/services/actor.ts';
 import { saveDepartment } from '../../main/services/departments.ts';
@@ -38,13 +43,55 @@ export function removeTempDirs(): void {
 
 /** The raw better-sqlite3 connection under an app, for fixtures and counts (tests may reach under the engine). */
 export function rawDb(app: AppContext | SqliteEngine): BetterSqlite3.Database {
-  return 'sqlite' in app ? app.sqlite : (app.engine as SqliteEngine).sqlite;
+  const engine = 'sqlite' in app ? app : app.engine;
+  if (!('sqlite' in engine)) throw new Error(`rawDb: this test reaches under the engine with SQLite's raw connection; the engine is ${engine.kind}`);
+  return (engine as SqliteEngine).sqlite;
+}
+
+/** Whether this run's tests use PostgreSQL (OMBUDSDESK_TEST_ENGINE=postgres). */
+export const onPostgres = process.env.OMBUDSDESK_TEST_ENGINE === 'postgres';
+
+let databases = 0;
+
+/**
+ * The engine for a new test app: SQLite in `dir`, or on a PostgreSQL run a new database copied from the template
+ * (dropped again by the returned drop()).
+ */
+export async function testEngine(dir: string): Promise<{ config: EngineConfig; drop(): Promise<void> }> {
+  if (!onPostgres) return { config: { kind: 'sqlite', file: path.join(dir, 'ombudsdesk.sqlite') }, drop: async () => {} };
+  const server = inject('postgres');
+  if (!server) throw new Error('OMBUDSDESK_TEST_ENGINE=postgres, but no PostgreSQL test server was started (tests/support/postgres.ts)');
+  const name = `t_${process.pid}_${++databases}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ host: server.host, port: server.port, user: server.user, database: 'postgres' });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  // Another file's copy may hold the template for a moment ("being accessed by other users", 55006): try again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${server.template}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    config: { kind: 'postgres', connection: { host: server.host, port: server.port, user: server.user, database: name } },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 export async function openTempApp(startAt = '2026-03-02T09:00:00'): Promise<TempApp> {
   const dir = tempDir();
   let now = new Date(startAt);
-  const app = await openAppContext({ dataDir: dir, now: () => now, adminPassword: ADMIN_PASSWORD });
+  const engine = await testEngine(dir);
+  const app = await openAppContext({ dataDir: dir, now: () => now, adminPassword: ADMIN_PASSWORD, engine: engine.config });
   return {
     app,
     dir,
@@ -69,6 +116,7 @@ export async function openTempApp(startAt = '2026-03-02T09:00:00'): Promise<Temp
     },
     async cleanup() {
       await app.close();
+      await engine.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -48,8 +48,9 @@ export function matchesCase(match: string): RawBuilder<boolean> {
 /** For a query over the index table itself: its condition, best-first order and a highlighted snippet. */
 export const indexTable = 'case_search' as const;
 export const indexMatches = (match: string): RawBuilder<boolean> => sql<boolean>`case_search MATCH ${match}`;
-export const bestFirst = (): RawBuilder<unknown> => sql`rank`;
-export const snippet = (): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
+// (The match argument is for engines whose rank and snippet need the query; FTS5 knows it from the MATCH.)
+export const bestFirst = (_match?: string): RawBuilder<unknown> => sql`rank`;
+export const snippet = (_match?: string): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
 
 /** The index's terms from `prefix` (inclusive) to `end` (exclusive), and the given ones, with how many cases hold each. */
 export async function vocabulary(db: ReadDb, range: { from: string; to: string }, probes: readonly string[]): Promise<{ near: { term: string; doc: number }[]; probed: { term: string; doc: number }[] }> {
