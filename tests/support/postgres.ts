@@ -37,9 +37,14 @@ export function findPostgresBin(): { bin: string } | { reason: string } {
   return { bin: path.join(root, versions[0]!, 'bin') };
 }
 
-/** Runs a command as the postgres user when we are root (the server refuses to run as root). */
-function asPostgres(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+/**
+ * As root, commands run as the postgres user (the server refuses root): spawn's uid/gid rather than runuser, so the
+ * server is our direct child and gets our SIGINT at the end.
+ */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 let server: ChildProcess | null = null;
@@ -53,17 +58,16 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = path.join(folder, 'data');
   const socket = folder;
   const owner = process.getuid?.() === 0 ? 'postgres' : (process.env.USER ?? 'postgres');
+  const user = postgresUser();
   const run = (command: string, args: string[]) => {
-    const [cmd, argv] = asPostgres(path.join(found.bin, command), args);
-    execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(path.join(found.bin, command), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder!, ...user });
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', owner, '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = 15432 + (process.pid % 1000);
-  const [cmd, argv] = asPostgres(path.join(found.bin, 'postgres'), [
+  server = spawn(path.join(found.bin, 'postgres'), [
     '-D', data, '-k', socket, '-p', String(port), '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'synchronous_commit=off',
     '-c', 'full_page_writes=off', '-c', 'max_connections=200', '-c', 'shared_buffers=64MB',
-  ]);
-  server = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder, ...user });
   let log = '';
   server.stderr!.on('data', (chunk: Buffer) => {
     log += chunk.toString();
