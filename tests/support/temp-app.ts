@@ -9,6 +9,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openAppContext, type AppContext } from '../../main/app-context.ts';
 import type { EngineConfig } from '../../main/db/open.ts';
+import type { PostgresEngine } from '../../main/db/postgres/index.ts';
 import type { SqliteEngine } from '../../main/db/sqlite/index.ts';
 import type { Actor } from '../../main/services/actor.ts';
 import { saveDepartment } from '../../main/services/departments.ts';
@@ -46,6 +47,29 @@ export function rawDb(app: AppContext | SqliteEngine): BetterSqlite3.Database {
   const engine = 'sqlite' in app ? app : app.engine;
   if (!('sqlite' in engine)) throw new Error(`rawDb: this test reaches under the engine with SQLite's raw connection; the engine is ${engine.kind}`);
   return (engine as SqliteEngine).sqlite;
+}
+
+/**
+ * A statement run under the engine, either one (`?` placeholders, numbered for PostgreSQL): its rows. For fixtures and
+ * checks that need no engine-specific SQL; rawDb stays for what only SQLite has.
+ */
+export async function rawQuery<R = Record<string, unknown>>(app: AppContext, text: string, params: unknown[] = []): Promise<R[]> {
+  const engine = app.engine;
+  if ('sqlite' in engine) {
+    const statement = (engine as SqliteEngine).sqlite.prepare(text);
+    if (statement.reader) return statement.all(...params) as R[];
+    statement.run(...params);
+    return [];
+  }
+  let n = 0;
+  const { rows } = await (engine as PostgresEngine).pool.query(text.replace(/\?/g, () => `$${++n}`), params);
+  return rows as R[];
+}
+
+/** The first column of the first row of rawQuery (undefined without rows). */
+export async function rawValue<T>(app: AppContext, text: string, params: unknown[] = []): Promise<T> {
+  const [row] = await rawQuery<Record<string, unknown>>(app, text, params);
+  return (row ? Object.values(row)[0] : undefined) as T;
 }
 
 /** Whether this run's tests use PostgreSQL (OMBUDSDESK_TEST_ENGINE=postgres). */

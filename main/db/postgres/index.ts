@@ -45,7 +45,7 @@ const types = {
 };
 
 export function createPool(connection: PostgresConnection): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     host: connection.host,
     port: connection.port,
     database: connection.database,
@@ -55,6 +55,12 @@ export function createPool(connection: PostgresConnection): pg.Pool {
     max: connection.max ?? 4,
     types,
   });
+  // An idle connection the server ends (a restart, a dropped database: 57P01) is only removed from the pool; the next
+  // query opens a new one. Without a handler such an error would end the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error('ombudsdesk: idle PostgreSQL connection failed', error);
+  });
+  return pool;
 }
 
 export async function openPostgres(connection: PostgresConnection, options: OpenEngineOptions = {}): Promise<PostgresEngine> {
