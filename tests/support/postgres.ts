@@ -92,6 +92,14 @@ export async function startPostgres(): Promise<TestPostgres> {
   const { openPostgres } = await import('../../main/db/postgres/index.ts');
   const engine = await openPostgres({ host: socket, port, user: owner, database: TEMPLATE_DATABASE });
   await engine.close();
+  // Copies need the template without sessions: refuse new ones and wait until the closed pool's backends are gone.
+  const client = new pg.Client({ host: socket, port, user: owner, database: 'postgres' });
+  await client.connect();
+  await client.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+  while ((await client.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [TEMPLATE_DATABASE])).rowCount) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await client.end();
   return info;
 }
 

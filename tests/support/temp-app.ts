@@ -98,7 +98,7 @@ export async function testEngine(dir: string): Promise<{ config: EngineConfig; d
   // Another file's copy may hold the template for a moment ("being accessed by other users", 55006): try again.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${server.template}`);
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${server.template} STRATEGY FILE_COPY`);
       break;
     } catch (error) {
       if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
