@@ -191,7 +191,7 @@ export async function createJobRunner({ services, dataDir, engine = sqliteConfig
     },
     get: ownRecord,
     async list(actor) {
-      const rows = await services.read.selectFrom('jobs').select('id').where('user_id', 'is', actor.id).orderBy('id', 'desc').limit(50).execute();
+      const rows = await services.read.selectFrom('jobs').select('id').where((eb) => (actor.id === null ? eb('user_id', 'is', null) : eb('user_id', '=', actor.id))).orderBy('id', 'desc').limit(50).execute();
       return Promise.all(rows.map((row) => record(row.id)));
     },
     progress: (id) => running.get(id)?.progress ?? null,

@@ -22,6 +22,8 @@ export const STAFF_PASSWORD = 'staff-password-123';
 export interface TempApp {
   app: AppContext;
   dir: string;
+  /** The app's database, to open it again (openAppContext's engine option). */
+  engine: EngineConfig;
   setNow(iso: string): void;
   /** Creates a user (password already changed) and returns it as an Actor. */
   user(username: string, role: Role, departmentIds?: number[]): Promise<Actor>;
@@ -119,6 +121,7 @@ export async function openTempApp(startAt = '2026-03-02T09:00:00'): Promise<Temp
   return {
     app,
     dir,
+    engine: engine.config,
     setNow(iso) {
       now = new Date(iso);
     },
