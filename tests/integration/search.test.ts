@@ -261,7 +261,7 @@ describe('search in demo data', () => {
     const pick = async <T>(where: string) => (await rawQuery<T>(t.app, `SELECT id, reference, submitter_name AS name, submitter_email AS email, submitter_phone AS phone FROM cases WHERE ${where} ORDER BY id LIMIT 1 OFFSET 7`))[0]!;
     type Row = { id: number; reference: string; name: string; email: string; phone: string };
 
-    const some = await pick<Row>('1');
+    const some = await pick<Row>('1 = 1');
     expect(await found(some.reference)).toEqual([[some.reference, 'reference']]);
 
     const withPhone = await pick<Row>("submitter_phone LIKE '+49 221 %'");
