@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Starts a throwaway PostgreSQL server when OMBUDSDESK_TEST_ENGINE=postgres (does nothing otherwise).
+    globalSetup: ['tests/support/postgres.ts'],
   },
 });

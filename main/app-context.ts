@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createEventHub, type EventHub } from './api/events.ts';
 import { createKioskControl, type KioskControl } from './api/kiosk.ts';
 import type { Engine } from './db/engine.ts';
-import { openEngine } from './db/open.ts';
+import { openEngine, sqliteConfig, type EngineConfig } from './db/open.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -31,14 +31,19 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): Promise<AppContext> {
+/**
+ * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds attachments, jobs'
+ * files and backups on either engine).
+ */
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const engine = openEngine(opts.dataDir);
+  const engineConfig = opts.engine ?? sqliteConfig(opts.dataDir);
+  const engine = await openEngine(engineConfig);
   const now = opts.now ?? systemClock;
   const services = createServiceContext(engine, now);
   const sessions = new Map<string, number>();
   const events = createEventHub(sessions);
-  const jobs = await createJobRunner({ services, dataDir: opts.dataDir, events });
+  const jobs = await createJobRunner({ services, dataDir: opts.dataDir, engine: engineConfig, events });
   const password = await ensureFirstAdmin(services, opts.adminPassword ?? process.env.OMBUDSDESK_ADMIN_PASSWORD);
   const firstRunNotice =
     password === null

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { DomainError, fail } from '../services/errors.ts';
-import { findRequest, pruneRequests, storeRequest } from '../services/request-ids.ts';
+import { claimRequest, findRequest, pruneRequests, storeRequest } from '../services/request-ids.ts';
 import { sessionUser } from '../services/users.ts';
 import { isAllowed, type Call, type CallerWindow, type ChannelSpec } from './define.ts';
 import { channels, describeUser, isKioskChannel, PERMISSIONS, type ChannelName } from './registry.ts';
@@ -52,14 +52,15 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
   const once = async (channel: ChannelName, user: SessionUser | null, requestId: string, run: (services: TxContext) => Promise<unknown>): Promise<unknown> => {
     const owner = user ?? fail('not_authenticated');
     const value = await app.services.tx(async (tx) => {
-      const done = await findRequest(tx.db, requestId);
+      const claimed = await claimRequest(tx.db, { id: requestId, channel, userId: owner.id, at: tx.now() });
+      const done = claimed ? undefined : await findRequest(tx.db, requestId);
       if (done) {
         // Another user's or another action's request id is never answered with its result.
         if (done.channel !== channel || done.userId !== owner.id) fail('request_id_reused', { field: 'requestId' });
         return done.result;
       }
       const result = await run(tx);
-      await storeRequest(tx.db, { id: requestId, channel, userId: owner.id, result, at: tx.now() });
+      await storeRequest(tx.db, { id: requestId, result });
       return result;
     });
     const now = app.services.now();

@@ -23,7 +23,7 @@ export interface BackupOptions {
 }
 
 export interface Engine {
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   /** The query builder and executor every service uses (through ReadDb and, inside ctx.tx, WriteDb). */
   readonly db: Kysely<Schema>;
   /** A consistent, verified copy of the live database at `target`; writers may continue meanwhile. */

@@ -1,5 +1,6 @@
 // The messages between the job runner (main thread) and a job's worker thread.
 import type { ApiError } from '../services/errors.ts';
+import type { EngineConfig } from '../db/open.ts';
 import type { Actor } from '../services/actor.ts';
 import type { JobKind } from '../vocabulary/jobs.ts';
 
@@ -10,6 +11,8 @@ export interface WorkerInput {
   actor: Actor;
   /** The data folder: the worker opens its own connection to the engine there. */
   dataDir: string;
+  /** The database the worker connects to (the same one as the app's). */
+  engine: EngineConfig;
   /** The office clock's offset from this machine's clock (tests run the office at a fixed time). */
   clockOffsetMs: number;
   /** Where a produced file goes: written as <resultPath>.partial, renamed to resultPath when complete. */

@@ -1,5 +1,6 @@
 // Runs background jobs in worker threads and keeps their record: progress as it comes (sent to the starter's windows),
 // cancel on request, and at start-up the runs a stopped app left behind are marked interrupted.
+import { sqliteConfig, type EngineConfig } from '../db/open.ts';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -47,6 +48,8 @@ export interface JobEvents {
 interface Options {
   services: ServiceContext;
   dataDir: string;
+  /** The database a job's worker connects to (default: SQLite in the data folder). */
+  engine?: EngineConfig;
   /** Where progress goes: the app's event hub (main/api/events.ts), which the runner knows only by this much. */
   events?: JobEvents;
 }
@@ -62,7 +65,7 @@ const WORKER_FILE = import.meta.url.endsWith('.ts') ? 'worker.ts' : 'job-worker.
 const countsSchema = z.record(z.string(), z.number());
 const errorSchema = z.object({ code: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 
-export async function createJobRunner({ services, dataDir, events }: Options): Promise<JobRunner> {
+export async function createJobRunner({ services, dataDir, engine = sqliteConfig(dataDir), events }: Options): Promise<JobRunner> {
   const folder = path.join(dataDir, JOBS_FOLDER);
   mkdirSync(folder, { recursive: true });
   const running = new Map<number, Running>();
@@ -138,6 +141,7 @@ export async function createJobRunner({ services, dataDir, events }: Options): P
         params,
         actor,
         dataDir,
+        engine,
         clockOffsetMs: services.now().getTime() - Date.now(),
         resultPath: path.join(folder, `${id}.result`),
       };
@@ -193,7 +197,7 @@ export async function createJobRunner({ services, dataDir, events }: Options): P
     },
     get: ownRecord,
     async list(actor) {
-      const rows = await services.read.selectFrom('jobs').select('id').where('user_id', 'is', actor.id).orderBy('id', 'desc').limit(50).execute();
+      const rows = await services.read.selectFrom('jobs').select('id').where((eb) => (actor.id === null ? eb('user_id', 'is', null) : eb('user_id', '=', actor.id))).orderBy('id', 'desc').limit(50).execute();
       return Promise.all(rows.map((row) => record(row.id)));
     },
     progress: (id) => running.get(id)?.progress ?? null,

@@ -16,7 +16,7 @@ port.on('message', (message: ToWorker) => {
 });
 
 async function main(): Promise<void> {
-  const engine = openEngine(input.dataDir, { migrate: false });
+  const engine = await openEngine(input.engine, { migrate: false });
   try {
     const services = createServiceContext(engine, () => new Date(Date.now() + input.clockOffsetMs));
     const definition = JOB_DEFINITIONS[input.kind];

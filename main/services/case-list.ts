@@ -1,4 +1,5 @@
 // The inbox query and full-text search: filtering, sorting and paging happen in SQL, never in the window.
+import { jsonText } from '../db/dialect.ts';
 import { sql, type Compilable, type CompiledQuery, type SelectQueryBuilder } from 'kysely';
 import type { CaseStatus } from '../domain/model.ts';
 import type { CaseCount, CaseListResult } from '../types/cases.ts';
@@ -40,7 +41,7 @@ export { searchCases, searchQuery, toExpandedFtsQuery, toFtsQuery } from './case
  * (migration 0010) so the planner uses it.
  */
 export function returnedCaseIds(since: string) {
-  return sql<number>`(SELECT case_id FROM case_events WHERE type = 'status_changed' AND json_extract(data, '$.action') = 'return_from_department' AND at > ${since})`;
+  return sql<number>`(SELECT case_id FROM case_events WHERE type = 'status_changed' AND ${jsonText('data', 'action')} = 'return_from_department' AND at > ${since})`;
 }
 
 type CaseQuery = SelectQueryBuilder<Schema & { c: Schema['cases'] }, 'c', object>;

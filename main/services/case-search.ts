@@ -29,7 +29,7 @@ export interface TextSearch {
   match: string | null;
 }
 
-const { wordExpression } = search;
+const wordExpression = (terms: readonly string[], prefixTerms: readonly string[]) => search.wordExpression(terms, prefixTerms);
 
 /** Every word must occur in one of its forms (Müller: muller or mueller), the last one as a prefix. */
 export function toFtsQuery(text: string): string | null {
@@ -132,7 +132,7 @@ export function searchCondition(text: TextSearch): RawBuilder<boolean> {
   const conditions: RawBuilder<boolean>[] = [];
   if (text.reference) conditions.push(sql<boolean>`c.id IN ${referenceIds(text.reference)}`);
   if (text.match) conditions.push(search.matchesCase(text.match));
-  if (conditions.length === 0) return sql<boolean>`0`;
+  if (conditions.length === 0) return sql<boolean>`1 = 0`;
   return conditions.length === 1 ? conditions[0]! : sql<boolean>`(${sql.join(conditions, sql` OR `)})`;
 }
 
@@ -153,13 +153,13 @@ export function searchQuery(ctx: ServiceContext, actor: Actor, fts: string, limi
       'c.subject',
       'c.status',
       'c.kind',
-      search.snippet().as('snippet'),
+      search.snippet(fts).as('snippet'),
     ])
     .where(search.indexMatches(fts));
   const scope = departmentScope(actor);
   if (scope) q = q.where('c.department_id', 'in', scopeList(scope));
   q = q.where(search.amongNewest(fts, RANKED_CANDIDATES, scope && scopeList(scope)));
-  return q.orderBy(search.bestFirst()).orderBy(search.newestFirst()).limit(limit);
+  return q.orderBy(search.bestFirst(fts)).orderBy(search.newestFirst()).limit(limit);
 }
 
 function referenceQuery(ctx: ServiceContext, actor: Actor, reference: ReferenceQuery, limit: number) {

@@ -1,6 +1,7 @@
 // In-app notifications, stored per user. Workflow events write theirs in the event's own transaction
 // (notifyTransition, called from case-workflow.ts); reached deadlines are written when someone reads their start
 // screen or notifications (sweepDeadlines), each at most once thanks to the unique (user_id, dedupe_key).
+import { jsonObject } from '../db/dialect.ts';
 import { sql } from 'kysely';
 import { deadlineRule, dedupeKey, OFFICE_ROLES, transitionRecipients } from '../domain/notifications.ts';
 import type { CaseAction } from '../domain/workflow.ts';
@@ -77,12 +78,12 @@ export function deadlineSweepQuery(db: WriteDb, calendar: WorkingCalendar, actor
   let select = db
     .selectFrom('cases as c')
     .select([
-      sql<number>`${userId}`.as('user_id'),
-      sql<string>`${rule.type}`.as('type'),
+      sql<number>`CAST(${userId} AS INTEGER)`.as('user_id'),
+      sql<string>`CAST(${rule.type} AS TEXT)`.as('type'),
       'c.id as case_id',
-      sql<string>`${stamp}`.as('created_at'),
-      sql<string>`json_object('responseDue', c.response_due, 'departmentId', c.department_id)`.as('data'),
-      sql<string>`${`${rule.type}:`} || c.id || ':' || c.response_due`.as('dedupe_key'),
+      sql<string>`CAST(${stamp} AS TEXT)`.as('created_at'),
+      jsonObject({ responseDue: sql`c.response_due`, departmentId: sql`c.department_id` }).as('data'),
+      sql<string>`CAST(${`${rule.type}:`} AS TEXT) || CAST(c.id AS TEXT) || ':' || c.response_due`.as('dedupe_key'),
     ])
     .where('c.status', 'in', [...rule.statuses])
     .where('c.response_due', '>=', rule.dueFrom);

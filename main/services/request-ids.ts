@@ -17,16 +17,27 @@ export async function findRequest(db: ReadDb, id: string): Promise<DoneRequest |
   return { channel: row.channel, userId: row.user_id, result: readJson(row.result, stored.any) };
 }
 
-/** Stores what the request returned; the caller runs this in the transaction of the request's own writes. */
-export async function storeRequest(db: WriteDb, request: { id: string; channel: string; userId: number; result: unknown; at: Date }): Promise<void> {
-  await db.insertInto('request_ids').values({
+/**
+ * Claims a request id at the start of the request's transaction (its result is stored by storeRequest at the end):
+ * false when the id is taken already. A second transaction with the same id waits on the first one's row until it
+ * ends (PostgreSQL's unique index; SQLite runs one writer at a time anyway), then finds it committed (false: read its
+ * result) or rolled back (true: do the work itself). So a double click on two seats' worth of connections writes once.
+ */
+export async function claimRequest(db: WriteDb, request: { id: string; channel: string; userId: number; at: Date }): Promise<boolean> {
+  const inserted = await db.insertInto('request_ids').values({
       id: request.id,
       channel: request.channel,
       user_id: request.userId,
-      // undefined (a handler with nothing to return) is stored as null, which is what the window receives anyway.
-      result: JSON.stringify(request.result ?? null),
+      result: 'null',
       at: request.at.toISOString(),
-    }).execute();
+    }).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+  return inserted.length === 1;
+}
+
+/** Stores what the claimed request returned; the caller runs this in the transaction of the request's own writes. */
+export async function storeRequest(db: WriteDb, request: { id: string; result: unknown }): Promise<void> {
+  // undefined (a handler with nothing to return) is stored as null, which is what the window receives anyway.
+  await db.updateTable('request_ids').set({ result: JSON.stringify(request.result ?? null) }).where('id', '=', request.id).execute();
 }
 
 /** Forgets request ids older than the retention; returns how many. */

@@ -1,6 +1,7 @@
 // The start screens: the office's "what must I do today", a department head's new and near-due statement requests, and
 // the executive's overview. Every figure is counted in SQL, scoped like the inbox, and carries the inbox filter that
 // lists exactly what it counts (the same applyFilter builds both).
+import { countWhere, jsonArrayLength, jsonText } from '../db/dialect.ts';
 import { sql } from 'kysely';
 import { isNearDue, isOfficeRole, lookedSince, RUNNING_STATUSES } from '../domain/notifications.ts';
 import type { CaseSummary } from '../types/cases.ts';
@@ -84,7 +85,7 @@ export function forwardedSinceQuery(ctx: ServiceContext, caseIds: number[], sinc
     .selectFrom('case_events')
     .select('case_id')
     .distinct()
-    .where(sql<boolean>`type = 'status_changed' AND json_extract(data, '$.action') = 'forward'`)
+    .where(sql<boolean>`type = 'status_changed' AND ${jsonText('data', 'action')} = 'forward'`)
     .where('at', '>', since)
     .where('case_id', 'in', caseIds.length ? caseIds : [0]);
 }
@@ -130,12 +131,12 @@ export function executiveQueries(ctx: ServiceContext, year: number, today: strin
   const improvements = db
     .selectFrom('improvements')
     .select([
-      sql<number>`coalesce(sum(done_year = ${year}), 0)`.as('done'),
-      sql<number>`coalesce(sum(status IN ('planned', 'in_progress')), 0)`.as('inProgress'),
+      countWhere(sql<boolean>`done_year = ${year}`).as('done'),
+      countWhere(sql<boolean>`status IN ('planned', 'in_progress')`).as('inProgress'),
     ]);
   const draws = db
     .selectFrom('prize_draws')
-    .select(['id', 'year', 'pool', 'status', 'drawn_at', sql<number>`json_array_length(entries)`.as('entry_count')])
+    .select(['id', 'year', 'pool', 'status', 'drawn_at', jsonArrayLength('entries').as('entry_count')])
     .where('year', 'in', [year - 1, year])
     .orderBy('id');
   return { volumes, running, improvements, draws };

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
-import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 const errors: unknown[] = [];
 
-function countRows(table: 'cases' | 'case_events' | 'users'): number {
-  return rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+function countRows(table: 'cases' | 'case_events' | 'users'): Promise<number> {
+  return rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
 }
 
 const validCase = {
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe('the API wrapper', () => {
   it('answers bad payloads with invalid_input and writes nothing', async () => {
-    const before = { cases: countRows('cases'), events: countRows('case_events') };
+    const before = { cases: (await countRows('cases')), events: (await countRows('case_events')) };
     const bad: unknown[] = [
       undefined,
       null,
@@ -55,7 +55,7 @@ describe('the API wrapper', () => {
       const result = await dispatch('window-1', 'createCase', payload);
       expect(result, JSON.stringify(payload)?.slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect({ cases: countRows('cases'), events: countRows('case_events') }).toEqual(before);
+    expect({ cases: (await countRows('cases')), events: (await countRows('case_events')) }).toEqual(before);
     expect(errors).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('the API wrapper', () => {
     await dispatch('window-3', 'login', { username: 'boss', password: STAFF_PASSWORD });
     expect(await dispatch('window-3', 'listCases', {})).toMatchObject({ ok: true });
     expect(await dispatch('window-3', 'createCase', validCase)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(countRows('cases')).toBe(0);
+    expect((await countRows('cases'))).toBe(0);
   });
 
   it('keeps sessions per caller and ends them on logout', async () => {
@@ -120,6 +120,6 @@ describe('the API wrapper', () => {
     });
     expect(await dispatch('window-1', 'getCase', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await dispatch('window-1', 'createCase', { ...validCase, departmentId: 77 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(countRows('cases')).toBe(1);
+    expect((await countRows('cases'))).toBe(1);
   });
 });

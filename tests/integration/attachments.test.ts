@@ -7,7 +7,7 @@ import type { ApiResult, AttachmentContent, AttachmentInfo, CaseDetail } from '.
 import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES } from '../../main/domain/attachments.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawQuery, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -26,7 +26,7 @@ const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(di
 
 const root = () => path.join(t.dir, ATTACHMENTS_FOLDER);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const count = (table: 'attachments' | 'case_events') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: 'attachments' | 'case_events') => rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
 
 /** Every file under the attachments folder (temp files included), relative to it. */
 function filesOnDisk(): string[] {
@@ -109,7 +109,7 @@ describe('attachments', () => {
     await value('office', 'addAttachment', upload(second.id, letter, 'Weitergeleitet.pdf'));
     const other = Buffer.from('anderer Inhalt');
     await value('office', 'addAttachment', { ...upload(second.id, other, 'notiz.txt'), mediaType: '' });
-    expect(count('attachments')).toBe(4);
+    expect((await count('attachments'))).toBe(4);
     expect(filesOnDisk()).toEqual([sha256(letter), sha256(other)].map((hash) => path.join(hash.slice(0, 2), hash)).sort());
     const listed = await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: second.id });
     expect(listed.map((a) => [a.fileName, a.mediaType])).toEqual([
@@ -135,12 +135,12 @@ describe('attachments', () => {
     expect(await value<AttachmentContent>('boss', 'getAttachment', { id: theirFile.id })).toMatchObject({ id: theirFile.id });
     expect(await call('head', 'addAttachment', upload(ours.id))).toMatchObject({ error: { code: 'forbidden' } });
     expect(await call('boss', 'addAttachment', upload(ours.id))).toMatchObject({ error: { code: 'forbidden' } });
-    expect(count('attachments')).toBe(2);
+    expect((await count('attachments'))).toBe(2);
   });
 
   it('leave no row, no event and no file when writing the file fails half-way', async () => {
     const detail = await newCase();
-    const events = count('case_events');
+    const events = (await count('case_events'));
     // Writes half of the bytes, then the disk "fails".
     const halfWritten: string[] = [];
     t.app.attachments = createAttachmentStore(root(), (file, bytes) => {
@@ -154,7 +154,7 @@ describe('attachments', () => {
     // The half file had a temp name beside the final one, and is gone.
     expect(halfWritten).toHaveLength(1);
     expect(halfWritten[0]!.startsWith(path.join(hash.slice(0, 2), `.${hash}.`)) && halfWritten[0]!.endsWith('.tmp'), halfWritten[0]).toBe(true);
-    expect({ rows: count('attachments'), events: count('case_events'), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
+    expect({ rows: (await count('attachments')), events: (await count('case_events')), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
 
     // The folder for this content cannot be created (a file is in the way): the same, nothing written.
     t.app.attachments = createAttachmentStore(root());
@@ -162,7 +162,7 @@ describe('attachments', () => {
     mkdirSync(root());
     writeFileSync(path.join(root(), hash.slice(0, 2)), 'in the way');
     expect(await call('office', 'addAttachment', upload(detail.id))).toEqual({ ok: false, error: { code: 'internal' } });
-    expect({ rows: count('attachments'), events: count('case_events') }).toEqual({ rows: 0, events });
+    expect({ rows: (await count('attachments')), events: (await count('case_events')) }).toEqual({ rows: 0, events });
     expect(filesOnDisk()).toEqual([hash.slice(0, 2)]);
   });
 
@@ -180,7 +180,7 @@ describe('attachments', () => {
     expect(await call('office', 'addAttachment', { ...upload(detail.id), dataBase64: 'A'.repeat(MAX_ATTACHMENT_BASE64_CHARS + 4) })).toMatchObject({
       error: { code: 'invalid_input' },
     });
-    expect({ rows: count('attachments'), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+    expect({ rows: (await count('attachments')), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
 
     // Exactly the limit is fine (and decoded once); one byte more is not.
     const limit = upload(detail.id, Buffer.alloc(MAX_ATTACHMENT_BYTES, 7), 'scan.tif');
@@ -190,12 +190,12 @@ describe('attachments', () => {
     expect(await call('office', 'addAttachment', upload(detail.id, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 7), 'scan.tif'))).toMatchObject({
       error: { code: 'attachment_too_large' },
     });
-    expect(count('attachments')).toBe(1);
+    expect((await count('attachments'))).toBe(1);
   });
 
   it('answer bad payloads with invalid_input, writing nothing', async () => {
     const detail = await newCase();
-    const events = count('case_events');
+    const events = (await count('case_events'));
     const valid = upload(detail.id);
     const bad: unknown[] = [
       undefined,
@@ -217,7 +217,7 @@ describe('attachments', () => {
     for (const payload of bad) {
       expect(await call('office', 'addAttachment', payload), JSON.stringify(payload)?.slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect({ rows: count('attachments'), events: count('case_events'), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
+    expect({ rows: (await count('attachments')), events: (await count('case_events')), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
     expect(await call('office', 'addAttachment', { ...valid, fileName: 'Bürgeranfrage (Kopie) – März.pdf' })).toMatchObject({ ok: true });
     expect(await call('office', 'addAttachment', { ...valid, caseId: 9999 })).toMatchObject({ error: { code: 'not_found' } });
     expect(errors).toEqual([]);
@@ -246,7 +246,7 @@ describe('attachments', () => {
       expect(Buffer.byteLength(info.fileName), fileName).toBeLessThanOrEqual(255);
       added.push(info);
     }
-    const stored = rawDb(t.app).prepare('SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id').pluck().all(detail.id);
+    const stored = (await rawQuery<{ file_name: string }>(t.app, 'SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id', [detail.id])).map((r) => r.file_name);
     expect(stored).toEqual(added.map((info) => info.fileName));
     expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).map((info) => info.fileName)).toEqual(stored);
     const timeline = (await value<CaseDetail>('office', 'getCase', { id: detail.id })).timeline.filter((event) => event.type === 'attachment_added');
@@ -262,7 +262,7 @@ describe('attachments', () => {
   it('offer a safe name for saving also for rows stored before names were made safe', async () => {
     const detail = await newCase();
     const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
-    rawDb(t.app).prepare('UPDATE attachments SET file_name = ? WHERE id = ?').run('COM1.txt:secret', info.id);
+    await rawQuery(t.app, 'UPDATE attachments SET file_name = ? WHERE id = ?', ['COM1.txt:secret', info.id]);
     expect((await value<AttachmentContent>('office', 'getAttachment', { id: info.id })).fileName).toBe('_COM1.txt_secret');
     expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id }))[0]!.fileName).toBe('_COM1.txt_secret');
   });
@@ -278,7 +278,7 @@ describe('attachments', () => {
     const merged = await newCase();
     await value('office', 'transitionCase', { id: merged.id, action: 'merge', intoId: target.id });
     expect(await call('office', 'addAttachment', upload(merged.id))).toMatchObject({ error: { code: 'invalid_transition', details: { from: 'merged' } } });
-    expect({ rows: count('attachments'), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+    expect({ rows: (await count('attachments')), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
   });
 
   it('report a missing or damaged file as attachment_unavailable, and a new upload of the content repairs it', async () => {

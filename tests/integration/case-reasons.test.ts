@@ -8,14 +8,14 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawValue, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let ids: { petra: number; dora: number; head: number; chief: number };
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
-const events = (caseId: number) => rawDb(t.app).prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(caseId) as number;
+const events = (caseId: number) => rawValue<number>(t.app, 'SELECT count(*) FROM case_events WHERE case_id = ?', [caseId]);
 
 async function complaint(subject = 'Schlagloch vor dem Rathaus'): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -46,7 +46,7 @@ afterEach(() => t.cleanup());
 describe('a reason for pausing, withdrawing and escalating', () => {
   it('refuses hold and withdraw without a reason at the field reason, changing nothing', async () => {
     const created = await complaint();
-    const before = events(created.id);
+    const before = await events(created.id);
     for (const action of ['hold', 'withdraw'] as const) {
       for (const reason of [undefined, '', '   \n ']) {
         const result = await dispatch('office', 'transitionCase', { id: created.id, action, ...(reason === undefined ? {} : { reason }) });
@@ -54,8 +54,8 @@ describe('a reason for pausing, withdrawing and escalating', () => {
       }
     }
     expect(await as<CaseDetail>('office', 'getCase', { id: created.id })).toMatchObject({ status: 'new' });
-    expect(events(created.id)).toBe(before);
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM case_pauses WHERE case_id = ?').pluck().get(created.id)).toBe(0);
+    expect(await events(created.id)).toBe(before);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM case_pauses WHERE case_id = ?', [created.id])).toBe(0);
   });
 
   it('keeps the reason (trimmed) in the timeline event of hold and withdraw', async () => {
@@ -72,7 +72,7 @@ describe('a reason for pausing, withdrawing and escalating', () => {
     const created = await complaint();
     await as('office', 'transitionCase', { id: created.id, action: 'triage' });
     await as('office', 'transitionCase', { id: created.id, action: 'answer', outcome: 'not_upheld' });
-    const before = events(created.id);
+    const before = await events(created.id);
     const refuse = (input: Record<string, unknown>) => dispatch('office', 'transitionCase', { id: created.id, action: 'escalate', ...input });
     const reason = 'Die Person widerspricht der Antwort';
     // No handler chosen: refused, not taken as "myself" (Petra answered stage 1 herself).
@@ -83,7 +83,7 @@ describe('a reason for pausing, withdrawing and escalating', () => {
     expect(await refuse({ reason, handlerId: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found', details: { field: 'handlerId' } } });
     expect(await refuse({ handlerId: ids.dora })).toEqual({ ok: false, error: { code: 'reason_required', details: { field: 'reason' } } });
     expect(await refuse({ handlerId: ids.dora, reason: ' ' })).toEqual({ ok: false, error: { code: 'reason_required', details: { field: 'reason' } } });
-    expect(events(created.id)).toBe(before);
+    expect(await events(created.id)).toBe(before);
 
     const escalated = await as<CaseDetail>('office', 'transitionCase', { id: created.id, action: 'escalate', handlerId: ids.dora, reason });
     expect(escalated).toMatchObject({ stage: 2, status: 'open', handlerId: ids.dora, stage1HandlerId: ids.petra });

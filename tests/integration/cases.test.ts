@@ -4,7 +4,7 @@ import { listCases, searchCases } from '../../main/services/case-list.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { addCaseNote, createCase, extendCaseDeadline, getCase, updateCase, type CreateCaseInput } from '../../main/services/cases.ts';
 import { DomainError } from '../../main/services/errors.ts';
-import { openTempApp, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, type TempApp, rawQuery } from '../support/temp-app.ts';
 
 let t: TempApp;
 let petra: Actor;
@@ -148,8 +148,8 @@ describe('cases', () => {
     const timeline = (await getCase(ctx, petra, id)).timeline;
     expect(timeline.map((e) => e.type)).toEqual(['created', 'updated', 'note']);
     expect(timeline[1]!.data).toEqual({ changes: { subject: ['Wartezeit im Bürgerbüro', 'Wartezeit Bürgerbüro (Ausweis)'], priority: ['normal', 'high'] } });
-    expect(() => rawDb(t.app).prepare("UPDATE case_events SET type = 'x'").run()).toThrow(/append-only/);
-    expect(() => rawDb(t.app).prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
+    await expect(rawQuery(t.app, "UPDATE case_events SET type = 'x'")).rejects.toThrow(/append-only/);
+    await expect(rawQuery(t.app, 'DELETE FROM case_events')).rejects.toThrow(/append-only/);
   });
 
   it('finds cases by full text with diacritics folded ("Muller" finds "Müller")', async () => {

@@ -6,14 +6,14 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { Actor } from '../../main/services/actor.ts';
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { createCase } from '../../main/services/cases.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let petra: Actor;
 
-const count = (table: 'cases' | 'case_events') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const lastNumber = () => rawDb(t.app).prepare('SELECT max(last_number) FROM reference_counters').pluck().get() as number;
+const count = (table: 'cases' | 'case_events') => rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
+const lastNumber = () => rawValue<number>(t.app, 'SELECT max(last_number) FROM reference_counters');
 
 const entry = (subject: string, extra: Record<string, unknown> = {}) => ({ kind: 'complaint', channel: 'phone', origin: 'external', subject, ...extra });
 
@@ -52,7 +52,7 @@ describe('createCase with mergeIntoId', () => {
     const merged = await seeded('Laterne Parkweg dunkel');
     await transitionCase(ctx, petra, { id: merged, action: 'merge', intoId: into });
 
-    const before = { cases: count('cases'), events: count('case_events'), number: lastNumber() };
+    const before = { cases: await count('cases'), events: await count('case_events'), number: await lastNumber() };
     for (const [target, code] of [
       [closed, 'merge_target_invalid'],
       [withdrawn, 'merge_target_invalid'],
@@ -64,7 +64,7 @@ describe('createCase with mergeIntoId', () => {
         expect(result, `target ${target}`).toMatchObject({ ok: false, error: { code, details: { field: 'mergeIntoId' } } });
       }
     }
-    expect({ cases: count('cases'), events: count('case_events'), number: lastNumber() }).toEqual(before);
+    expect({ cases: await count('cases'), events: await count('case_events'), number: await lastNumber() }).toEqual(before);
     // The next case gets the next number: nothing was used up by the refused ones.
     const next = await dispatch('w', 'createCase', entry('Laterne Parkweg', { mergeIntoId: into }));
     expect(next).toMatchObject({ ok: true, value: { reference: `2026-0000${before.number + 1}`, status: 'merged' } });
@@ -77,7 +77,7 @@ describe('createCase with mergeIntoId', () => {
     const again = await dispatch('w', 'createCase', { ...entry('Wasser im Keller', { mergeIntoId: original }), requestId });
     expect(first).toMatchObject({ ok: true, value: { status: 'merged' } });
     expect((again as { value: { id: number } }).value.id).toBe((first as { value: { id: number } }).value.id);
-    expect(count('cases')).toBe(2);
+    expect(await count('cases')).toBe(2);
   });
 });
 
@@ -92,6 +92,6 @@ describe('invalid payloads name their field', () => {
       ok: false,
       error: { code: 'invalid_input', details: { field: 'receivedAt', reason: 'future' } },
     });
-    expect(count('cases')).toBe(0);
+    expect(await count('cases')).toBe(0);
   });
 });

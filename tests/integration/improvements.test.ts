@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, ImprovementDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawQuery, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -19,9 +19,9 @@ async function login(session: string, username: string) {
   expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
 }
 
-function tableCounts(): Record<string, number> {
+async function tableCounts(): Promise<Record<string, number>> {
   const tables = ['cases', 'case_events', 'improvements', 'improvement_cases', 'improvement_events'];
-  return Object.fromEntries(tables.map((table) => [table, rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
+  return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await rawValue<number>(t.app, `SELECT count(*) FROM ${table}`)])));
 }
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({ name, consent: true, consentText: 'Einwilligung', ...extra });
@@ -60,12 +60,12 @@ describe('improvements', () => {
 
   it('refuses to adopt a complaint, and a failed adoption leaves nothing behind', async () => {
     const complaint = await newCase('complaint', roads, person('Jörg'));
-    const before = tableCounts();
+    const before = (await tableCounts());
     expect(await dispatch('office', 'adoptIdea', { caseId: complaint.id, title: 'x' })).toMatchObject({ ok: false, error: { code: 'not_an_idea' } });
     const noDepartment = await as<CaseDetail>('office', 'createCase', { kind: 'idea', channel: 'web', origin: 'internal', subject: 'Idee ohne Fachbereich' });
-    const middle = tableCounts();
+    const middle = (await tableCounts());
     expect(await dispatch('office', 'adoptIdea', { caseId: noDepartment.id, title: 'x' })).toMatchObject({ ok: false, error: { code: 'department_required' } });
-    expect(tableCounts()).toEqual(middle);
+    expect((await tableCounts())).toEqual(middle);
     expect(middle.improvements).toBe(before.improvements);
   });
 
@@ -86,11 +86,11 @@ describe('improvements', () => {
     expect(improvement.timeline.map((e) => e.data.to ?? e.type)).toEqual(['created', 'case_linked', 'case_linked', 'planned', 'in_progress']);
 
     // Done: a date in the future, no date, no note are each refused and change nothing.
-    const before = tableCounts();
+    const before = (await tableCounts());
     expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-02', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_in_future', details: { field: 'doneOn' } } });
     expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', note: 'x' })).toMatchObject({ ok: false, error: { code: 'done_date_required', details: { field: 'doneOn' } } });
     expect(await dispatch('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-01', note: '  ' })).toMatchObject({ ok: false, error: { code: 'done_note_required', details: { field: 'note' } } });
-    expect(tableCounts()).toEqual(before);
+    expect((await tableCounts())).toEqual(before);
 
     improvement = await as<ImprovementDetail>('roads', 'setImprovementStatus', { id: created.id, status: 'done', doneOn: '2027-06-01', note: 'Grünphase auf 25 s verlängert.' });
     expect(improvement).toMatchObject({ status: 'done', doneOn: '2027-06-01', doneNote: 'Grünphase auf 25 s verlängert.', signedOffByName: 'head-roads', nextStatuses: [] });
@@ -116,18 +116,17 @@ describe('improvements', () => {
   });
 
   it('the database itself refuses a done improvement without its sign-off, and edits of its timeline', async () => {
-    const db = rawDb(t.app);
-    db.prepare(`INSERT INTO improvements (title, department_id, created_at, updated_at) VALUES ('x', ?, 'now', 'now')`).run(roads);
-    expect(() => db.prepare(`UPDATE improvements SET status = 'done'`).run()).toThrow(/CHECK constraint failed/);
-    db.prepare(`INSERT INTO improvement_events (improvement_id, at, type) VALUES (1, 'now', 'created')`).run();
-    expect(() => db.prepare(`UPDATE improvement_events SET type = 'x'`).run()).toThrow(/append-only/);
-    expect(() => db.prepare(`DELETE FROM improvement_events`).run()).toThrow(/append-only/);
+    await rawQuery(t.app, `INSERT INTO improvements (title, department_id, created_at, updated_at) VALUES ('x', ?, 'now', 'now')`, [roads]);
+    await expect(rawQuery(t.app, `UPDATE improvements SET status = 'done'`)).rejects.toThrow(/CHECK constraint failed|violates check constraint/);
+    await rawQuery(t.app, `INSERT INTO improvement_events (improvement_id, at, type) VALUES (1, 'now', 'created')`);
+    await expect(rawQuery(t.app, `UPDATE improvement_events SET type = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(rawQuery(t.app, `DELETE FROM improvement_events`)).rejects.toThrow(/append-only/);
   });
 
   it('the executive reads everything and changes nothing', async () => {
     const created = await as<ImprovementDetail>('office', 'createImprovement', { title: 'Neue Parkbänke', departmentId: parks });
     expect(await as<ImprovementDetail>('chief', 'getImprovement', { id: created.id })).toMatchObject({ title: 'Neue Parkbänke' });
-    const before = tableCounts();
+    const before = (await tableCounts());
     for (const [channel, input] of [
       ['setImprovementStatus', { id: created.id, status: 'planned' }],
       ['updateImprovement', { id: created.id, title: 'Anders' }],
@@ -135,7 +134,7 @@ describe('improvements', () => {
     ] as const) {
       expect(await dispatch('chief', channel, input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(tableCounts()).toEqual(before);
+    expect((await tableCounts())).toEqual(before);
   });
 });
 
@@ -149,7 +148,7 @@ describe('department scoping', () => {
     for (const id of [parkImprovement.id, roadImprovement.id]) {
       await as('office', 'setImprovementStatus', { id, status: 'done', doneOn: '2027-05-20', note: 'Erledigt.' });
     }
-    const before = tableCounts();
+    const before = (await tableCounts());
     const notFound = { ok: false, error: { code: 'not_found' } };
 
     // Reads of B's things answer exactly as if they did not exist.
@@ -185,7 +184,7 @@ describe('department scoping', () => {
     expect(text).toContain('Radweg markieren');
     expect(text).not.toContain('Wasserspender');
     expect(text).not.toContain('Paul');
-    expect(tableCounts()).toEqual(before);
+    expect((await tableCounts())).toEqual(before);
 
     // The head of B sees their statement request.
     const parksHome = await as<{ statementRequests: { id: number }[] }>('parks', 'departmentHome');

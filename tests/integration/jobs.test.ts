@@ -9,12 +9,12 @@ import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { adoptIdea, setImprovementStatus } from '../../main/services/improvements.ts';
 import { exportYouSaidWeDid } from '../../main/services/improvement-reports.ts';
-import { ADMIN_PASSWORD, openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, openTempApp, rawValue, removeTempDirs, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
 const NOW = '2027-06-01T09:00:00';
-const caseCount = (t: TempApp) => (rawDb(t.app).prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+const caseCount = (t: TempApp) => rawValue<number>(t.app, 'SELECT count(*) AS n FROM cases');
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
@@ -90,7 +90,7 @@ describe('background jobs', () => {
     await t.app.jobs.cancel(job.id, SYSTEM_ACTOR);
     const ended = await t.app.jobs.finished(job.id);
     expect(ended.status).toBe('cancelled');
-    const cases = caseCount(t);
+    const cases = await caseCount(t);
     expect(cases).toBeLessThan(5_000);
     expect(cases % 500).toBe(0);
     await t.cleanup();
@@ -102,22 +102,20 @@ describe('background jobs', () => {
     await until(() => (t.app.jobs.progress(job.id)?.done ?? 0) >= 700, 'the second batch under way');
     const killed = await t.app.jobs.kill(job.id);
     expect(killed.status).toBe('interrupted');
-    const cases = caseCount(t);
+    const cases = await caseCount(t);
     expect(cases).toBeGreaterThanOrEqual(500);
     expect(cases).toBeLessThan(5_000);
     expect(cases % 500).toBe(0);
     // Every case that stayed is whole: its timeline starts with 'created' and its search entry exists.
-    const orphans = rawDb(t.app)
-      .prepare("SELECT count(*) AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')")
-      .get() as { n: number };
-    expect(orphans.n).toBe(0);
+    const orphans = await rawValue<number>(t.app, "SELECT count(*) AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'created')");
+    expect(orphans).toBe(0);
 
     // A job still running when the app stops is found interrupted at the next start.
     const second = await t.app.jobs.start('demo', { cases: 5_000, seed: 5 }, SYSTEM_ACTOR);
     await until(() => (t.app.jobs.progress(second.id)?.done ?? 0) >= 100, 'the second job under way');
     await t.app.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await openAppContext({ dataDir: t.dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
+    const again = await openAppContext({ dataDir: t.dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD, engine: t.engine });
     expect(await again.jobs.get(second.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
     expect(await again.jobs.get(job.id, SYSTEM_ACTOR)).toMatchObject({ status: 'interrupted' });
     await again.close();

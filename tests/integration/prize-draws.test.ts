@@ -6,7 +6,7 @@ import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, DrawDetail, DrawEligibility, ExportFile, ImprovementDetail } from '../../main/api/types.ts';
 import { fingerprint, rankEntries, verifyProtocol } from '../../main/domain/draw.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawQuery } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -131,9 +131,8 @@ describe('the prize draw', () => {
   it('the database refuses any update or delete of a completed draw, and changes to a frozen list', async () => {
     await seedYear();
     const prepared = await as<DrawDetail>('chief', 'prepareDraw', { year: 2027, pool: 'external', prizes });
-    const db = rawDb(t.app);
-    expect(() => db.prepare(`UPDATE prize_draws SET entries = '[]' WHERE id = ?`).run(prepared.id)).toThrow(/frozen/);
-    expect(() => db.prepare(`UPDATE prize_draws SET fingerprint = ? WHERE id = ?`).run('0'.repeat(64), prepared.id)).toThrow(/frozen/);
+    await expect(rawQuery(t.app, `UPDATE prize_draws SET entries = '[]' WHERE id = ?`, [prepared.id])).rejects.toThrow(/frozen/);
+    await expect(rawQuery(t.app, `UPDATE prize_draws SET fingerprint = ? WHERE id = ?`, ['0'.repeat(64), prepared.id])).rejects.toThrow(/frozen/);
     await as('chief', 'performDraw', { id: prepared.id, seed: '42', witnesses: ['Ida'], fingerprint: prepared.fingerprint });
     for (const sql of [
       `UPDATE prize_draws SET seed = 'other' WHERE id = ?`,
@@ -142,7 +141,7 @@ describe('the prize draw', () => {
       `UPDATE prize_draws SET status = 'prepared' WHERE id = ?`,
       `DELETE FROM prize_draws WHERE id = ?`,
     ]) {
-      expect(() => db.prepare(sql).run(prepared.id), sql).toThrow(/immutable|never deleted|frozen/);
+      await expect(rawQuery(t.app, sql, [prepared.id]), sql).rejects.toThrow(/immutable|never deleted|frozen/);
     }
     expect(await as<DrawDetail>('chief', 'getDraw', { id: prepared.id })).toMatchObject({ seed: '42', status: 'drawn' });
   });
@@ -195,6 +194,6 @@ describe('the prize draw', () => {
       ['unreachable', third, ''],
     ]);
     expect(state.ranking).toEqual(drawn.ranking);
-    expect(() => rawDb(t.app).prepare('DELETE FROM prize_draw_events').run()).toThrow(/append-only/);
+    await expect(rawQuery(t.app, 'DELETE FROM prize_draw_events')).rejects.toThrow(/append-only/);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ApiResult, CaseDetail, RenderedReply, ReplyTemplate } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawQuery, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -22,7 +22,7 @@ const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(di
 /** The stored UTC stamp of a local wall-clock time (tests run in any time zone). */
 const stamp = (local: string) => new Date(local).toISOString();
 
-const count = (table: 'case_events' | 'reply_templates') => rawDb(t.app).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: 'case_events' | 'reply_templates') => rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
 
 function newCase(overrides: Record<string, unknown> = {}): Promise<CaseDetail> {
   return value<CaseDetail>('office', 'createCase', {
@@ -73,7 +73,7 @@ describe('reply templates', () => {
   });
 
   it('are saved by the office, and a template with an unknown placeholder is refused with the placeholders named', async () => {
-    const before = count('reply_templates');
+    const before = (await count('reply_templates'));
     const draft = { kind: 'question', language: 'de', name: 'Rückfrage', subject: 'Ihre Anfrage {{reference}}', body: '{{salutation}},\nbitte senden Sie uns bis {{frist}} {{Unterlagen}}. {{frist}}' };
     expect(await call('admin', 'saveReplyTemplate', draft)).toEqual({
       ok: false,
@@ -82,7 +82,7 @@ describe('reply templates', () => {
     expect(await call('admin', 'saveReplyTemplate', { ...draft, subject: 'Ihre Anfrage {{aktenzeichen}}', body: 'ok' })).toMatchObject({
       error: { code: 'template_placeholder_unknown', details: { placeholders: ['aktenzeichen'] } },
     });
-    expect(count('reply_templates')).toBe(before);
+    expect((await count('reply_templates'))).toBe(before);
 
     const saved = await value<ReplyTemplate>('office', 'saveReplyTemplate', { ...draft, body: '{{salutation}},\nbitte senden Sie uns bis zum {{due}} die Unterlagen.' });
     expect(saved).toMatchObject({ id: expect.any(Number), name: 'Rückfrage', active: true, createdAt: stamp('2026-11-23T09:00:00') });
@@ -141,7 +141,7 @@ describe('rendering a reply', () => {
   it('refuses a stored template whose placeholder is no longer known instead of dropping it from the letter', async () => {
     const detail = await newCase();
     const id = await templateId('complaint', 'de', 'Antwort');
-    rawDb(t.app).prepare("UPDATE reply_templates SET body = body || ' {{sachbearbeiter}}' WHERE id = ?").run(id);
+    await rawQuery(t.app, "UPDATE reply_templates SET body = body || ' {{sachbearbeiter}}' WHERE id = ?", [id]);
     expect(await call('office', 'renderReply', { caseId: detail.id, templateId: id })).toEqual({
       ok: false,
       error: { code: 'template_placeholder_unknown', details: { placeholders: ['sachbearbeiter'], templateId: id } },
@@ -185,7 +185,7 @@ describe('recording a reply', () => {
     const target = await newCase();
     const merged = await newCase();
     await value('office', 'transitionCase', { id: merged.id, action: 'merge', intoId: target.id });
-    const events = count('case_events');
+    const events = (await count('case_events'));
     const reply = { channel: 'email', subject: 'Antwort', body: 'Text' };
     expect(await call('office', 'recordReply', { caseId: withdrawn.id, ...reply })).toEqual({
       ok: false,
@@ -193,14 +193,14 @@ describe('recording a reply', () => {
     });
     expect(await call('office', 'recordReply', { caseId: merged.id, ...reply })).toMatchObject({ error: { code: 'invalid_transition', details: { from: 'merged' } } });
     expect(await call('office', 'recordReply', { caseId: target.id, ...reply, templateId: 9999 })).toMatchObject({ error: { code: 'not_found', details: { field: 'templateId' } } });
-    expect(count('case_events')).toBe(events);
-    const row = rawDb(t.app).prepare('SELECT first_response_at FROM cases WHERE id IN (?, ?, ?)').pluck().all(withdrawn.id, merged.id, target.id);
+    expect((await count('case_events'))).toBe(events);
+    const row = (await rawQuery<{ first_response_at: string | null }>(t.app, 'SELECT first_response_at FROM cases WHERE id IN (?, ?, ?) ORDER BY id', [withdrawn.id, merged.id, target.id])).map((r) => r.first_response_at);
     expect(row).toEqual([null, null, null]);
   });
 
   it('answers bad payloads with invalid_input and other roles with forbidden, writing nothing', async () => {
     const detail = await newCase();
-    const events = count('case_events');
+    const events = (await count('case_events'));
     const valid = { caseId: detail.id, channel: 'email', subject: 'Antwort', body: 'Text' };
     const bad: unknown[] = [
       undefined,
@@ -222,7 +222,7 @@ describe('recording a reply', () => {
     }
     expect(await call('head', 'recordReply', valid)).toMatchObject({ error: { code: 'forbidden' } });
     expect(await call('boss', 'recordReply', valid)).toMatchObject({ error: { code: 'forbidden' } });
-    expect(count('case_events')).toBe(events);
+    expect((await count('case_events'))).toBe(events);
     expect(await call('office', 'recordReply', { ...valid, subject: 'x'.repeat(300), body: 'x'.repeat(50_000) })).toMatchObject({ ok: true });
   });
 });

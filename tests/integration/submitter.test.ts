@@ -7,7 +7,7 @@ import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, PersonCase, SearchHit } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawValue, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -15,7 +15,7 @@ let roads: number;
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 const contactEvents = (caseId: number) =>
-  rawDb(t.app).prepare("SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_updated'").pluck().get(caseId) as number;
+  rawValue<number>(t.app, "SELECT count(*) FROM case_events WHERE case_id = ? AND type = 'contact_updated'", [caseId]);
 
 async function call(submitter: Record<string, unknown>): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -72,7 +72,7 @@ describe('the person’s contact data', () => {
     // A field left out stays as it is; the same correction again changes nothing and writes no event.
     const again = await as<CaseDetail>('office', 'updateSubmitter', { caseId: created.id, phone: '0221 654321' });
     expect(again.submitter).toMatchObject({ name: 'Jürgen Müller', address: 'Hauptstraße 11' });
-    expect(contactEvents(created.id)).toBe(1);
+    expect(await contactEvents(created.id)).toBe(1);
   });
 
   it('a double click with one requestId writes once', async () => {
@@ -81,7 +81,7 @@ describe('the person’s contact data', () => {
     const [first, second] = await Promise.all([dispatch('office', 'updateSubmitter', input), dispatch('office', 'updateSubmitter', input)]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toEqual(first);
-    expect(contactEvents(created.id)).toBe(1);
+    expect(await contactEvents(created.id)).toBe(1);
   });
 
   it('refuses a bad e-mail address at the field email, and changes nothing', async () => {
@@ -93,7 +93,7 @@ describe('the person’s contact data', () => {
       });
     }
     expect((await as<CaseDetail>('office', 'getCase', { id: created.id })).submitter).toMatchObject({ email: 'anna@example.org', phone: null });
-    expect(contactEvents(created.id)).toBe(0);
+    expect(await contactEvents(created.id)).toBe(0);
   });
 
   it('is the office’s: the deputy and the administrator may, a department head and the executive may not', async () => {
@@ -103,13 +103,13 @@ describe('the person’s contact data', () => {
     expect(await dispatch('head', 'updateSubmitter', { caseId: created.id, phone: '0221 4' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch('chief', 'updateSubmitter', { caseId: created.id, phone: '0221 5' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await as<CaseDetail>('office', 'getCase', { id: created.id })).submitter.phone).toBe('0221 3');
-    expect(contactEvents(created.id)).toBe(2);
+    expect(await contactEvents(created.id)).toBe(2);
   });
 
   it('does not give an anonymous case contact data', async () => {
     const anonymous = await call({ anonymous: true });
     expect(await dispatch('office', 'updateSubmitter', { caseId: anonymous.id, phone: '0221 1' })).toMatchObject({ ok: false, error: { code: 'submitter_anonymous' } });
-    expect(contactEvents(anonymous.id)).toBe(0);
+    expect(await contactEvents(anonymous.id)).toBe(0);
   });
 
   it('search and the person’s history follow the corrected phone number', async () => {

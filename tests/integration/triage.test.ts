@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { CaseDetail } from '../../main/api/types.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
 let ids: { petra: number; jonas: number; roads: number };
 
-const events = (caseId: number) => rawDb(t.app).prepare('SELECT type FROM case_events WHERE case_id = ? ORDER BY id').pluck().all(caseId) as string[];
+const events = async (caseId: number) => (await rawQuery<{ type: string }>(t.app, 'SELECT type FROM case_events WHERE case_id = ? ORDER BY id', [caseId])).map((row) => row.type);
 
 beforeEach(async () => {
   t = await openTempApp('2027-06-01T09:00:00');
@@ -29,16 +29,16 @@ describe('triage in one call', () => {
     const created = await complaint();
     const triaged = await valueOf<CaseDetail>(dispatch, 'office', 'triageCase', { id: created.id, kind: 'idea', priority: 'high', departmentId: ids.roads, handlerId: ids.jonas });
     expect(triaged).toMatchObject({ status: 'open', kind: 'idea', priority: 'high', departmentId: ids.roads, handlerId: ids.jonas });
-    expect(events(created.id)).toEqual(['created', 'updated', 'assigned', 'status_changed']);
+    expect(await events(created.id)).toEqual(['created', 'updated', 'assigned', 'status_changed']);
   });
 
   it('writes nothing when a later part is refused (a handler who does not exist), and nothing when the step is refused', async () => {
     const created = await complaint();
-    const before = events(created.id);
+    const before = await events(created.id);
     const refused = await dispatch('office', 'triageCase', { id: created.id, priority: 'urgent', departmentId: ids.roads, handlerId: 999_999 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found', details: { field: 'handlerId' } } });
     expect(await valueOf<CaseDetail>(dispatch, 'office', 'getCase', { id: created.id })).toMatchObject({ status: 'new', priority: 'normal', departmentId: null });
-    expect(events(created.id)).toEqual(before);
+    expect(await events(created.id)).toEqual(before);
 
     await valueOf(dispatch, 'office', 'triageCase', { id: created.id });
     const again = await dispatch('office', 'triageCase', { id: created.id, priority: 'low' });

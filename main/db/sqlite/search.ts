@@ -48,10 +48,11 @@ export function matchesCase(match: string): RawBuilder<boolean> {
 /** For a query over the index table itself: its condition, best-first order and a highlighted snippet. */
 export const indexTable = 'case_search' as const;
 export const indexMatches = (match: string): RawBuilder<boolean> => sql<boolean>`case_search MATCH ${match}`;
-export const bestFirst = (): RawBuilder<unknown> => sql`rank`;
+// (The match argument is for engines whose rank and snippet need the query; FTS5 knows it from the MATCH.)
+export const bestFirst = (_match?: string): RawBuilder<unknown> => sql`rank`;
 /** Among equally good hits, the newest first. */
 export const newestFirst = (): RawBuilder<unknown> => sql`case_search.rowid DESC`;
-export const snippet = (): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
+export const snippet = (_match?: string): RawBuilder<string> => sql<string>`snippet(case_search, -1, '[', ']', '…', 12)`;
 
 /**
  * For a query over the index table: only its newest `candidates` matches (in scope: a department list, or null for

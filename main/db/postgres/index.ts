@@ -1,0 +1,93 @@
+// The PostgreSQL engine: a pg Pool behind Kysely's PostgresDialect, migrated on open (postgres/migrate.ts).
+//
+// int8 (bigint: count(*), sum() of integers, the attachments' sizes) comes back from pg as a string, since it may exceed
+// JavaScript's safe integers; this pool parses it as a number and throws on a value beyond 2^53 instead of rounding
+// (no count, id or size of this app comes near). numeric (sum() of a bigint) is not parsed: the services sum integer
+// columns only. The parser is set on this pool's connections, not on pg's global type table.
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Engine, OpenEngineOptions } from '../engine.ts';
+import type { Schema } from '../schema.ts';
+import { mapPostgresError } from './errors.ts';
+import { migratePostgres } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export interface PostgresConnection {
+  /** A host name, or the folder of a Unix socket. */
+  host: string;
+  port?: number;
+  database: string;
+  user: string;
+  password?: string;
+  /** true, or pg's TLS options (ca, servername, rejectUnauthorized). */
+  ssl?: boolean | { ca?: string; rejectUnauthorized?: boolean; servername?: string };
+  /** Connections in the pool (default 4). */
+  max?: number;
+}
+
+export interface PostgresEngine extends Engine {
+  readonly kind: 'postgres';
+  /** The pool, for this folder, migrations and tests' fixtures only (services use `db`). */
+  readonly pool: pg.Pool;
+}
+
+const INT8 = 20;
+
+function parseInt8(value: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) throw new RangeError(`int8 value ${value} is beyond JavaScript's safe integers`);
+  return number;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function createPool(connection: PostgresConnection): pg.Pool {
+  const pool = new pg.Pool({
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password: connection.password,
+    ssl: connection.ssl,
+    max: connection.max ?? 4,
+    types,
+  });
+  // An idle connection the server ends (a restart, a dropped database: 57P01) is only removed from the pool; the next
+  // query opens a new one. Without a handler such an error would end the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error('ombudsdesk: idle PostgreSQL connection failed', error);
+  });
+  return pool;
+}
+
+export async function openPostgres(connection: PostgresConnection, options: OpenEngineOptions = {}): Promise<PostgresEngine> {
+  const pool = createPool(connection);
+  try {
+    if (options.migrate ?? true) await migratePostgres(pool, MIGRATIONS);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind: 'postgres',
+    pool,
+    db,
+    backup() {
+      // TODO(issue 11, step 5): pg_dump --format=custom of the live database, verified by pg_restore --list.
+      return Promise.reject(new Error('backup of a PostgreSQL database is not implemented yet (pg_dump follows)'));
+    },
+    mapError: mapPostgresError,
+    // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
+    bulkWrites: (fn) => fn(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
