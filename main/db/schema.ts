@@ -196,6 +196,7 @@ export interface Schema {
   imports: ImportsTable;
   import_items: ImportItemsTable;
   imported_sources: ImportedSourcesTable;
+  import_mappings: ImportMappingsTable;
 }
 
 /** One background job run (see main/jobs/runner.ts). */
@@ -233,6 +234,15 @@ export interface ImportedSourcesTable {
   case_id: number;
   import_id: number | null;
   imported_at: string;
+}
+
+/** A saved column mapping for table imports (0016). */
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  name: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: number | null;
 }
 
 export interface JobsTable {

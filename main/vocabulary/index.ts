@@ -4,3 +4,4 @@ export * from './improvements.ts';
 export * from './people.ts';
 export * from './jobs.ts';
 export * from './demo.ts';
+export * from './imports.ts';
