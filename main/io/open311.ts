@@ -42,23 +42,22 @@ export interface Open311Request {
 /** A request that could not be read (no id): reported as a failed item, the others still import. */
 export type Open311Item = { request: Open311Request; index: number; error?: undefined } | { index: number; request?: undefined; error: { code: string; details: Record<string, unknown> } };
 
-const FIELDS = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'requested_datetime',
-  'updated_datetime',
-  'address',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-] as const;
-type Field = (typeof FIELDS)[number];
+/** The request fields read (GeoReport v2 "GET Service Requests"); no other key of a file is looked at. */
+type Field =
+  | 'service_request_id'
+  | 'status'
+  | 'status_notes'
+  | 'service_name'
+  | 'service_code'
+  | 'description'
+  | 'agency_responsible'
+  | 'requested_datetime'
+  | 'updated_datetime'
+  | 'address'
+  | 'zipcode'
+  | 'lat'
+  | 'long'
+  | 'media_url';
 
 export function parseOpen311(file: { fileName: string; bytes: Uint8Array }): Open311Item[] {
   if (file.bytes.length === 0) throw new Open311Error('open311_empty', { file: file.fileName });

@@ -193,7 +193,9 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 function cellText(cell: unknown): string {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return '';
-    return `${pad(cell.getFullYear(), 4)}-${pad(cell.getMonth() + 1)}-${pad(cell.getDate())}T${pad(cell.getHours())}:${pad(cell.getMinutes())}:${pad(cell.getSeconds())}`;
+    // Excel keeps times as fractions of a day: 14:05 comes back a few microseconds early; whole seconds are meant.
+    const date = new Date(Math.round(cell.getTime() / 1000) * 1000);
+    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
   }
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return cell;

@@ -57,7 +57,7 @@ function removeImportFolder(folder: string | null | undefined, dataDir: string, 
 async function runImport(
   services: ServiceContext,
   actor: Actor,
-  begin: { kind: 'table' | 'open311'; source: string; jobId: number },
+  begin: { kind: 'table' | 'open311'; source: string; jobId: number | null },
   work: (importId: number, add: (counts: BatchCounts) => void) => Promise<void>,
   cleanup: () => void,
 ): Promise<Record<string, number>> {
@@ -85,7 +85,7 @@ async function runImport(
 }
 
 export async function importTableJob(
-  job: Progress & { services: ServiceContext; actor: Actor; jobId: number; dataDir: string },
+  job: Progress & { services: ServiceContext; actor: Actor; jobId: number | null; dataDir: string },
   params: { source: string; file: { name: string; path: string }; sheet: string | null; mapping: TableMapping; batchSize?: number | undefined; removeFolder?: string | null | undefined },
   importsFolder: string,
 ): Promise<Record<string, number>> {
@@ -144,7 +144,7 @@ function open311Failure(error: unknown, file: string): DomainError {
 }
 
 export async function importOpen311Job(
-  job: Progress & { services: ServiceContext; actor: Actor; jobId: number; dataDir: string },
+  job: Progress & { services: ServiceContext; actor: Actor; jobId: number | null; dataDir: string },
   params: { source: string; files: { name: string; path: string }[]; removeFolder?: string | null | undefined },
   importsFolder: string,
 ): Promise<Record<string, number>> {
