@@ -161,9 +161,9 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     importTableFile: { token: TABLE_TOKEN, name: 'a.csv', sheet: null, mapping: TABLE_MAPPING },
     listTableMappings: undefined,
     saveTableMapping: { name: 'Formular', mapping: TABLE_MAPPING },
-    importOpen311Files: { files: [{ name: 'requests.json', dataBase64: Buffer.from('[]').toString('base64') }] },
-    getOpen311Endpoint: undefined,
-    pollOpen311: { url: 'http://127.0.0.1:9/', jurisdictionId: null, startDate: null, endDate: null },
+    importGeoReportFiles: { files: [{ name: 'requests.json', dataBase64: Buffer.from('[]').toString('base64') }] },
+    getGeoReportEndpoint: undefined,
+    pollGeoReport: { url: 'http://127.0.0.1:9/', jurisdictionId: null, startDate: null, endDate: null },
   };
   return byChannel[channel];
 }

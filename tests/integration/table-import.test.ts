@@ -72,7 +72,7 @@ async function office(t: TempApp) {
     const started = await ok<JobRecord>('importTableFile', { token, name, sheet: null, mapping });
     return await t.app.jobs.finished(started.id);
   };
-  const importOpen311 = async (files: { name: string; dataBase64: string }[]) => t.app.jobs.finished((await ok<JobRecord>('importOpen311Files', { files })).id);
+  const importOpen311 = async (files: { name: string; dataBase64: string }[]) => t.app.jobs.finished((await ok<JobRecord>('importGeoReportFiles', { files })).id);
   return { dispatch, ok, detail, upload, preview, importTable, importOpen311 };
 }
 
@@ -377,20 +377,20 @@ describe('importing Open311', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
       const poll = { url, jurisdictionId: 'bloomington.in.gov', startDate: '2012-05-01T00:00:00Z', endDate: '2012-05-31T00:00:00Z' };
-      const job = await t.app.jobs.finished((await ok<JobRecord>('pollOpen311', poll)).id);
+      const job = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', poll)).id);
       expect(job.status).toBe('done');
       const count = requestsIn('open311status_bloomington_requests.json');
       expect((await detail(job)).counts).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
       const query = new URL(seen[0]!, 'http://x').searchParams;
       expect([query.get('start_date'), query.get('end_date'), query.get('jurisdiction_id')]).toEqual([poll.startDate, poll.endDate, poll.jurisdictionId]);
-      expect(await ok('getOpen311Endpoint', undefined)).toEqual({ url, jurisdictionId: 'bloomington.in.gov' });
+      expect(await ok('getGeoReportEndpoint', undefined)).toEqual({ url, jurisdictionId: 'bloomington.in.gov' });
       // Again: nothing new.
-      const again = await t.app.jobs.finished((await ok<JobRecord>('pollOpen311', poll)).id);
+      const again = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', poll)).id);
       expect((await detail(again)).counts.skipped).toBe(count);
       // An endpoint that answers 404: the job fails with open311_http, nothing changes.
       const withoutSettings = () => snapshot(t).replace(/^settings:.*$/m, '');
       const before = withoutSettings();
-      const missing = await t.app.jobs.finished((await ok<JobRecord>('pollOpen311', { ...poll, url: `${url}/nothing` })).id);
+      const missing = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', { ...poll, url: `${url}/nothing` })).id);
       expect(missing).toMatchObject({ status: 'failed', error: { code: 'open311_http', details: { status: 404 } } });
       expect(withoutSettings()).toBe(before);
     } finally {

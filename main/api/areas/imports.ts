@@ -162,7 +162,7 @@ export const importsChannels = {
     handler: (call, input) => saveMapping(call.app.services, actorOf(call), input.name, input.mapping),
   }),
   /** Open311 requests.json / requests.xml files: an importOpen311 job. */
-  importOpen311Files: channel({
+  importGeoReportFiles: channel({
     access: OFFICE,
     input: z.strictObject({ files: z.array(z.strictObject({ name: requiredText(1000), dataBase64: z.string().max(MAX_TABLE_BASE64_CHARS) })).min(1).max(100) }),
     output: out<JobRecord>(),
@@ -186,14 +186,14 @@ export const importsChannels = {
         }
       }),
   }),
-  getOpen311Endpoint: channel({
+  getGeoReportEndpoint: channel({
     access: OFFICE,
     input: none,
     output: out<Open311Endpoint | null>(),
     handler: (call) => readOpen311Endpoint(call.app.services),
   }),
   /** Fetches an endpoint's requests now (GET requests.json in the job's worker); the endpoint is kept for next time. */
-  pollOpen311: channel({
+  pollGeoReport: channel({
     access: OFFICE,
     input: z.strictObject({
       url: z.url({ protocol: /^https?$/ }).max(2000),

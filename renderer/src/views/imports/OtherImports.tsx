@@ -4,9 +4,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobRecord, SavedMapping, TablePreview } from '../../../../main/api/types.ts';
-import { call } from '../../api.ts';
+import { ApiFailure, call } from '../../api.ts';
 import type { Job } from '../../use-job.ts';
 import { useSubmit } from '../../use-submit.ts';
+import { DateField } from '../DateField.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { focusFirstInvalid, hasProblems, TextField, type Problems } from '../TextField.tsx';
 import { TableMappingDialog } from './TableMappingDialog.tsx';
@@ -43,7 +44,7 @@ export function TableImport({ job }: { job: Job }) {
       // Read in main's worker (a previewTable job), never here: the header and the first rows come back.
       const upload = await call('previewTableFile', { name: file.name, dataBase64: await toBase64(file), sheet: null });
       const record = await ended(upload.job.id);
-      if (record.status !== 'done') throw record.error ?? new Error('preview failed');
+      if (record.status !== 'done') throw new ApiFailure(record.error ?? { code: 'internal' });
       const result = await call('jobResult', { id: record.id });
       const preview = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(result.dataBase64), (c) => c.charCodeAt(0)))) as TablePreview;
       setOpen({ name: file.name, token: upload.token, jobId: record.id, preview, saved: await call('listTableMappings', undefined) });
@@ -115,7 +116,7 @@ export function Open311Import({ job }: { job: Job }) {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    call('getOpen311Endpoint', undefined).then((saved) => {
+    call('getGeoReportEndpoint', undefined).then((saved) => {
       if (!saved) return;
       setUrl(saved.url);
       setJurisdiction(saved.jurisdictionId ?? '');
@@ -129,7 +130,7 @@ export function Open311Import({ job }: { job: Job }) {
     await submit
       .run(async () => {
         const payload = await Promise.all(chosen.map(async (file) => ({ name: file.name, dataBase64: await toBase64(file) })));
-        await job.run(() => call('importOpen311Files', { files: payload }));
+        await job.run(() => call('importGeoReportFiles', { files: payload }));
       })
       .catch(setError);
     if (files.current) files.current.value = '';
@@ -148,7 +149,7 @@ export function Open311Import({ job }: { job: Job }) {
     await submit
       .run(() =>
         job.run(() =>
-          call('pollOpen311', {
+          call('pollGeoReport', {
             url: url.trim(),
             jurisdictionId: jurisdiction.trim() || null,
             startDate: from ? new Date(`${from}T00:00:00`).toISOString() : null,
@@ -172,8 +173,8 @@ export function Open311Import({ job }: { job: Job }) {
         <h3 id="import-open311-endpoint">{t('imports.open311.endpoint')}</h3>
         <TextField label={t('imports.open311.url')} value={url} onChange={setUrl} error={problems.url} type="url" placeholder="https://…/open311/v2" required />
         <TextField label={t('imports.open311.jurisdiction')} value={jurisdiction} onChange={setJurisdiction} error={undefined} maxLength={200} />
-        <TextField label={t('imports.open311.from')} value={from} onChange={setFrom} error={problems.from} type="date" />
-        <TextField label={t('imports.open311.until')} value={until} onChange={setUntil} error={problems.until} type="date" />
+        <DateField label={t('imports.open311.from')} value={from} onChange={setFrom} error={problems.from ? t(String(problems.from)) : null} />
+        <DateField label={t('imports.open311.until')} value={until} onChange={setUntil} error={problems.until ? t(String(problems.until)) : null} />
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('imports.open311.fetchNow')}
         </button>

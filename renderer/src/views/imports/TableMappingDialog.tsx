@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewCheck, SavedMapping, TablePreview } from '../../../../main/api/types.ts';
 import { CASE_CHANNELS, CASE_KINDS, DATE_ORDERS, EMPTY_TABLE_MAPPING, TABLE_TARGETS, type TableMapping, type TableTarget } from '../../../../main/vocabulary/index.ts';
 import { call } from '../../api.ts';
+import { formatNumber } from '../../format.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
@@ -26,7 +27,7 @@ interface Props {
 /** A first guess from the headers: CFPB's and common German form names. */
 function guess(headers: string[]): TableMapping {
   const find = (...names: string[]) => headers.find((header) => names.some((name) => header.trim().toLowerCase() === name)) ?? null;
-  const description = ['consumer complaint narrative', 'beschreibung', 'text', 'nachricht', 'description', 'anliegen'].map((name) => find(name)).filter((h): h is string => h !== null);
+  const description = ['consumer complaint narrative', 'beschreibung', 'text', 'nachricht', 'description', 'anliegen', 'product', 'issue', 'sub-issue'].map((name) => find(name)).filter((h): h is string => h !== null);
   return {
     ...EMPTY_TABLE_MAPPING,
     columns: {
@@ -46,7 +47,8 @@ function guess(headers: string[]): TableMapping {
 }
 
 export function TableMappingDialog({ fileName, preview, previewJobId, saved, onClose, onImport }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const rows = formatNumber(preview.totalRows, i18n.language);
   const id = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -101,7 +103,7 @@ export function TableMappingDialog({ fileName, preview, previewJobId, saved, onC
       <div ref={dialog} className="dialog mapping-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`}>
         <h2 id={`${id}-title`}>{t('imports.table.dialogTitle', { file: fileName })}</h2>
         <p id={`${id}-intro`} className="hint">
-          {t('imports.table.found', { count: preview.totalRows, row: preview.headerRow, columns: preview.headers.length })}
+          {t('imports.table.found', { count: preview.totalRows, rows, row: preview.headerRow, columns: preview.headers.length })}
         </p>
         <form ref={form} noValidate onSubmit={(event) => void start(event)}>
           <div className="mapping-grid">
@@ -226,7 +228,7 @@ export function TableMappingDialog({ fileName, preview, previewJobId, saved, onC
           <ErrorMessage error={startError} />
           <div className="actions">
             <button type="submit" className="primary" disabled={submit.busy} aria-busy={submit.busy}>
-              {t('imports.table.import', { count: preview.totalRows })}
+              {t('imports.table.import', { count: preview.totalRows, rows })}
             </button>
             <button type="button" onClick={() => guard.ask(onClose)}>
               {t('imports.table.cancel')}
