@@ -14,7 +14,7 @@ export type { ImprovementSummary, LinkedCase, ImprovementDetail, ImprovementNoti
 export type { DrawPool, Prize, DrawEntry, DrawExclusion, DrawSummary, DrawEligibility, DrawWinner, DrawDetail } from '../types/draws.ts';
 export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, NotificationType, NotificationItem, NotificationList } from '../types/start.ts';
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
-export type { ImportSummary, ImportItemInfo, ImportDetail } from '../types/imports.ts';
 export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
+export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUpload, TablePreview, PreviewCheck, SavedMapping, Open311Endpoint } from '../types/imports.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -198,6 +198,7 @@ export interface Schema {
   import_items: ImportItemsTable;
   imported_sources: ImportedSourcesTable;
   barometer_votes: BarometerVotesTable;
+  import_mappings: ImportMappingsTable;
 }
 
 /** Barometer votes: count votes of one rating per row (a kiosk press 1, a paper tally's rating its count; migration 0013). */
@@ -250,6 +251,15 @@ export interface ImportedSourcesTable {
   case_id: number;
   import_id: number | null;
   imported_at: string;
+}
+
+/** A saved column mapping for table imports (0016). */
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  name: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: number | null;
 }
 
 export interface JobsTable {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DEFAULT_MAIL_LIMITS, MailError, parseMailFile } from '../io/mail.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore } from '../services/attachment-store.ts';
 import { beginImport, finishImport, importMailBatch, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
+import { importOpen311Job, importTableJob, open311PollJob, previewTable } from './table-jobs.ts';
 
 export interface JobRun<P> {
   services: ServiceContext;
@@ -134,6 +135,33 @@ export const JOB_DEFINITIONS = {
         }
       }
       return { counts: { ...totals, importId } };
+    },
+  }),
+  previewTable: define({
+    params: JOB_PARAMS.previewTable,
+    async run({ params, progress }) {
+      progress(0, 1, 'read');
+      const preview = previewTable(params.file, params.sheet);
+      progress(1, 1, 'read');
+      return { counts: { rows: preview.totalRows }, result: { name: 'preview.json', mediaType: 'application/json', bytes: Buffer.from(JSON.stringify(preview)) } };
+    },
+  }),
+  importTable: define({
+    params: JOB_PARAMS.importTable,
+    async run(job) {
+      return { counts: await importTableJob(job, job.params, IMPORTS_FOLDER) };
+    },
+  }),
+  importOpen311: define({
+    params: JOB_PARAMS.importOpen311,
+    async run(job) {
+      return { counts: await importOpen311Job(job, job.params, IMPORTS_FOLDER) };
+    },
+  }),
+  open311Poll: define({
+    params: JOB_PARAMS.open311Poll,
+    async run(job) {
+      return { counts: await open311PollJob(job, job.params) };
     },
   }),
 } satisfies Record<JobKind, JobDefinition<z.ZodType>>;

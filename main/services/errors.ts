@@ -65,6 +65,19 @@ export type ErrorCode =
   | 'tally_empty'
   | 'tally_date_in_future'
   | 'invalid_quarter'
+  | 'table_empty'
+  | 'table_too_large'
+  | 'table_too_many_rows'
+  | 'table_too_many_columns'
+  | 'table_unreadable'
+  | 'table_forbidden_key'
+  | 'table_sheet_missing'
+  | 'table_file_gone'
+  | 'open311_empty'
+  | 'open311_too_large'
+  | 'open311_unreadable'
+  | 'open311_http'
+  | 'open311_too_many'
   | 'internal';
 
 export interface ApiError {

@@ -1,7 +1,7 @@
 // Imports: mail messages (already parsed by main/io/mail.ts, in the job's worker) become cases with channel email, or a
 // timeline entry of the case whose reference the subject carries. Each batch is one transaction: all of it or nothing.
 // A Message-ID already imported is skipped; automatic mail (auto-replies, bounces) never opens a case.
-import type { ImportDetail, ImportItemInfo, ImportSummary } from '../types/imports.ts';
+import type { ImportDetail, ImportItemInfo, ImportKind, ImportSummary } from '../types/imports.ts';
 import { safeFileName } from '../domain/attachments.ts';
 import { parseReference } from '../domain/references.ts';
 import { referenceInSubject, type MailAttachment, type ParsedMail } from '../io/mail.ts';
@@ -29,7 +29,7 @@ export interface BatchCounts {
   failed: number;
 }
 
-export async function beginImport(ctx: ServiceContext, actor: Actor, input: { kind: 'mail'; source: string; jobId: number | null }): Promise<number> {
+export async function beginImport(ctx: ServiceContext, actor: Actor, input: { kind: ImportKind; source: string; jobId: number | null }): Promise<number> {
   return await ctx.tx(async (ctx) => {
     const row = await ctx.db
       .insertInto('imports')
@@ -133,7 +133,7 @@ export async function importMailBatch(ctx: ServiceContext, store: AttachmentStor
   });
 }
 
-async function recordItem(
+export async function recordItem(
   ctx: TxContext,
   importId: number,
   item: string,
@@ -237,7 +237,7 @@ function toSummary(row: ImportRow): ImportSummary {
   const status = row.status === 'running' && row.job_status && row.job_status !== 'running' ? 'interrupted' : row.status;
   return {
     id: row.id,
-    kind: 'mail',
+    kind: row.kind as ImportKind,
     jobId: row.job_id,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -301,8 +301,14 @@ export async function importDetail(ctx: ServiceContext, _actor: Actor, id: numbe
   };
 }
 
-/** Whether this user already has a mail import running (a second click starts nothing). */
+/** Whether this user already has an import running (a second click starts nothing). */
 export async function runningImportOf(ctx: ServiceContext, actor: Actor): Promise<boolean> {
-  const row = await ctx.read.selectFrom('jobs').select('id').where('kind', '=', 'importMail').where('status', '=', 'running').where('user_id', 'is', actor.id).executeTakeFirst();
+  const row = await ctx.read
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', 'in', ['importMail', 'importTable', 'importOpen311'])
+    .where('status', '=', 'running')
+    .where('user_id', 'is', actor.id)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -16,7 +16,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
 const root = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const dataDir = process.env.OMBUDSDESK_DATA_DIR;
 if (!dataDir) throw new Error('OMBUDSDESK_DATA_DIR must be set');
-const MAX_BODY = 1024 * 1024;
+// Files for imports arrive as base64 in one call (a 3.9 MB CSV export is 5.2 MB), as through Electron's IPC.
+const MAX_BODY = 80 * 1024 * 1024;
 
 // Tests may start the office clock at a fixed time and move it on (only this test transport can; the app has no such hook).
 let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;

@@ -1,7 +1,7 @@
 // Every role against every API action, through the real dispatcher: the one permission table in main must hold.
 // Allowed calls succeed; refused ones get `forbidden` (signed out: `not_authenticated`) and change nothing in the database.
 // Each call runs on its own copy of one prepared data folder, so no call depends on another's side effects.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, isKioskChannel, type ChannelName } from '../../main/api/registry.ts';
@@ -16,6 +16,7 @@ import { transitionCase } from '../../main/services/case-workflow.ts';
 import { adoptIdea, linkCase, setImprovementStatus } from '../../main/services/improvements.ts';
 import { getDraw, performDraw, prepareDraw } from '../../main/services/prize-draws.ts';
 import { beginImport, finishImport } from '../../main/services/imports.ts';
+import { EMPTY_TABLE_MAPPING } from '../../main/vocabulary/imports.ts';
 import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir, rawDb } from '../support/temp-app.ts';
 
 const NOW = '2027-06-01T09:00:00';
@@ -69,13 +70,19 @@ beforeAll(async () => {
       .prepare("INSERT INTO jobs (kind, status, user_id, started_at, finished_at, result_file, result_name, result_type) VALUES ('youSaidWeDidXlsx', 'done', ?, ?, ?, ?, 'x.xlsx', 'application/octet-stream') RETURNING id")
       .get(user.id, NOW, NOW, 'placeholder') as { id: number };
     rawDb(t.app).prepare('UPDATE jobs SET result_file = ? WHERE id = ?').run(`${job.id}.result`, job.id);
-    writeFileSync(path.join(t.dir, 'jobs', `${job.id}.result`), 'PK');
+    // A job's result as a preview job writes it (checkTablePreview reads it; jobResult returns any file).
+    writeFileSync(path.join(t.dir, 'jobs', `${job.id}.result`), JSON.stringify({ headers: ['Text'], rows: [['Schlagloch']], headerRow: 1 }));
     jobs.set(user.role, job.id);
   }
+  // A table uploaded for the mapping dialog, waiting for its import.
+  mkdirSync(path.join(t.dir, 'imports', TABLE_TOKEN), { recursive: true });
+  writeFileSync(path.join(t.dir, 'imports', TABLE_TOKEN, 'table'), 'Text\nSchlagloch\n');
   t.app.close();
   template = t.dir;
 });
 afterAll(removeTempDirs);
+const TABLE_TOKEN = '00000000-0000-4000-8000-000000000001';
+const TABLE_MAPPING = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, description: ['Text'] } };
 
 /** A payload each channel accepts from a role that may call it, against the prepared data (the Record type makes a new channel fail to compile until it is added). */
 function payload(channel: ChannelName, role: Role | null): unknown {
@@ -161,6 +168,14 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     castVote: { rating: 'good' },
     currentResult: undefined,
     leaveKiosk: { username: 'user-ombudsman', password: STAFF_PASSWORD },
+    previewTableFile: { name: 'a.csv', dataBase64: Buffer.from('Betreff;Text\nAmpel;Defekt\n').toString('base64'), sheet: null },
+    checkTablePreview: { jobId: ownJob.id, mapping: TABLE_MAPPING },
+    importTableFile: { token: TABLE_TOKEN, name: 'a.csv', sheet: null, mapping: TABLE_MAPPING },
+    listTableMappings: undefined,
+    saveTableMapping: { name: 'Formular', mapping: TABLE_MAPPING },
+    importGeoReportFiles: { files: [{ name: 'requests.json', dataBase64: Buffer.from('[]').toString('base64') }] },
+    getGeoReportEndpoint: undefined,
+    pollGeoReport: { url: 'http://127.0.0.1:9/', jurisdictionId: null, startDate: null, endDate: null },
   };
   return byChannel[channel];
 }

@@ -15,6 +15,11 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   youSaidWeDidXlsx: IMPROVEMENT_READERS,
   // Whoever opens cases: the office. Started through importMailFiles (main/api/areas/imports.ts), never startJob.
   importMail: OFFICE,
+  // Table and Open311 imports likewise, through their channels in the imports area.
+  previewTable: OFFICE,
+  importTable: OFFICE,
+  importOpen311: OFFICE,
+  open311Poll: OFFICE,
 };
 
 export const jobsChannels = {

@@ -9,15 +9,10 @@ import { useJob } from '../../use-job.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { JobProgress } from '../JobProgress.tsx';
+import { Open311Import, TableImport, toBase64 } from './OtherImports.tsx';
 
 const ACCEPT = '.eml,.msg,message/rfc822,application/vnd.ms-outlook';
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void }) {
   const { t, i18n } = useTranslation();
@@ -125,6 +120,8 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
           {t('imports.start')}
         </button>
       </form>
+      <TableImport job={job} />
+      <Open311Import job={job} />
       <JobProgress job={job} />
 
       <h2>{t('imports.history')}</h2>
@@ -179,7 +176,9 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
               {detail.items.map((item) => (
                 <li key={item.id} className={`import-item import-${item.outcome}`}>
                   <strong>{item.item}</strong> — {t(`imports.outcome.${item.outcome}`)}:{' '}
-                  {item.code === 'already_imported' || item.code === 'mail_automatic'
+                  {item.code.startsWith('row_')
+                    ? t(`imports.table.issue.${item.code}`, { column: String(item.details.column ?? ''), value: String(item.details.value ?? '') })
+                    : item.code === 'already_imported' || item.code === 'mail_automatic'
                     ? t(`imports.reason.${item.code}`, { reference: item.reference ?? '', reason: String(item.details.reason ?? '') })
                     : t(`errors.${item.code}`, { ...item.details, defaultValue: t('errors.mail_unreadable', { file: item.item }) })}
                   {item.caseId !== null && item.reference && (

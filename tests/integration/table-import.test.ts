@@ -1,0 +1,400 @@
+// Spreadsheet, form-export and Open311 imports (issue 12, points 4 and 5), through the window's calls and the real job
+// runner (parsing in the worker): the CFPB export's channels equal its "Submitted via" column (counted here from the
+// file); a second import adds nothing and says skipped; every Open311 sample imports (counted here from each file);
+// polling an endpoint served by a local HTTP server; bad input fails with a named error and leaves the database
+// unchanged; a semicolon CSV in windows-1252 reads its umlauts; a process importing the NYC 311 file killed with
+// SIGKILL leaves whole batches only and a re-run completes without duplicates.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import * as XLSX from 'xlsx';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../main/api/dispatch.ts';
+import type { ImportDetail, JobRecord, PreviewCheck, TablePreview, TableUpload } from '../../main/api/types.ts';
+import { parseTable } from '../../main/io/table.ts';
+import { parseOpen311 } from '../../main/io/open311.ts';
+import { DEFAULT_CHANNEL_VALUES, EMPTY_TABLE_MAPPING, type TableMapping } from '../../main/vocabulary/imports.ts';
+import { openAppContext } from '../../main/app-context.ts';
+import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+
+afterAll(removeTempDirs);
+
+const NOW = '2027-03-01T09:00:00';
+const COMPLAINTS = path.resolve(import.meta.dirname, '../fixtures/complaints');
+const OPEN311 = path.resolve(import.meta.dirname, '../fixtures/open311');
+const CFPB = 'cfpb_complaints_sample_BDM_HW3.csv';
+const NYC = 'nyc311_sample_tuplex.csv';
+
+const CFPB_MAPPING: TableMapping = {
+  ...EMPTY_TABLE_MAPPING,
+  columns: {
+    ...EMPTY_TABLE_MAPPING.columns,
+    receivedAt: 'Date received',
+    channel: 'Submitted via',
+    subject: 'Issue',
+    description: ['Consumer complaint narrative', 'Product', 'Issue', 'Sub-issue'],
+  },
+  externalId: 'Complaint ID',
+  dateOrder: 'mdy',
+};
+
+const NYC_MAPPING: TableMapping = {
+  ...EMPTY_TABLE_MAPPING,
+  columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Created Date', channel: 'Open Data Channel Type', subject: 'Complaint Type', description: ['Complaint Type', 'Descriptor'], address: 'Incident Address' },
+  externalId: 'Unique Key',
+  dateOrder: 'mdy',
+};
+
+const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+async function office(t: TempApp) {
+  await t.user('petra', 'ombudsman');
+  const dispatch = createDispatcher(t.app, () => undefined);
+  await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD });
+  const ok = async <T,>(channel: string, input: unknown): Promise<T> => {
+    const result = await dispatch('w', channel as never, input as never);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  const detail = async (job: JobRecord) => ok<ImportDetail>('importDetail', { id: job.counts.importId! });
+  const upload = async (name: string, bytes: Uint8Array | string) => {
+    const { token, job } = await ok<TableUpload>('previewTableFile', { name, dataBase64: base64(bytes), sheet: null });
+    const ended = await t.app.jobs.finished(job.id);
+    return { token, job: ended };
+  };
+  const preview = async (job: JobRecord) => JSON.parse(Buffer.from((await ok<{ dataBase64: string }>('jobResult', { id: job.id })).dataBase64, 'base64').toString('utf8')) as TablePreview;
+  const importTable = async (name: string, bytes: Uint8Array | string, mapping: TableMapping) => {
+    const { token } = await upload(name, bytes);
+    const started = await ok<JobRecord>('importTableFile', { token, name, sheet: null, mapping });
+    return await t.app.jobs.finished(started.id);
+  };
+  const importOpen311 = async (files: { name: string; dataBase64: string }[]) => t.app.jobs.finished((await ok<JobRecord>('importGeoReportFiles', { files })).id);
+  return { dispatch, ok, detail, upload, preview, importTable, importOpen311 };
+}
+
+function snapshot(t: TempApp): string {
+  const db = rawDb(t.app);
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' AND name NOT IN ('jobs', 'imports', 'import_items', 'request_ids', 'auth_failures', 'user_markers') ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return tables.map((table) => `${table}:${JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all())}`).join('\n');
+}
+
+/** The CFPB file's records read here with papaparse alone (its header is the line starting "Date received"). */
+function cfpbRecords(): Record<string, string>[] {
+  const text = readFileSync(path.join(COMPLAINTS, CFPB), 'utf8');
+  const start = text.indexOf('Date received,');
+  return Papa.parse<Record<string, string>>(text.slice(start), { header: true, skipEmptyLines: 'greedy' }).data;
+}
+
+describe('reading tables', () => {
+  it('uses SheetJS 0.20.3 (the registry 0.18.5 has CVE-2023-30533 and CVE-2024-22363)', () => {
+    expect(XLSX.version).toBe('0.20.3');
+  });
+
+  it('finds the CFPB header below two unzip lines and reads its multi-line quoted narratives', () => {
+    const table = parseTable({ fileName: CFPB, bytes: readFileSync(path.join(COMPLAINTS, CFPB)) });
+    expect(table.headerRow).toBe(3);
+    expect(table.headers[0]).toBe('Date received');
+    expect(table.headers).toHaveLength(18);
+    const records = cfpbRecords();
+    expect(table.rows).toHaveLength(records.length);
+    expect(table.rows.length).toBe(6623);
+    const narrative = table.headers.indexOf('Consumer complaint narrative');
+    expect(table.rows.filter((row) => row[narrative]!.includes('\n')).length).toBeGreaterThan(100);
+  });
+
+  it('reads a semicolon CSV in windows-1252 (as German Excel saves it) with its umlauts', () => {
+    // Synthetic: "Eingang;Betreff;Text" with ä, ö, ü, ß and a quoted field over two lines, encoded as windows-1252.
+    const text = 'Eingang;Betreff;Text\r\n03.02.2027;Straßenlaterne;"Die Laterne in der Hauptstraße ist aus.\r\nBitte prüfen"\r\n04.02.2027;Grünfläche;Müll am Spielplatz (Größe: 3 Säcke)\r\n';
+    const bytes = Uint8Array.from([...text].map((char) => ({ ä: 0xe4, ö: 0xf6, ü: 0xfc, ß: 0xdf, Ä: 0xc4 })[char] ?? char.charCodeAt(0)));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const table = parseTable({ fileName: 'formular.csv', bytes });
+    expect(table).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headers: ['Eingang', 'Betreff', 'Text'] });
+    expect(table.rows).toEqual([
+      ['03.02.2027', 'Straßenlaterne', 'Die Laterne in der Hauptstraße ist aus.\r\nBitte prüfen'],
+      ['04.02.2027', 'Grünfläche', 'Müll am Spielplatz (Größe: 3 Säcke)'],
+    ]);
+    // UTF-8 with a BOM reads the same.
+    const bom = parseTable({ fileName: 'f.csv', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
+    expect(bom.rows).toEqual(table.rows);
+    expect(bom.encoding).toBe('utf-8-bom');
+  });
+
+  it('reads XLSX (dates as dates, a chosen sheet) and JSON (an array or {rows})', () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Titel'], ['Leer']]), 'Info');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Eingang', 'Text', 'Nr'], [new Date(2027, 1, 3, 14, 5), 'Ampel defekt', 42]], { cellDates: true }), 'Meldungen');
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    expect(parseTable({ fileName: 'a.xlsx', bytes }).sheet).toBe('Info');
+    const table = parseTable({ fileName: 'a.xlsx', bytes }, { sheet: 'Meldungen' });
+    expect(table).toMatchObject({ format: 'xlsx', sheets: ['Info', 'Meldungen'], headers: ['Eingang', 'Text', 'Nr'], rows: [['2027-02-03T14:05:00', 'Ampel defekt', '42']] });
+    const json = parseTable({ fileName: 'a.json', bytes: Buffer.from(JSON.stringify({ rows: [{ id: 1, text: 'A' }, { id: 2, text: 'B', extra: true }] })) });
+    expect(json).toMatchObject({ headers: ['id', 'text', 'extra'], rows: [['1', 'A', ''], ['2', 'B', 'true']] });
+  });
+});
+
+describe('importing tables', () => {
+  it('imports the CFPB export: cases by channel equal its "Submitted via" counts; a second import adds nothing and says skipped', async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail, upload, preview, ok } = await office(t);
+    const bytes = readFileSync(path.join(COMPLAINTS, CFPB));
+
+    // The preview: header found, first rows, per-row checks through the mapping.
+    const uploaded = await upload(CFPB, bytes);
+    expect(uploaded.job.status).toBe('done');
+    const shown = await preview(uploaded.job);
+    expect(shown).toMatchObject({ headerRow: 3, totalRows: 6623 });
+    expect(shown.rows).toHaveLength(20);
+    const check = await ok<PreviewCheck>('checkTablePreview', { jobId: uploaded.job.id, mapping: CFPB_MAPPING });
+    expect(check.rows.every((row) => row.errors.length === 0)).toBe(true);
+    const noDescription = await ok<PreviewCheck>('checkTablePreview', { jobId: uploaded.job.id, mapping: { ...CFPB_MAPPING, columns: { ...CFPB_MAPPING.columns, description: ['Tags'] } } });
+    expect(noDescription.rows.filter((row) => row.errors.some((e) => e.code === 'row_missing_description')).length).toBeGreaterThan(0);
+
+    const records = cfpbRecords();
+    const channelOf = new Map(DEFAULT_CHANNEL_VALUES.map((entry) => [entry.value, entry.channel]));
+    const expected: Record<string, number> = {};
+    for (const record of records) {
+      const channel = channelOf.get(record['Submitted via']!.trim().toLowerCase()) ?? 'web';
+      expected[channel] = (expected[channel] ?? 0) + 1;
+    }
+    const job = await importTable(CFPB, bytes, CFPB_MAPPING);
+    expect(job.status).toBe('done');
+    expect((await detail(job)).counts).toEqual({ new: records.length, appended: 0, skipped: 0, failed: 0 });
+    const db = rawDb(t.app);
+    const actual = Object.fromEntries((db.prepare('SELECT channel, count(*) AS n FROM cases GROUP BY channel').all() as { channel: string; n: number }[]).map((r) => [r.channel, r.n]));
+    expect(actual).toEqual(expected);
+    // Dates as the file has them.
+    const first = records[0]!;
+    const row = db.prepare("SELECT c.received_on, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.source_kind = 'table:Complaint ID' AND s.external_id = ?").get(first['Complaint ID']) as { received_on: string; subject: string };
+    expect(row).toEqual({ received_on: first['Date received'], subject: first.Issue });
+
+    const again = await importTable(CFPB, bytes, CFPB_MAPPING);
+    expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: records.length, failed: 0 });
+    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(records.length);
+  }, 120_000);
+
+  it('saves a mapping by name and reuses it; rows with errors fail with their reasons, unknown channels warn', async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail, ok } = await office(t);
+    const mapping: TableMapping = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Eingang', channel: 'Kanal', description: ['Text'] }, externalId: 'Nr' };
+    await ok('saveTableMapping', { name: 'Webformular', mapping });
+    const saved = await ok<{ name: string; mapping: TableMapping }[]>('listTableMappings', undefined);
+    expect(saved).toEqual([expect.objectContaining({ name: 'Webformular', mapping })]);
+    const csv = 'Nr;Eingang;Kanal;Text\n1;03.02.2027;Telefon;Ampel defekt\n2;31.02.2027;Web;Falsches Datum\n3;04.02.2027;Brieftaube;Unbekannter Kanal\n4;05.02.2027;Web;\n';
+    const job = await importTable('formular.csv', csv, saved[0]!.mapping);
+    const result = await detail(job);
+    expect(result.counts).toEqual({ new: 2, appended: 0, skipped: 0, failed: 2 });
+    expect(result.items.map((item) => [item.item, item.code, item.details.column, item.details.value])).toEqual([
+      ['formular.csv, row 3', 'row_bad_date', 'Eingang', '31.02.2027'],
+      ['formular.csv, row 5', 'row_missing_description', 'Text', ''],
+    ]);
+    const db = rawDb(t.app);
+    expect(db.prepare('SELECT channel FROM cases ORDER BY id').pluck().all()).toEqual(['phone', 'web']);
+    const warned = db.prepare("SELECT data FROM case_events WHERE type = 'row_imported' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(warned).warnings).toEqual([{ code: 'row_unknown_channel', column: 'Kanal', value: 'Brieftaube' }]);
+  }, 30_000);
+
+  it('bad input (truncated XLSX, binary, empty, over the limit, __proto__ keys, 100,000 columns) fails with a named error and changes nothing', async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, upload, ok, dispatch } = await office(t);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Text', 'Nr'], ...Array.from({ length: 200 }, (_, i) => [`Zeile ${i} mit etwas Text`, i])]), 'A');
+    const xlsx = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const protoBook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(protoBook, XLSX.utils.aoa_to_sheet([['__proto__', 'Text'], ['{"polluted":true}', 'x']]), 'A');
+    const protoXlsx = XLSX.write(protoBook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const binary = Buffer.alloc(4096);
+    for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+    const wide = `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(99_999)}x\n`;
+    const mapping: TableMapping = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, description: ['Text'] } };
+    const bad: [string, Uint8Array | string, string][] = [
+      ['truncated.xlsx', xlsx.subarray(0, Math.floor(xlsx.length / 2)), 'table_unreadable'],
+      ['binary.csv', binary, 'table_unreadable'],
+      ['empty.csv', '', 'table_empty'],
+      ['proto.xlsx', protoXlsx, 'table_forbidden_key'],
+      ['proto.json', '[{"Text":"a"},{"__proto__":{"polluted":true},"Text":"b"}]', 'table_forbidden_key'],
+      ['constructor.json', '{"rows":[{"constructor":"x","Text":"b"}]}', 'table_forbidden_key'],
+      ['wide.csv', wide, 'table_too_many_columns'],
+    ];
+    const before = snapshot(t);
+    for (const [name, bytes, code] of bad) {
+      const { job } = await upload(name, bytes);
+      expect([name, job.status, job.error?.code]).toEqual([name, 'failed', code]);
+      const imported = await importTable(name, bytes, mapping);
+      expect([name, imported.status, imported.error?.code]).toEqual([name, 'failed', code]);
+      // A failed job has no counts: its import is the newest in the history.
+      const newest = (await ok<{ id: number }[]>('listImports', undefined))[0]!;
+      const shown = await ok<ImportDetail>('importDetail', { id: newest.id });
+      expect(shown.status).toBe('failed');
+      expect(shown.items.map((item) => item.code)).toEqual([code]);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(snapshot(t)).toBe(before);
+    // Over the size limit (a small one here; the app's is 50 MB) and the row limit.
+    expect(() => parseTable({ fileName: 'big.csv', bytes: Buffer.from('a,b\n1,2\n') }, {}, { maxBytes: 4, maxRows: 10, maxColumns: 500, maxCellChars: 100 })).toThrow(
+      expect.objectContaining({ code: 'table_too_large' }),
+    );
+    expect(() => parseTable({ fileName: 'long.csv', bytes: Buffer.from(`a\n${'1\n'.repeat(100)}`) }, {}, { maxBytes: 1e6, maxRows: 10, maxColumns: 500, maxCellChars: 100 })).toThrow(
+      expect.objectContaining({ code: 'table_too_many_rows' }),
+    );
+    // A window cannot send more than 50 MB.
+    const tooBig = await dispatch('w', 'previewTableFile', { name: 'x.csv', dataBase64: 'A'.repeat(4 * Math.ceil((50 * 1024 * 1024) / 3) + 8), sheet: null });
+    expect(tooBig.ok).toBe(false);
+  }, 60_000);
+
+  it('a double click on Import starts one job', async () => {
+    const t = await openTempApp(NOW);
+    const { upload, dispatch } = await office(t);
+    const bytes = readFileSync(path.join(COMPLAINTS, CFPB));
+    const { token } = await upload(CFPB, bytes);
+    const input = { token, name: CFPB, sheet: null, mapping: CFPB_MAPPING };
+    const [a, b] = await Promise.all([dispatch('w', 'importTableFile', input), dispatch('w', 'importTableFile', input)]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'import_running' } });
+    await t.app.jobs.finished(([a, b].find((r) => r.ok) as { value: JobRecord }).value.id);
+    expect(rawDb(t.app).prepare("SELECT count(*) FROM jobs WHERE kind = 'importTable'").pluck().get()).toBe(1);
+  }, 120_000);
+
+  it('a process importing the NYC 311 file killed with SIGKILL leaves whole batches only; a re-run completes without duplicates', async () => {
+    const dir = tempDir();
+    const app = await openAppContext({ dataDir: dir });
+    await app.close();
+    const worker = fileURLToPath(new URL('../support/table-import-worker.ts', import.meta.url));
+    const file = path.join(dir, 'nyc.csv');
+    writeFileSync(file, readFileSync(path.join(COMPLAINTS, NYC)));
+    const BATCH = 50;
+    const run = (kill: boolean) =>
+      new Promise<{ signal: NodeJS.Signals | null; output: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', worker, dir, file, JSON.stringify(NYC_MAPPING), String(BATCH), kill ? '40' : '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          // Killed in the middle of the run, while the next batch is being written.
+          if (kill && (output.match(/^batch /gm) ?? []).length === 5) child.kill('SIGKILL');
+        });
+        child.on('error', reject);
+        child.on('exit', (_code, signal) => resolve({ signal, output }));
+      });
+    const killed = await run(true);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.output).not.toContain('done');
+
+    const total = parseTable({ fileName: NYC, bytes: readFileSync(path.join(COMPLAINTS, NYC)) }).rows.length;
+    const check = async () => {
+      const opened = await openAppContext({ dataDir: dir });
+      const db = rawDb(opened);
+      const state = {
+        integrity: db.pragma('integrity_check', { simple: true }),
+        cases: db.prepare('SELECT count(*) FROM cases').pluck().get() as number,
+        sources: db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind = 'table:Unique Key'").pluck().get() as number,
+        failed: db.prepare("SELECT count(*) FROM import_items WHERE outcome = 'failed'").pluck().get() as number,
+        distinct: db.prepare("SELECT count(DISTINCT external_id) FROM imported_sources").pluck().get() as number,
+      };
+      await opened.close();
+      return state;
+    };
+    const afterKill = await check();
+    expect(afterKill.integrity).toBe('ok');
+    expect(afterKill.cases).toBe(afterKill.sources);
+    // Only whole batches: every committed row (a case or a failed item) belongs to a complete batch of 50.
+    expect((afterKill.cases + afterKill.failed) % BATCH).toBe(0);
+    expect(afterKill.cases + afterKill.failed).toBeGreaterThanOrEqual(4 * BATCH);
+    expect(afterKill.cases + afterKill.failed).toBeLessThan(total);
+
+    const rerun = await run(false);
+    expect(rerun.output).toContain('done');
+    const final = await check();
+    expect(final.integrity).toBe('ok');
+    expect(final.cases).toBe(final.sources);
+    expect(final.distinct).toBe(final.sources);
+    const counts = JSON.parse(rerun.output.slice(rerun.output.indexOf('done ') + 5)) as { new: number; skipped: number; failed: number };
+    expect(counts.skipped).toBe(afterKill.cases);
+    expect(final.cases + counts.failed).toBe(total);
+  }, 120_000);
+});
+
+describe('importing Open311', () => {
+  const SAMPLES = ['open311status_bloomington_requests.json', 'open311status_san_francisco_requests.xml', 'open311status_requests_many_toronto.xml', 'open311status_service_requests.json'];
+  /** Requests in a sample, counted here from the file itself (JSON entries or <request> elements). */
+  const requestsIn = (name: string) => {
+    const text = readFileSync(path.join(OPEN311, name), 'utf8');
+    return name.endsWith('.json') ? (JSON.parse(text) as unknown[]).length : (text.match(/<request>/g) ?? []).length;
+  };
+
+  it('every sample imports, one case per request; again: all skipped', async () => {
+    const t = await openTempApp(NOW);
+    const { importOpen311, detail } = await office(t);
+    const db = rawDb(t.app);
+    // A category named like a service is used; other service names leave the category for triage.
+    db.prepare("INSERT INTO categories (name, created_at) VALUES ('Graffiti', ?)").run(NOW);
+    let expectedTotal = 0;
+    for (const name of SAMPLES) {
+      const count = requestsIn(name);
+      expect(count).toBeGreaterThan(0);
+      expectedTotal += count;
+      const job = await importOpen311([{ name, dataBase64: base64(readFileSync(path.join(OPEN311, name))) }]);
+      expect(job.status).toBe('done');
+      expect((await detail(job)).counts, name).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
+    }
+    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind = 'open311'").pluck().get()).toBe(expectedTotal);
+    // San Francisco's zone-less datetimes as local time; Toronto's with their offset; place and coordinates in the text.
+    const sf = db.prepare("SELECT c.received_at, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '1129806'").get() as { received_at: string; subject: string };
+    expect(sf).toEqual({ received_at: new Date(2012, 4, 22, 23, 57, 23, 970).toISOString(), subject: 'RCS - SFMTA - G' });
+    const toronto = db.prepare("SELECT c.received_at, c.description, c.channel, c.kind FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '101005420892'").get() as Record<string, string>;
+    expect(toronto.received_at).toBe('2018-07-30T04:01:00.000Z');
+    expect(toronto.description).toContain('Address: Warden Ave / Freeman St, Scarborough');
+    expect(toronto.description).toContain('Coordinates: 43.691104288, -79.272306875');
+    expect(toronto).toMatchObject({ channel: 'web', kind: 'complaint' });
+    expect(db.prepare("SELECT count(*) FROM cases c JOIN categories k ON k.id = c.category_id WHERE k.name = 'Graffiti'").pluck().get()).toBeGreaterThan(0);
+
+    const all = SAMPLES.map((name) => ({ name, dataBase64: base64(readFileSync(path.join(OPEN311, name))) }));
+    const again = await importOpen311(all);
+    expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: expectedTotal, failed: 0 });
+    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(expectedTotal);
+    // The reader on its own agrees with the counts.
+    for (const name of SAMPLES) expect(parseOpen311({ fileName: name, bytes: readFileSync(path.join(OPEN311, name)) }).filter((item) => item.request)).toHaveLength(requestsIn(name));
+  }, 60_000);
+
+  it('polls an endpoint (a local HTTP server serving the Bloomington sample) with start_date, end_date and jurisdiction_id; the endpoint is kept', async () => {
+    const t = await openTempApp(NOW);
+    const { ok, detail } = await office(t);
+    const seen: string[] = [];
+    const server: Server = createServer((request, response) => {
+      seen.push(request.url ?? '');
+      if (!request.url?.startsWith('/open311/v2/requests.json')) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(path.join(OPEN311, 'open311status_bloomington_requests.json')));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
+      const poll = { url, jurisdictionId: 'bloomington.in.gov', startDate: '2012-05-01T00:00:00Z', endDate: '2012-05-31T00:00:00Z' };
+      const job = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', poll)).id);
+      expect(job.status).toBe('done');
+      const count = requestsIn('open311status_bloomington_requests.json');
+      expect((await detail(job)).counts).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
+      const query = new URL(seen[0]!, 'http://x').searchParams;
+      expect([query.get('start_date'), query.get('end_date'), query.get('jurisdiction_id')]).toEqual([poll.startDate, poll.endDate, poll.jurisdictionId]);
+      expect(await ok('getGeoReportEndpoint', undefined)).toEqual({ url, jurisdictionId: 'bloomington.in.gov' });
+      // Again: nothing new.
+      const again = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', poll)).id);
+      expect((await detail(again)).counts.skipped).toBe(count);
+      // An endpoint that answers 404: the job fails with open311_http, nothing changes.
+      const withoutSettings = () => snapshot(t).replace(/^settings:.*$/m, '');
+      const before = withoutSettings();
+      const missing = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', { ...poll, url: `${url}/nothing` })).id);
+      expect(missing).toMatchObject({ status: 'failed', error: { code: 'open311_http', details: { status: 404 } } });
+      expect(withoutSettings()).toBe(before);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
