@@ -10,6 +10,7 @@ import { importsChannels } from './areas/imports.ts';
 import { improvementsChannels } from './areas/improvements.ts';
 import { JOB_ACCESS, jobsChannels } from './areas/jobs.ts';
 import { kioskChannels } from './areas/kiosk.ts';
+import { reportsChannels } from './areas/reports.ts';
 import { repliesChannels } from './areas/replies.ts';
 import { sessionChannels } from './areas/session.ts';
 import { settingsChannels } from './areas/settings.ts';
@@ -33,6 +34,7 @@ const AREAS = {
   imports: importsChannels,
   barometer: barometerChannels,
   kiosk: kioskChannels,
+  reports: reportsChannels,
 };
 
 type Areas = typeof AREAS;

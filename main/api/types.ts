@@ -16,5 +16,6 @@ export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, Notif
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUpload, TablePreview, PreviewCheck, SavedMapping, Open311Endpoint } from '../types/imports.ts';
+export type { ReportCount, DeadlineFigures, StageDeadlines, ReportImprovement, ReportDraw, ReportData } from '../types/reports.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

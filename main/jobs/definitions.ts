@@ -5,6 +5,7 @@ import { generateDemoData } from '../demo/demo-data.ts';
 import type { Actor } from '../services/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { exportYouSaidWeDid } from '../services/improvement-reports.ts';
+import { exportCases, exportImprovements, exportReport } from '../services/table-exports.ts';
 import type { JobKind } from '../vocabulary/jobs.ts';
 import { JOB_PARAMS } from './params.ts';
 import { fail } from '../services/errors.ts';
@@ -101,6 +102,30 @@ export const JOB_DEFINITIONS = {
     async run({ services, actor, params, progress }) {
       progress(0, 1, 'collect');
       const file = await exportYouSaidWeDid(services, actor, params.year, params.language);
+      progress(1, 1, 'write');
+      return { counts: {}, result: { name: file.fileName, mediaType: file.mediaType, bytes: Buffer.from(file.dataBase64, 'base64') } };
+    },
+  }),
+  reportXlsx: define({
+    params: JOB_PARAMS.reportXlsx,
+    async run({ services, actor, params, progress }) {
+      progress(0, 2, 'collect');
+      const file = await exportReport(services, actor, { period: params.period, departmentId: params.departmentId ?? null }, params.language);
+      progress(2, 2, 'write');
+      return { counts: {}, result: { name: file.fileName, mediaType: file.mediaType, bytes: Buffer.from(file.dataBase64, 'base64') } };
+    },
+  }),
+  tableExport: define({
+    params: JOB_PARAMS.tableExport,
+    async run({ services, actor, params, progress, checkCancelled }) {
+      progress(0, null, 'rows');
+      const file =
+        params.table === 'cases'
+          ? await exportCases(services, actor, params, (done, total) => {
+              progress(done, total, 'rows');
+              checkCancelled();
+            })
+          : await exportImprovements(services, actor, params);
       progress(1, 1, 'write');
       return { counts: {}, result: { name: file.fileName, mediaType: file.mediaType, bytes: Buffer.from(file.dataBase64, 'base64') } };
     },

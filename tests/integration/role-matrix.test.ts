@@ -157,6 +157,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     listImports: undefined,
     importDetail: { id: ids.importRun },
     barometerReport: { from: '2027-Q1', to: '2027-Q2' },
+    reportData: { period: '2027' },
     enterPaperTally: { date: '2027-05-31', place: 'Rathaus', good: 3, okay: 1, couldBeBetter: 0 },
     getBarometerSettings: undefined,
     updateBarometerSettings: { minN: 40 },

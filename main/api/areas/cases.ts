@@ -1,7 +1,8 @@
 // Cases: the inbox, one case, its workflow and its person.
 import { z } from 'zod';
+import { caseFilterSchema } from '../../jobs/params.ts';
 import { MAX_BULK_CASES } from '../../domain/bulk.ts';
-import { CASE_CHANNELS, CASE_KINDS, CASE_ORIGINS, CASE_OUTCOMES, CASE_STATUSES, LANGUAGES, PRIORITIES } from '../../domain/model.ts';
+import { CASE_CHANNELS, CASE_KINDS, CASE_ORIGINS, CASE_OUTCOMES, LANGUAGES, PRIORITIES } from '../../domain/model.ts';
 import { bulkUpdateCases } from '../../services/bulk.ts';
 import { caseCounts, listCases, searchCases } from '../../services/case-list.ts';
 import { transitionCase } from '../../services/case-workflow.ts';
@@ -9,7 +10,7 @@ import { addCaseNote, assignCase, createCase, extendCaseDeadline, getCase, updat
 import { personHistory } from '../../services/person-history.ts';
 import { updateSubmitter } from '../../services/submitter.ts';
 import { triageCase } from '../../services/triage.ts';
-import { actorOf, blankToNull, CASE_READERS, channel, contactText, id, isoDate, isoDateTime, none, OFFICE, optionalText, out, requiredText, text } from '../define.ts';
+import { actorOf, blankToNull, CASE_READERS, channel, contactText, id, isoDateTime, none, OFFICE, optionalText, out, requiredText, text } from '../define.ts';
 import { detail } from './after-write.ts';
 import type { BulkResult, CaseCount, CaseDetail, CaseListResult, PersonCase, SearchHit } from '../types.ts';
 
@@ -25,20 +26,7 @@ export const submitterSchema = z.strictObject({
   consentText: optionalText(2000),
 });
 
-export const caseFilterSchema = z.strictObject({
-  statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
-  kinds: z.array(z.enum(CASE_KINDS)).max(CASE_KINDS.length).optional(),
-  channels: z.array(z.enum(CASE_CHANNELS)).max(CASE_CHANNELS.length).optional(),
-  origins: z.array(z.enum(CASE_ORIGINS)).max(CASE_ORIGINS.length).optional(),
-  departmentIds: z.array(id).max(500).optional(),
-  handlerId: id.optional(),
-  overdue: z.boolean().optional(),
-  dueBefore: isoDate.optional(),
-  dueOn: isoDate.optional(),
-  returnedSince: isoDateTime.optional(),
-  text: text(200).optional(),
-  reference: text(20).optional(),
-});
+export { caseFilterSchema };
 
 export const casesChannels = {
   listCases: channel({

@@ -4,7 +4,7 @@ import type { JobKind } from '../../vocabulary/jobs.ts';
 import { JOB_DEFINITIONS } from '../../jobs/definitions.ts';
 import { startJobInput } from '../../jobs/params.ts';
 import { fail } from '../../services/errors.ts';
-import { actorOf, channel, id, IMPROVEMENT_READERS, isAllowed, none, OFFICE, out, type Access } from '../define.ts';
+import { actorOf, CASE_READERS, channel, id, IMPROVEMENT_READERS, isAllowed, none, OFFICE, out, type Access } from '../define.ts';
 import type { ExportFile, JobRecord } from '../types.ts';
 
 /** Who may start each kind from a window (the CLI runs as the system). */
@@ -20,6 +20,9 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   importTable: OFFICE,
   importOpen311: OFFICE,
   open311Poll: OFFICE,
+  // Whoever reads reports and lists: department scope is applied by the services the jobs call.
+  reportXlsx: CASE_READERS,
+  tableExport: CASE_READERS,
 };
 
 export const jobsChannels = {

@@ -6,7 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
 import { startLabelKey, startScreenOf } from './start/start-screen.ts';
 
-export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'imports' | 'barometer' | 'settings';
+export type Screen = 'home' | 'inbox' | 'improvements' | 'draw' | 'imports' | 'barometer' | 'reports' | 'settings';
 
 export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, onOpenCase }: { user: SessionUser; screen: Screen; onNavigate: (screen: Screen) => void; onLogout: () => void; onHelp: () => void; onNewCase?: (() => void) | undefined; onOpenCase?: ((id: number) => void) | undefined }) {
   const { t } = useTranslation();
@@ -41,6 +41,11 @@ export function Header({ user, screen, onNavigate, onLogout, onHelp, onNewCase, 
         {can(user, 'barometerReport') && (
           <button type="button" className="nav" aria-current={screen === 'barometer' ? 'page' : undefined} onClick={() => onNavigate('barometer')}>
             {t('header.barometer')}
+          </button>
+        )}
+        {can(user, 'reportData') && user.role !== 'department_head' && (
+          <button type="button" className="nav" aria-current={screen === 'reports' ? 'page' : undefined} onClick={() => onNavigate('reports')}>
+            {t('header.reports')}
           </button>
         )}
         {settingsSections(user).length > 0 && (

@@ -22,6 +22,7 @@ const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
 const ImportView = lazy(() => import('./imports/ImportView.tsx').then((m) => ({ default: m.ImportView })));
 const BarometerView = lazy(() => import('./barometer/BarometerView.tsx').then((m) => ({ default: m.BarometerView })));
+const ReportView = lazy(() => import('./reports/ReportView.tsx').then((m) => ({ default: m.ReportView })));
 const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
@@ -104,7 +105,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
-      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'imports' && screen !== 'barometer' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
+      else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'imports' && screen !== 'barometer' && screen !== 'reports' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
       else return;
       event.preventDefault();
     }
@@ -131,7 +132,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         onNewCase={canEnter ? () => setEntry('phone') : undefined}
         onOpenCase={(id) =>
           leaveThrough(leaveGuards, () => {
-            if (screen === 'settings' || screen === 'draw' || screen === 'imports' || screen === 'barometer') setScreen(start ? 'home' : 'inbox');
+            if (screen === 'settings' || screen === 'draw' || screen === 'imports' || screen === 'barometer' || screen === 'reports') setScreen(start ? 'home' : 'inbox');
             setOpenImprovement(null);
             setOpenCase(id);
           })
@@ -153,6 +154,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
           <ImportView onOpenCase={(id) => { setScreen(start ? 'home' : 'inbox'); setOpenCase(id); }} />
         ) : screen === 'barometer' ? (
           <BarometerView user={user} />
+        ) : screen === 'reports' ? (
+          <ReportView />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}
