@@ -16,5 +16,6 @@ export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, Notif
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail } from '../types/imports.ts';
 export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
+export type { AccessibilityReport, AccessRow, AccessFigures, AccessDimension, DeadlineShare, PeerRow, PeerRowError, PhoneFigures, LoggedCall, PeerImportResult } from '../types/accessibility.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -65,6 +65,8 @@ export type ErrorCode =
   | 'tally_empty'
   | 'tally_date_in_future'
   | 'invalid_quarter'
+  | 'call_in_future'
+  | 'peer_file_invalid'
   | 'internal';
 
 export interface ApiError {
