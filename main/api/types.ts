@@ -12,6 +12,7 @@ export type { Department, Category, OfficeSettings, HolidayRegionOption, ReplyTe
 export type { UserRecord } from '../types/users.ts';
 export type { ImprovementSummary, LinkedCase, ImprovementDetail, ImprovementNotification, YouSaidWeDidEntry } from '../types/improvements.ts';
 export type { DrawPool, Prize, DrawEntry, DrawExclusion, DrawSummary, DrawEligibility, DrawWinner, DrawDetail } from '../types/draws.ts';
+export type { Dashboard, DashboardBar } from '../types/start.ts';
 export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, NotificationType, NotificationItem, NotificationList } from '../types/start.ts';
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail } from '../types/imports.ts';

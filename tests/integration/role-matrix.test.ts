@@ -151,6 +151,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     importDetail: { id: ids.importRun },
     barometerReport: { from: '2027-Q1', to: '2027-Q2' },
     enterPaperTally: { date: '2027-05-31', place: 'Rathaus', good: 3, okay: 1, couldBeBetter: 0 },
+    dashboard: undefined,
     accessibilityReport: { from: '2027-Q1', to: '2027-Q2' },
     logCall: { calledAt: '2027-05-31T08:00:00.000Z', reached: true, answeredDirectly: true },
     importPeerFigures: { csv: 'indicator,year,value,peer\nphone_reached,2026,81.5,Kreis Soest\n' },

@@ -36,6 +36,8 @@ export const caseFilterSchema = z.strictObject({
   dueBefore: isoDate.optional(),
   dueOn: isoDate.optional(),
   returnedSince: isoDateTime.optional(),
+  receivedFrom: isoDate.optional(),
+  receivedTo: isoDate.optional(),
   text: text(200).optional(),
   reference: text(20).optional(),
 });

@@ -6,11 +6,13 @@ import type { ExecutiveOverview } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { formatDateTime, formatNumber, localeFor } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { Dashboard } from './Dashboard.tsx';
+import type { CaseListFilter } from '../../../../main/api/types.ts';
 import { CASE_KINDS as KINDS } from '../../../../main/vocabulary/cases.ts';
 
 const QUARTERS = [1, 2, 3, 4] as const;
 
-export function ExecutiveStart({ refreshToken }: { refreshToken: number }) {
+export function ExecutiveStart({ refreshToken, onOpenInbox }: { refreshToken: number; onOpenInbox: (filter: CaseListFilter, label: string) => void }) {
   const { t, i18n } = useTranslation();
   const [overview, setOverview] = useState<ExecutiveOverview | null>(null);
   const [error, setError] = useState<unknown>(null);
