@@ -46,6 +46,7 @@ export function ExecutiveStart({ refreshToken, onOpenInbox }: { refreshToken: nu
         <h1 id="start-title">{t('start.executive.title')}</h1>
         <span className="muted">{t('start.executive.subtitle', { year })}</span>
       </div>
+      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken} />
       <dl className="figures figures-read">
         <div className="figure figure-plain">
           <dt className="figure-label">{t('start.executive.running')}</dt>
