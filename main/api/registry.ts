@@ -2,6 +2,7 @@
 // type, who may call it, whether it is a write, the handler); this step builds the maps dispatch uses and refuses a
 // channel name declared twice, at start-up. A new channel is one entry in its area's file.
 import type { z } from 'zod';
+import { accessibilityChannels } from './areas/accessibility.ts';
 import { attachmentsChannels } from './areas/attachments.ts';
 import { barometerChannels } from './areas/barometer.ts';
 import { casesChannels } from './areas/cases.ts';
@@ -35,6 +36,7 @@ const AREAS = {
   barometer: barometerChannels,
   kiosk: kioskChannels,
   reports: reportsChannels,
+  accessibility: accessibilityChannels,
 };
 
 type Areas = typeof AREAS;

@@ -12,10 +12,12 @@ export type { Department, Category, OfficeSettings, HolidayRegionOption, ReplyTe
 export type { UserRecord } from '../types/users.ts';
 export type { ImprovementSummary, LinkedCase, ImprovementDetail, ImprovementNotification, YouSaidWeDidEntry } from '../types/improvements.ts';
 export type { DrawPool, Prize, DrawEntry, DrawExclusion, DrawSummary, DrawEligibility, DrawWinner, DrawDetail } from '../types/draws.ts';
+export type { Dashboard, DashboardBar } from '../types/start.ts';
 export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, NotificationType, NotificationItem, NotificationList } from '../types/start.ts';
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUpload, TablePreview, PreviewCheck, SavedMapping, Open311Endpoint } from '../types/imports.ts';
 export type { ReportCount, DeadlineFigures, StageDeadlines, ReportImprovement, ReportDraw, ReportData } from '../types/reports.ts';
+export type { AccessibilityReport, AccessRow, AccessFigures, AccessDimension, DeadlineShare, PeerRow, PeerRowError, PhoneFigures, LoggedCall, PeerImportResult } from '../types/accessibility.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -199,6 +199,31 @@ export interface Schema {
   imported_sources: ImportedSourcesTable;
   barometer_votes: BarometerVotesTable;
   import_mappings: ImportMappingsTable;
+  calls: CallsTable;
+  peer_figures: PeerFiguresTable;
+}
+
+/** One incoming call in the office's call log (0017); answered_directly is null when the caller reached no one. */
+export interface CallsTable {
+  id: Generated<number>;
+  called_at: string;
+  called_on: string;
+  reached: 0 | 1;
+  answered_directly: 0 | 1 | null;
+  department_id: number | null;
+  entered_by: number | null;
+  created_at: string;
+}
+
+/** A peer administration's published figure for one indicator and year (0017). */
+export interface PeerFiguresTable {
+  id: Generated<number>;
+  indicator: string;
+  year: number;
+  value: number;
+  peer: string;
+  imported_by: number | null;
+  imported_at: string;
 }
 
 /** Barometer votes: count votes of one rating per row (a kiosk press 1, a paper tally's rating its count; migration 0013). */

@@ -20,6 +20,8 @@ export const caseFilterSchema = z.strictObject({
   dueBefore: z.iso.date().optional(),
   dueOn: z.iso.date().optional(),
   returnedSince: z.iso.datetime({ offset: true }).optional(),
+  receivedFrom: z.iso.date().optional(),
+  receivedTo: z.iso.date().optional(),
   text: z.string().trim().max(200).optional(),
   reference: z.string().trim().max(20).optional(),
 });

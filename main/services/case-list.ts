@@ -74,6 +74,8 @@ function applyFilter(query: CaseQuery, actor: Actor, filter: CaseFilter, today: 
   if (filter.dueBefore) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '<=', filter.dueBefore);
   if (filter.dueOn) q = q.where('c.status', 'in', RUNNING_STATUSES).where('c.response_due', '=', filter.dueOn);
   if (filter.returnedSince) q = q.where('c.id', 'in', returnedCaseIds(filter.returnedSince));
+  if (filter.receivedFrom) q = q.where('c.received_on', '>=', filter.receivedFrom);
+  if (filter.receivedTo) q = q.where('c.received_on', '<=', filter.receivedTo);
   // The text: by reference, contact or words (exactSearch), or with typos when listCases found nothing that way.
   if (filter.text) q = q.where(searchCondition(search ?? exactSearch(filter.text)));
   return q;
@@ -93,6 +95,8 @@ function countedByTable(filter: CaseFilter, search?: TextSearch): boolean {
     !filter.dueBefore &&
     !filter.dueOn &&
     !filter.returnedSince &&
+    !filter.receivedFrom &&
+    !filter.receivedTo &&
     !filter.text &&
     !filter.reference
   );

@@ -78,6 +78,8 @@ export type ErrorCode =
   | 'open311_unreadable'
   | 'open311_http'
   | 'open311_too_many'
+  | 'call_in_future'
+  | 'peer_file_invalid'
   | 'internal';
 
 export interface ApiError {

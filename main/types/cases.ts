@@ -149,6 +149,9 @@ export interface CaseListFilter {
   dueOn?: string | undefined;
   /** Cases whose statement a department returned after this moment (ISO time; the start screen's "returned"). */
   returnedSince?: string | undefined;
+  /** Received on or after / on or before these dates (the dashboard's weeks and months). */
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
   text?: string | undefined;
   reference?: string | undefined;
 }

@@ -38,6 +38,29 @@ export interface ExecutiveOverview {
   draws: { year: number; pool: DrawPool; status: 'none' | 'prepared' | 'drawn'; entryCount: number | null; drawnAt: string | null }[];
 }
 
+/** One bar or point of the dashboard: what it counts and the inbox filter listing exactly those cases. */
+export interface DashboardBar extends StartFigure {
+  key: string;
+  label?: string | undefined;
+}
+
+/** The office's and the executive's dashboard (issue 13, point 5). */
+export interface Dashboard {
+  today: string;
+  year: number;
+  open: StartFigure;
+  newThisWeek: StartFigure;
+  overdue: StartFigure;
+  dueThisWeek: StartFigure;
+  /** Cases received this year, per kind, channel and department ('none' for no department). */
+  byKind: DashboardBar[];
+  byChannel: DashboardBar[];
+  byDepartment: DashboardBar[];
+  /** Cases received per month, the last 12 months up to this one; key 'YYYY-MM'. */
+  monthly: DashboardBar[];
+  improvementsDoneThisYear: number;
+}
+
 /** A department head's start screen: what waits for their statement, and their improvements; overdue first. */
 export interface DepartmentHome {
   statementRequests: CaseSummary[];

@@ -6,3 +6,4 @@ export * from './jobs.ts';
 export * from './demo.ts';
 export * from './barometer.ts';
 export * from './imports.ts';
+export * from './accessibility.ts';

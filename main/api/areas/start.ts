@@ -1,9 +1,10 @@
 // Start screens and notifications.
 import { z } from 'zod';
+import { dashboard } from '../../services/dashboard.ts';
 import { listNotifications, markNotificationsRead } from '../../services/notifications.ts';
 import { executiveOverview, markStartSeen, officeToday } from '../../services/start-screens.ts';
 import { actorOf, channel, id, isoDateTime, none, OFFICE, out } from '../define.ts';
-import type { ExecutiveOverview, NotificationList, OfficeToday } from '../types.ts';
+import type { Dashboard, ExecutiveOverview, NotificationList, OfficeToday } from '../types.ts';
 
 export const startChannels = {
   // Start screens: the office's day, the executive's figures; notifications go to the office and department heads.
@@ -19,6 +20,13 @@ export const startChannels = {
     input: none,
     output: out<ExecutiveOverview>(),
     handler: ({ app }) => executiveOverview(app.services),
+  }),
+  // The office's and the executive's charts; every bar carries the inbox filter that lists what it counts.
+  dashboard: channel({
+    access: [...OFFICE, 'executive'],
+    input: none,
+    output: out<Dashboard>(),
+    handler: (call) => dashboard(call.app.services, actorOf(call)),
   }),
   // The caller's role says which part of their start screen they have now looked at.
   markStartSeen: channel({

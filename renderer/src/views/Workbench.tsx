@@ -196,7 +196,14 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
             }}
           />
         ) : screen === 'home' && start === 'executive' ? (
-          <ExecutiveStart refreshToken={refreshToken} />
+          <ExecutiveStart
+            refreshToken={refreshToken}
+            onOpenInbox={(filter, label) => {
+              inboxOpenings.current += 1;
+              setInboxFilter({ filter, label, key: inboxOpenings.current });
+              setScreen('inbox');
+            }}
+          />
         ) : screen === 'home' ? (
           <DepartmentHome onOpenCase={setOpenCase} onOpenImprovement={setOpenImprovement} refreshToken={refreshToken} />
         ) : screen === 'improvements' ? (

@@ -6,11 +6,13 @@ import type { ExecutiveOverview } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
 import { formatDateTime, formatNumber, localeFor } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { Dashboard } from './Dashboard.tsx';
+import type { CaseListFilter } from '../../../../main/api/types.ts';
 import { CASE_KINDS as KINDS } from '../../../../main/vocabulary/cases.ts';
 
 const QUARTERS = [1, 2, 3, 4] as const;
 
-export function ExecutiveStart({ refreshToken }: { refreshToken: number }) {
+export function ExecutiveStart({ refreshToken, onOpenInbox }: { refreshToken: number; onOpenInbox: (filter: CaseListFilter, label: string) => void }) {
   const { t, i18n } = useTranslation();
   const [overview, setOverview] = useState<ExecutiveOverview | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -44,6 +46,7 @@ export function ExecutiveStart({ refreshToken }: { refreshToken: number }) {
         <h1 id="start-title">{t('start.executive.title')}</h1>
         <span className="muted">{t('start.executive.subtitle', { year })}</span>
       </div>
+      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken} />
       <dl className="figures figures-read">
         <div className="figure figure-plain">
           <dt className="figure-label">{t('start.executive.running')}</dt>

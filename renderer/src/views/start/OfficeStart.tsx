@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { NOTIFICATIONS_CHANGED } from '../NotificationsButton.tsx';
 import { dueLabel } from '../inbox/columns.tsx';
+import { Dashboard } from './Dashboard.tsx';
 
 export const OFFICE_FIGURES = ['dueToday', 'overdue', 'returned', 'arrivals', 'mine'] as const;
 export type OfficeFigure = (typeof OFFICE_FIGURES)[number];
@@ -93,6 +94,7 @@ export function OfficeStart({ onOpenInbox, onOpenCase, refreshToken }: Props) {
           );
         })}
       </ul>
+      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken + reloads} />
       <section className="settings-section" aria-labelledby="next-up-title">
         <h2 id="next-up-title">{t('start.office.nextUp')}</h2>
         {nextUp.length === 0 ? (
