@@ -9,6 +9,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
+import { createKeyFileSecretBox, type SecretBox } from './services/secrets.ts';
 import { ensureFirstAdmin } from './services/users.ts';
 
 export interface AppContext {
@@ -25,13 +26,15 @@ export interface AppContext {
   kiosk: KioskControl;
   /** Background jobs in worker threads, each with a connection of its own. */
   jobs: JobRunner;
+  /** Seals and opens the mail servers' passwords: safeStorage in Electron, the key-file fallback elsewhere. */
+  secrets: SecretBox;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
   /** Stops running jobs (the next start records them as interrupted) and closes the database. */
   close(): Promise<void>;
 }
 
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string }): Promise<AppContext> {
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; secrets?: SecretBox }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
   const engine = openEngine(opts.dataDir);
   const now = opts.now ?? systemClock;
@@ -53,6 +56,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     events,
     kiosk: createKioskControl(sessions),
     jobs,
+    secrets: opts.secrets ?? createKeyFileSecretBox(opts.dataDir),
     firstRunNotice,
     close: async () => {
       jobs.close();

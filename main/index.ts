@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatcher } from './api/dispatch.ts';
 import { openAppContext, type AppContext } from './app-context.ts';
+import { electronSecretBox } from './shell/secrets.ts';
 import { readKioskConfig } from './services/kiosk-config.ts';
 import { showFirstRunNotice } from './shell/first-run.ts';
 import { setupIpc } from './shell/ipc.ts';
@@ -72,7 +73,7 @@ function wireKiosk(app: AppContext): void {
 }
 
 async function onReady(): Promise<void> {
-  context = await openAppContext({ dataDir: app.getPath('userData') });
+  context = await openAppContext({ dataDir: app.getPath('userData'), secrets: electronSecretBox() });
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);

@@ -15,6 +15,7 @@ export type { DrawPool, Prize, DrawEntry, DrawExclusion, DrawSummary, DrawEligib
 export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, NotificationType, NotificationItem, NotificationList } from '../types/start.ts';
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail } from '../types/imports.ts';
+export type { MailSettingsView, ImapSettingsView, SmtpSettingsView, MailSendInfo, OutgoingMailResult } from '../types/mail.ts';
 export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -198,6 +198,7 @@ export interface Schema {
   import_items: ImportItemsTable;
   imported_sources: ImportedSourcesTable;
   barometer_votes: BarometerVotesTable;
+  outgoing_mail: OutgoingMailTable;
 }
 
 /** Barometer votes: count votes of one rating per row (a kiosk press 1, a paper tally's rating its count; migration 0013). */
@@ -375,4 +376,21 @@ export interface UserMarkersTable {
   user_id: number;
   name: string;
   at: string;
+}
+
+/** Replies sent by SMTP, one row per send (migration 0019). */
+export interface OutgoingMailTable {
+  id: Generated<number>;
+  case_id: number;
+  user_id: number | null;
+  message_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  template_id: number | null;
+  confirm_gaps: number;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }

@@ -18,6 +18,8 @@ export const JOB_PARAMS = {
     /** A folder main made for this import's files, removed when the job ends. */
     removeFolder: z.string().max(4096).nullable().optional(),
   }),
+  // The mailbox's settings and password are not params: main hands them to the worker in memory (runner secrets).
+  pollMailbox: z.strictObject({ trigger: z.enum(['button', 'timer']), mailbox: z.string().max(2000) }),
 };
 
 /** startJob's input: a kind with its own params. */

@@ -65,6 +65,14 @@ export type ErrorCode =
   | 'tally_empty'
   | 'tally_date_in_future'
   | 'invalid_quarter'
+  | 'secret_storage_unavailable'
+  | 'secret_unreadable'
+  | 'mail_not_configured'
+  | 'mail_tls_required'
+  | 'mail_connection_failed'
+  | 'mail_send_failed'
+  | 'mail_poll_running'
+  | 'case_has_no_email'
   | 'internal';
 
 export interface ApiError {

@@ -5,3 +5,4 @@ export * from './people.ts';
 export * from './jobs.ts';
 export * from './demo.ts';
 export * from './barometer.ts';
+export * from './mail.ts';

@@ -11,8 +11,22 @@ import { IMPORTS_FOLDER } from '../../jobs/definitions.ts';
 import { writeNewFile } from '../../services/attachment-store.ts';
 import { fail } from '../../services/errors.ts';
 import { importDetail, listImports, runningImportOf } from '../../services/imports.ts';
-import { actorOf, channel, id, none, OFFICE, out, requiredText } from '../define.ts';
-import type { ImportDetail, ImportSummary, JobRecord } from '../types.ts';
+import { startMailPoll } from '../../jobs/mail-poll.ts';
+import { readMailSettings, updateMailSettings } from '../../services/mail-settings.ts';
+import { MAIL_TLS_MODES, MAX_POLL_MINUTES } from '../../vocabulary/mail.ts';
+import { actorOf, channel, id, none, OFFICE, out, requiredText, text } from '../define.ts';
+import type { ImportDetail, ImportSummary, JobRecord, MailSettingsView } from '../types.ts';
+
+const port = z.number().int().min(1).max(65_535);
+const password = z.string().max(1000).nullish();
+const server = {
+  host: requiredText(255).regex(/^[A-Za-z0-9.:[\]-]+$/),
+  port,
+  tls: z.enum(MAIL_TLS_MODES),
+  user: requiredText(320),
+  // A new password; null removes the stored one; left out keeps it (the form never receives the stored one).
+  password,
+};
 
 /** A file a little over the per-message limit still arrives, so its import item can say it is too large. */
 const MAX_MAIL_BASE64_CHARS = 2 * 4 * Math.ceil(DEFAULT_MAIL_LIMITS.maxMessageBytes / 3);
@@ -67,6 +81,32 @@ export const importsChannels = {
         starting.delete(actor.id);
       }
     },
+  }),
+  /** The office's mail servers (passwords only as "stored" or not). */
+  getMailSettings: channel({
+    access: ['admin'],
+    input: none,
+    output: out<MailSettingsView>(),
+    handler: ({ app }) => readMailSettings(app.services.read, app.secrets),
+  }),
+  updateMailSettings: channel({
+    access: ['admin'],
+    write: true,
+    input: z.strictObject({
+      imap: z
+        .strictObject({ ...server, folder: text(200), processedFolder: text(200), pollMinutes: z.number().int().min(0).max(MAX_POLL_MINUTES) })
+        .nullish(),
+      smtp: z.strictObject({ ...server, user: text(320), fromAddress: z.email().max(320), fromName: text(200) }).nullish(),
+    }),
+    output: out<MailSettingsView>(),
+    handler: ({ app }, input) => updateMailSettings(app.services, app.secrets, input),
+  }),
+  /** Polls the office's mailbox now (one poll at a time: a second click while one runs gets the running one). */
+  fetchMailNow: channel({
+    access: OFFICE,
+    input: none,
+    output: out<JobRecord>(),
+    handler: (call) => startMailPoll({ services: call.app.services, jobs: call.app.jobs, secrets: call.app.secrets }, actorOf(call), 'button'),
   }),
   listImports: channel({
     access: OFFICE,

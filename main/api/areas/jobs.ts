@@ -15,6 +15,8 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   youSaidWeDidXlsx: IMPROVEMENT_READERS,
   // Whoever opens cases: the office. Started through importMailFiles (main/api/areas/imports.ts), never startJob.
   importMail: OFFICE,
+  // The office's mailbox, fetched on demand (fetchMailNow in main/api/areas/imports.ts) or by the poll timer.
+  pollMailbox: OFFICE,
 };
 
 export const jobsChannels = {
