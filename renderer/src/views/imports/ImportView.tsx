@@ -81,6 +81,11 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
     });
   }
 
+  async function fetchMail() {
+    // One poll at a time for the office: a second click while one runs gets the running one (main/jobs/mail-poll.ts).
+    await submit.run(() => job.run(() => call('fetchMailNow', undefined)));
+  }
+
   const running = job.running || submit.busy;
   const count = (value: number) => formatNumber(value, i18n.language);
   return (
@@ -125,6 +130,13 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
           {t('imports.start')}
         </button>
       </form>
+      <section className="imports-mailbox" aria-labelledby="imports-mailbox-title">
+        <h2 id="imports-mailbox-title">{t('imports.mailbox')}</h2>
+        <p className="muted">{t('imports.mailboxHint')}</p>
+        <button type="button" disabled={running} aria-busy={running} onClick={() => void fetchMail()}>
+          {t('imports.fetchNow')}
+        </button>
+      </section>
       <JobProgress job={job} />
 
       <h2>{t('imports.history')}</h2>
@@ -179,7 +191,7 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
               {detail.items.map((item) => (
                 <li key={item.id} className={`import-item import-${item.outcome}`}>
                   <strong>{item.item}</strong> — {t(`imports.outcome.${item.outcome}`)}:{' '}
-                  {item.code === 'already_imported' || item.code === 'mail_automatic'
+                  {item.code === 'already_imported' || item.code === 'mail_automatic' || item.code === 'mail_own'
                     ? t(`imports.reason.${item.code}`, { reference: item.reference ?? '', reason: String(item.details.reason ?? '') })
                     : t(`errors.${item.code}`, { ...item.details, defaultValue: t('errors.mail_unreadable', { file: item.item }) })}
                   {item.caseId !== null && item.reference && (
