@@ -9,6 +9,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
+import { createKeyFileSecretBox, type SecretBox } from './services/secrets.ts';
 import { ensureFirstAdmin } from './services/users.ts';
 
 export interface AppContext {
@@ -25,6 +26,8 @@ export interface AppContext {
   kiosk: KioskControl;
   /** Background jobs in worker threads, each with a connection of its own. */
   jobs: JobRunner;
+  /** Seals and opens the mail servers' passwords: safeStorage in Electron, the key-file fallback elsewhere. */
+  secrets: SecretBox;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
   /** Stops running jobs (the next start records them as interrupted) and closes the database. */
@@ -35,7 +38,7 @@ export interface AppContext {
  * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds attachments, jobs'
  * files and backups on either engine).
  */
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig }): Promise<AppContext> {
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
   const engineConfig = opts.engine ?? sqliteConfig(opts.dataDir);
   const engine = await openEngine(engineConfig);
@@ -58,6 +61,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     events,
     kiosk: createKioskControl(sessions),
     jobs,
+    secrets: opts.secrets ?? createKeyFileSecretBox(opts.dataDir),
     firstRunNotice,
     close: async () => {
       jobs.close();

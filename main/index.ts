@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatcher } from './api/dispatch.ts';
 import { openAppContext, type AppContext } from './app-context.ts';
+import { electronSecretBox } from './shell/secrets.ts';
+import { startMailPollTimer } from './jobs/mail-poll.ts';
 import { readKioskConfig } from './services/kiosk-config.ts';
 import { showFirstRunNotice } from './shell/first-run.ts';
 import { setupIpc } from './shell/ipc.ts';
@@ -72,12 +74,14 @@ function wireKiosk(app: AppContext): void {
 }
 
 async function onReady(): Promise<void> {
-  context = await openAppContext({ dataDir: app.getPath('userData') });
+  context = await openAppContext({ dataDir: app.getPath('userData'), secrets: electronSecretBox() });
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);
   wireKiosk(context);
   setupIpc(createDispatcher(context), context.events, context.kiosk, devServerUrl);
+  // Polls the office mailbox on the settings' interval (off by default: interval 0); a poll already running is reused.
+  startMailPollTimer({ services: context.services, jobs: context.jobs, secrets: context.secrets });
   // A computer set up as the foyer kiosk starts straight into it (not on the very first start: the admin must sign in).
   if (readKioskConfig(context.dataDir).startInKiosk && !context.firstRunNotice) showKioskWindow();
   else showMainWindow();

@@ -199,6 +199,7 @@ export interface Schema {
   imported_sources: ImportedSourcesTable;
   barometer_votes: BarometerVotesTable;
   import_mappings: ImportMappingsTable;
+  outgoing_mail: OutgoingMailTable;
   calls: CallsTable;
   peer_figures: PeerFiguresTable;
 }
@@ -410,4 +411,21 @@ export interface UserMarkersTable {
   user_id: number;
   name: string;
   at: string;
+}
+
+/** Replies sent by SMTP, one row per send (migration 0019). */
+export interface OutgoingMailTable {
+  id: Generated<number>;
+  case_id: number;
+  user_id: number | null;
+  message_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  template_id: number | null;
+  confirm_gaps: number;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }

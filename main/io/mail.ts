@@ -56,6 +56,8 @@ export interface ParsedMail {
   attachments: MailAttachment[];
   /** Why this is an automatic message (auto-reply, bounce) that must not open a case; null for a person's mail. */
   automatic: string | null;
+  /** Our own X-Ombudsdesk-Reference header (a mail Ombudsdesk sent): such a mail never triggers anything (loop protection). */
+  ombudsdeskReference: string | null;
 }
 
 export interface MailFile {
@@ -101,6 +103,7 @@ export async function parseMailFile(file: MailFile, now: Date, limits: MailLimit
     text: tidyText(parsed.text),
     attachments: parsed.attachments,
     automatic: parsed.automatic,
+    ombudsdeskReference: oneLine(parsed.ombudsdeskReference) || null,
   };
 }
 
@@ -114,6 +117,7 @@ interface RawMail {
   text: string;
   attachments: MailAttachment[];
   automatic: string | null;
+  ombudsdeskReference: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------- .eml
@@ -163,6 +167,7 @@ async function readEml(fileName: string, buffer: Buffer, limits: MailLimits): Pr
       mediaType,
       fromAddress: from?.address ?? '',
     }),
+    ombudsdeskReference: header('x-ombudsdesk-reference') || null,
   };
 }
 
@@ -319,6 +324,7 @@ function readMsg(fileName: string, buffer: Buffer): RawMail {
       messageClass.startsWith('report.') || messageClass.includes('.oof') || messageClass.includes('rules.ooftemplate')
         ? `message class ${data.messageClass}`
         : automaticReason({ header, subject, mediaType: header('content-type').split(';')[0]!.trim().toLowerCase(), fromAddress: address }),
+    ombudsdeskReference: header('x-ombudsdesk-reference') || null,
   };
 }
 

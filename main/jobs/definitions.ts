@@ -13,8 +13,9 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAIL_LIMITS, MailError, parseMailFile } from '../io/mail.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore } from '../services/attachment-store.ts';
-import { beginImport, finishImport, importMailBatch, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
 import { importOpen311Job, importTableJob, open311PollJob, previewTable } from './table-jobs.ts';
+import { beginImport, finishImport, importMailBatch, recordImportFailure, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
+import { ImapConnectionError, pollImapFolder, type ImapServer } from '../io/imap.ts';
 
 export interface JobRun<P> {
   services: ServiceContext;
@@ -22,6 +23,8 @@ export interface JobRun<P> {
   /** The data folder (attachments, the job's files). */
   dataDir: string;
   actor: Actor;
+  /** Secrets main handed over for this run only (never stored): a mail server's password. */
+  secrets: Record<string, string>;
   params: P;
   /** done of total (null: not known yet), in a named phase. */
   progress(done: number, total: number | null, phase?: string): void;
@@ -68,6 +71,20 @@ async function readMailItem(file: { name: string; path: string; lastModified?: n
     if (error instanceof MailError) return { name: file.name, error: { code: error.code, details: error.details } };
     const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown';
     return { name: file.name, error: { code: 'mail_unreadable', details: { file: file.name, reason } } };
+  }
+}
+
+async function readImapItem(folder: string, message: { uid: number; source: Buffer | null; size: number; internalDate: Date | null }, now: Date): Promise<MailBatchItem> {
+  const name = `${folder}-${message.uid}.eml`;
+  try {
+    if (!message.source) {
+      throw new MailError('mail_too_large', { file: name, size: message.size, maxMegabytes: Math.floor(DEFAULT_MAIL_LIMITS.maxMessageBytes / 1024 / 1024) });
+    }
+    const mail = await parseMailFile({ fileName: name, bytes: message.source, lastModified: message.internalDate?.getTime() ?? null }, now);
+    return { name, mail, original: message.source };
+  } catch (error) {
+    if (error instanceof MailError) return { name, error: { code: error.code, details: error.details } };
+    return { name, error: { code: 'mail_unreadable', details: { file: name, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' } } };
   }
 }
 
@@ -187,6 +204,46 @@ export const JOB_DEFINITIONS = {
     params: JOB_PARAMS.open311Poll,
     async run(job) {
       return { counts: await open311PollJob(job, job.params) };
+    },
+  }),
+  pollMailbox: define({
+    params: JOB_PARAMS.pollMailbox,
+    async run({ services, actor, params, jobId, dataDir, secrets, progress, checkCancelled }) {
+      const server = JSON.parse(secrets.imap ?? 'null') as ImapServer | null;
+      if (!server) fail('mail_not_configured', { part: 'imap' });
+      const store = createAttachmentStore(path.join(dataDir, ATTACHMENTS_FOLDER));
+      const importId = await beginImport(services, actor, { kind: 'mail', source: params.mailbox, jobId });
+      const totals: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
+      let status: 'done' | 'failed' | 'cancelled' = 'failed';
+      let result: { found: number; moved: number };
+      try {
+        result = await pollImapFolder(server, {
+          batchSize: MAIL_BATCH,
+          maxMessageBytes: DEFAULT_MAIL_LIMITS.maxMessageBytes,
+          progress: (done, total) => progress(done, total, 'mail'),
+          checkCancelled,
+          async take(batch) {
+            const items: MailBatchItem[] = [];
+            for (const message of batch) items.push(await readImapItem(server.folder, message, services.now()));
+            const counts = await importMailBatch(services, store, actor, importId, items);
+            for (const key of Object.keys(totals) as (keyof BatchCounts)[]) totals[key] += counts[key];
+            // Imported, or skipped (known, automatic, our own): done with, moved. A failed one stays in the watched folder.
+            return batch.filter((_message, index) => !items[index]!.error).map((message) => message.uid);
+          },
+        });
+        status = 'done';
+      } catch (error) {
+        if (error instanceof JobCancelled) status = 'cancelled';
+        if (error instanceof ImapConnectionError) {
+          // The history shows why this poll found nothing: the server could not be reached or refused the login.
+          await recordImportFailure(services, importId, params.mailbox, 'mail_connection_failed', { reason: error.message });
+          fail('mail_connection_failed', { reason: error.message });
+        }
+        throw error;
+      } finally {
+        await finishImport(services, importId, status);
+      }
+      return { counts: { ...totals, found: result.found, moved: result.moved, importId } };
     },
   }),
 } satisfies Record<JobKind, JobDefinition<z.ZodType>>;

@@ -80,6 +80,8 @@ export const JOB_PARAMS = {
     startDate: z.iso.datetime({ offset: true }).nullable(),
     endDate: z.iso.datetime({ offset: true }).nullable(),
   }),
+  // The mailbox's settings and password are not params: main hands them to the worker in memory (runner secrets).
+  pollMailbox: z.strictObject({ trigger: z.enum(['button', 'timer']), mailbox: z.string().max(2000) }),
 };
 
 /** startJob's input: a kind with its own params. */

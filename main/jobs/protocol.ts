@@ -17,6 +17,8 @@ export interface WorkerInput {
   clockOffsetMs: number;
   /** Where a produced file goes: written as <resultPath>.partial, renamed to resultPath when complete. */
   resultPath: string;
+  /** Secrets for this run only (a mail server's password), in memory: never stored with the job's params. */
+  secrets: Record<string, string>;
 }
 
 export type ToWorker = { type: 'cancel' };

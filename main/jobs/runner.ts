@@ -24,7 +24,7 @@ export interface JobProgress {
 
 export interface JobRunner {
   /** Starts a job for this actor (params already checked against the kind's schema); the record as it is now. */
-  start(kind: JobKind, params: unknown, actor: Actor): Promise<JobRecord>;
+  start(kind: JobKind, params: unknown, actor: Actor, secrets?: Record<string, string>): Promise<JobRecord>;
   cancel(id: number, actor: Actor): Promise<JobRecord>;
   get(id: number, actor: Actor): Promise<JobRecord>;
   list(actor: Actor): Promise<JobRecord[]>;
@@ -127,7 +127,7 @@ export async function createJobRunner({ services, dataDir, engine = sqliteConfig
     );
 
   return {
-    async start(kind, params, actor) {
+    async start(kind, params, actor, secrets) {
       const { id } = await services.tx((ctx) =>
         ctx.db
           .insertInto('jobs')
@@ -144,6 +144,8 @@ export async function createJobRunner({ services, dataDir, engine = sqliteConfig
         engine,
         clockOffsetMs: services.now().getTime() - Date.now(),
         resultPath: path.join(folder, `${id}.result`),
+        // Passwords the job needs (the mailbox's): handed to the worker in memory, never written to the jobs table.
+        secrets: secrets ?? {},
       };
       const worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: input });
       let settled = false;

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       jobId: input.jobId,
       dataDir: input.dataDir,
       actor: input.actor,
+      secrets: input.secrets,
       params: definition.params.parse(input.params) as never,
       progress(done, total, phase) {
         const now = performance.now();

@@ -80,6 +80,14 @@ export type ErrorCode =
   | 'open311_too_many'
   | 'call_in_future'
   | 'peer_file_invalid'
+  | 'secret_storage_unavailable'
+  | 'secret_unreadable'
+  | 'mail_not_configured'
+  | 'mail_tls_required'
+  | 'mail_connection_failed'
+  | 'mail_send_failed'
+  | 'mail_poll_running'
+  | 'case_has_no_email'
   | 'internal';
 
 export interface ApiError {

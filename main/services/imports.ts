@@ -11,6 +11,7 @@ import type { AttachmentStore } from './attachment-store.ts';
 import { createCase } from './cases.ts';
 import type { ServiceContext, TxContext } from './context.ts';
 import { fail } from './errors.ts';
+import { ownMailAddresses } from './mail-settings.ts';
 import { appendEvent } from './timeline.ts';
 
 export const MAIL_SOURCE_KIND = 'mail';
@@ -53,6 +54,7 @@ export async function finishImport(ctx: ServiceContext, importId: number, status
 export async function importMailBatch(ctx: ServiceContext, store: AttachmentStore, actor: Actor, importId: number, items: MailBatchItem[]): Promise<BatchCounts> {
   return await ctx.tx(async (ctx) => {
     const counts: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
+    const ownAddresses = await ownMailAddresses(ctx.db);
     for (const item of items) {
       if (item.error) {
         await recordItem(ctx, importId, item.name, 'failed', item.error.code, item.error.details);
@@ -60,6 +62,14 @@ export async function importMailBatch(ctx: ServiceContext, store: AttachmentStor
         continue;
       }
       const mail = item.mail;
+      // Mail loop protection: what Ombudsdesk sent (our header) or what comes from our own address never opens a case
+      // and never lands on a timeline, whatever its subject says.
+      const own = mail.ombudsdeskReference !== null ? 'header' : mail.fromAddress !== null && ownAddresses.includes(mail.fromAddress) ? 'from' : null;
+      if (own) {
+        await recordItem(ctx, importId, item.name, 'skipped', 'mail_own', { reason: own, reference: mail.ombudsdeskReference });
+        counts.skipped++;
+        continue;
+      }
       if (mail.automatic) {
         await recordItem(ctx, importId, item.name, 'skipped', 'mail_automatic', { reason: mail.automatic });
         counts.skipped++;
@@ -130,6 +140,14 @@ export async function importMailBatch(ctx: ServiceContext, store: AttachmentStor
       .where('id', '=', importId)
       .execute();
     return counts;
+  });
+}
+
+/** A failure of the whole run (the mailbox could not be reached): one failed item, so the history says why. */
+export async function recordImportFailure(ctx: ServiceContext, importId: number, item: string, code: string, details: Record<string, unknown>): Promise<void> {
+  await ctx.tx(async (ctx) => {
+    await recordItem(ctx, importId, item, 'failed', code, details);
+    await ctx.db.updateTable('imports').set((eb) => ({ failed_count: eb('failed_count', '+', 1) })).where('id', '=', importId).execute();
   });
 }
 
@@ -299,6 +317,12 @@ export async function importDetail(ctx: ServiceContext, _actor: Actor, id: numbe
       }),
     ),
   };
+}
+
+/** Whether a mailbox poll is running (one at a time for the office). */
+export async function runningMailPoll(ctx: ServiceContext): Promise<boolean> {
+  const row = await ctx.read.selectFrom('jobs').select('id').where('kind', '=', 'pollMailbox').where('status', '=', 'running').executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Whether this user already has an import running (a second click starts nothing). */

@@ -18,6 +18,8 @@ export interface RecordReplyInput {
   templateId?: number | undefined;
   /** The sender saw the reply still has "[…]" gaps and sends it so; without it such a reply is refused. */
   confirmGaps?: boolean | undefined;
+  /** Sent by SMTP (main/services/outgoing-mail.ts): the mail's Message-ID and recipient, recorded on the reply. */
+  sent?: { messageId: string; to: string } | undefined;
 }
 
 export async function renderReply(ctx: ServiceContext, actor: Actor, caseId: number, templateId: number): Promise<RenderedReply> {
@@ -62,6 +64,7 @@ export async function recordReply(ctx: ServiceContext, actor: Actor, input: Reco
       subject: input.subject,
       body: input.body,
       templateId: input.templateId ?? null,
+      ...(input.sent ? { messageId: input.sent.messageId, to: input.sent.to } : {}),
     };
     await appendEvent(db, { caseId: row.id, actorId: actor.id, type: 'reply', at: stamp, data: { ...data } });
   });

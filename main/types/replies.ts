@@ -17,4 +17,7 @@ export interface ReplyEventData {
   subject: string;
   body: string;
   templateId: number | null;
+  /** Sent by SMTP: the mail's Message-ID (without angle brackets) and the address it went to. */
+  messageId?: string;
+  to?: string;
 }

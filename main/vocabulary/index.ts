@@ -7,3 +7,4 @@ export * from './demo.ts';
 export * from './barometer.ts';
 export * from './imports.ts';
 export * from './accessibility.ts';
+export * from './mail.ts';

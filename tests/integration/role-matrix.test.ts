@@ -155,6 +155,12 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     jobResult: ownJob,
     importMailFiles: { files: [{ name: 'a.eml', dataBase64: Buffer.from('From: a@example.org\r\nSubject: Hallo\r\n\r\nText\r\n').toString('base64') }] },
     listImports: undefined,
+    getMailSettings: undefined,
+    updateMailSettings: { smtp: { host: 'localhost', port: 2525, tls: 'off', user: '', fromAddress: 'buergerservice@example.org', fromName: 'Bürgerservice' } },
+    fetchMailNow: undefined,
+    mailSendInfo: undefined,
+    queueReplyEmail: { caseId: ids.complaint, subject: 'Ihr Anliegen', body: 'Guten Tag' },
+    sendQueuedMail: { id: 1 },
     importDetail: { id: ids.importRun },
     barometerReport: { from: '2027-Q1', to: '2027-Q2' },
     reportData: { period: '2027' },
@@ -224,7 +230,9 @@ describe('the role x action matrix', () => {
         const { result, changed } = await run(role, channel);
         if (allowed) {
           // A refusal of the service's own (not of the permission table) that the prepared office is bound to meet.
-          const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : null;
+          // The prepared office has no mail server set up: polling and sending refuse with that, and there is no queued mail.
+          const mailRefusal: Partial<Record<string, string>> = { fetchMailNow: 'mail_not_configured', queueReplyEmail: 'mail_not_configured', sendQueuedMail: 'not_found' };
+          const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? null);
           if (!result.ok && result.error.code !== expectedRefusal) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
         } else {
           const expected = role ? 'forbidden' : 'not_authenticated';

@@ -93,3 +93,15 @@ export class BrowserWindow extends EventEmitter {
 }
 
 export default { app, protocol, ipcMain, session, dialog, shell, BrowserWindow };
+
+// No keychain in the stub: the mail settings say passwords cannot be stored (main/services/secrets.ts).
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: () => {
+    throw new Error('safeStorage unavailable in the stub');
+  },
+  decryptString: () => {
+    throw new Error('safeStorage unavailable in the stub');
+  },
+};

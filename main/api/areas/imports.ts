@@ -13,8 +13,22 @@ import { fail } from '../../services/errors.ts';
 import { importDetail, listImports, runningImportOf } from '../../services/imports.ts';
 import { listMappings, readOpen311Endpoint, saveMapping, saveOpen311Endpoint, tableMappingSchema } from '../../services/table-imports.ts';
 import { checkPreview } from '../../services/table-preview.ts';
-import { actorOf, channel, id, none, OFFICE, optionalText, out, requiredText, type Call } from '../define.ts';
-import type { ImportDetail, ImportSummary, JobRecord, Open311Endpoint, PreviewCheck, SavedMapping, TableUpload } from '../types.ts';
+import type { ImportDetail, ImportSummary, JobRecord, MailSettingsView, Open311Endpoint, PreviewCheck, SavedMapping, TableUpload } from '../types.ts';
+import { startMailPoll } from '../../jobs/mail-poll.ts';
+import { readMailSettings, updateMailSettings } from '../../services/mail-settings.ts';
+import { MAIL_TLS_MODES, MAX_POLL_MINUTES } from '../../vocabulary/mail.ts';
+import { actorOf, channel, id, none, OFFICE, optionalText, out, requiredText, text, type Call } from '../define.ts';
+
+const port = z.number().int().min(1).max(65_535);
+const password = z.string().max(1000).nullish();
+const server = {
+  host: requiredText(255).regex(/^[A-Za-z0-9.:[\]-]+$/),
+  port,
+  tls: z.enum(MAIL_TLS_MODES),
+  user: requiredText(320),
+  // A new password; null removes the stored one; left out keeps it (the form never receives the stored one).
+  password,
+};
 
 /** A file a little over the per-message limit still arrives, so its import item can say it is too large. */
 const MAX_MAIL_BASE64_CHARS = 2 * 4 * Math.ceil(DEFAULT_MAIL_LIMITS.maxMessageBytes / 3);
@@ -208,6 +222,32 @@ export const importsChannels = {
         await saveOpen311Endpoint(call.app.services, { url: input.url, jurisdictionId });
         return await call.app.jobs.start('open311Poll', { url: input.url, jurisdictionId, startDate: input.startDate, endDate: input.endDate }, actorOf(call));
       }),
+  }),
+  /** The office's mail servers (passwords only as "stored" or not). */
+  getMailSettings: channel({
+    access: ['admin'],
+    input: none,
+    output: out<MailSettingsView>(),
+    handler: ({ app }) => readMailSettings(app.services.read, app.secrets),
+  }),
+  updateMailSettings: channel({
+    access: ['admin'],
+    write: true,
+    input: z.strictObject({
+      imap: z
+        .strictObject({ ...server, folder: text(200), processedFolder: text(200), pollMinutes: z.number().int().min(0).max(MAX_POLL_MINUTES) })
+        .nullish(),
+      smtp: z.strictObject({ ...server, user: text(320), fromAddress: z.email().max(320), fromName: text(200) }).nullish(),
+    }),
+    output: out<MailSettingsView>(),
+    handler: ({ app }, input) => updateMailSettings(app.services, app.secrets, input),
+  }),
+  /** Polls the office's mailbox now (one poll at a time: a second click while one runs gets the running one). */
+  fetchMailNow: channel({
+    access: OFFICE,
+    input: none,
+    output: out<JobRecord>(),
+    handler: (call) => startMailPoll({ services: call.app.services, jobs: call.app.jobs, secrets: call.app.secrets }, actorOf(call), 'button'),
   }),
   listImports: channel({
     access: OFFICE,

@@ -23,6 +23,8 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   // Whoever reads reports and lists: department scope is applied by the services the jobs call.
   reportXlsx: CASE_READERS,
   tableExport: CASE_READERS,
+  // The office's mailbox, fetched on demand (fetchMailNow in main/api/areas/imports.ts) or by the poll timer.
+  pollMailbox: OFFICE,
 };
 
 export const jobsChannels = {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, ReplyTemplate } from '../../../../main/api/types.ts';
+import type { CaseDetail, MailSendInfo, ReplyTemplate } from '../../../../main/api/types.ts';
 import { call, toFailure } from '../../api.ts';
 import { gapsOf } from '../../reply-gaps.ts';
 import { useAction } from '../../use-action.ts';
@@ -48,6 +48,9 @@ export function ReplyPanel({ detail, onChanged }: Props) {
   const [body, setBody] = useState('');
   const [usedTemplateId, setUsedTemplateId] = useState<number | undefined>();
   const [notice, setNotice] = useState('');
+  // Sending by email is offered when SMTP is set up and the case has an address (main checks both again).
+  const [mailInfo, setMailInfo] = useState<MailSendInfo | null>(null);
+  const [byMail, setByMail] = useState(false);
   // Recording, with its busy state and its last error; a failed read (templates, filling one in) is shown the same way.
   const { run, busy, error, fail, clear } = useAction();
   // Set when recording was stopped because the reply still has gaps: the warning then asks to fill them or confirm.
@@ -65,6 +68,12 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       setTemplateId((current) => (list.some((item) => String(item.id) === current) ? current : String(list[0]?.id ?? '')));
     }, (failure: unknown) => fail(toFailure(failure)));
   }, [detail.kind, language, fail]);
+
+  useEffect(() => {
+    call('mailSendInfo', undefined).then(setMailInfo, () => setMailInfo(null));
+  }, []);
+  const canMail = channel === 'email' && !!detail.submitter.email && !detail.submitter.anonymous && mailInfo?.smtpConfigured === true;
+  const sendByMail = canMail && byMail;
 
   async function fill() {
     if (!templateId) return;
@@ -101,7 +110,12 @@ export function ReplyPanel({ detail, onChanged }: Props) {
       return;
     }
     const next = await run(
-      (send) => send('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) }),
+      async (send) => {
+        if (!sendByMail) return await send('recordReply', { caseId: detail.id, channel, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) });
+        // Stored first under this submission's requestId (a double click: one mail), then sent once and recorded.
+        const queued = await send('queueReplyEmail', { caseId: detail.id, subject, body, templateId: usedTemplateId, ...(confirmGaps ? { confirmGaps } : {}) });
+        return (await call('sendQueuedMail', { id: queued.id })).case;
+      },
       // Gaps main found are asked about in the warning, not shown as an error.
       (failure) => {
         if (failure.code !== 'reply_has_gaps') return false;
@@ -114,7 +128,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
     setBody('');
     setUsedTemplateId(undefined);
     setGapWarning(false);
-    setNotice(t('reply.recorded'));
+    setNotice(sendByMail ? t('reply.sentByMail') : t('reply.recorded'));
     onChanged(next);
   }
 
@@ -168,6 +182,12 @@ export function ReplyPanel({ detail, onChanged }: Props) {
           </div>
         )}
         <SelectField label={t('reply.channel')} value={channel} onChange={(value) => setChannel(value as typeof channel)} choices={REPLY_CHANNELS.map((code) => ({ value: code, label: t(`reply.channels.${code}`) }))} />
+        {canMail && (
+          <label className="checkbox">
+            <input type="checkbox" checked={byMail} onChange={(e) => setByMail(e.target.checked)} />
+            <span>{t('reply.sendByMail', { to: detail.submitter.email ?? '', from: mailInfo?.fromAddress ?? '' })}</span>
+          </label>
+        )}
         <ErrorMessage error={error} />
         {notice && (
           <p className="notice" role="status">
@@ -176,7 +196,7 @@ export function ReplyPanel({ detail, onChanged }: Props) {
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {t('reply.record')}
+            {sendByMail ? t('reply.sendAndRecord') : t('reply.record')}
           </button>
           <button type="button" disabled={!body} onClick={() => setNotice(copyText(letter) ? t('reply.copied') : t('reply.copyFailed'))}>
             {t('reply.copy')}

@@ -76,6 +76,11 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
     });
   }
 
+  async function fetchMail() {
+    // One poll at a time for the office: a second click while one runs gets the running one (main/jobs/mail-poll.ts).
+    await submit.run(() => job.run(() => call('fetchMailNow', undefined)));
+  }
+
   const running = job.running || submit.busy;
   const count = (value: number) => formatNumber(value, i18n.language);
   return (
@@ -122,6 +127,13 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
       </form>
       <TableImport job={job} />
       <Open311Import job={job} />
+      <section className="imports-mailbox" aria-labelledby="imports-mailbox-title">
+        <h2 id="imports-mailbox-title">{t('imports.mailbox')}</h2>
+        <p className="muted">{t('imports.mailboxHint')}</p>
+        <button type="button" disabled={running} aria-busy={running} onClick={() => void fetchMail()}>
+          {t('imports.fetchNow')}
+        </button>
+      </section>
       <JobProgress job={job} />
 
       <h2>{t('imports.history')}</h2>
@@ -178,7 +190,7 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
                   <strong>{item.item}</strong> — {t(`imports.outcome.${item.outcome}`)}:{' '}
                   {item.code.startsWith('row_')
                     ? t(`imports.table.issue.${item.code}`, { column: String(item.details.column ?? ''), value: String(item.details.value ?? '') })
-                    : item.code === 'already_imported' || item.code === 'mail_automatic'
+                    : item.code === 'already_imported' || item.code === 'mail_automatic' || item.code === 'mail_own'
                     ? t(`imports.reason.${item.code}`, { reference: item.reference ?? '', reason: String(item.details.reason ?? '') })
                     : t(`errors.${item.code}`, { ...item.details, defaultValue: t('errors.mail_unreadable', { file: item.item }) })}
                   {item.caseId !== null && item.reference && (
