@@ -52,6 +52,8 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+              // Charts (recharts and what it brings: d3 pieces, redux, immer ...), used by the start screens, barometer and reports.
+              { name: 'charts', test: /[\\/]node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|internmap|use-sync-external-store|clsx)[\\/]/, priority: 1 },
               { name: 'libs', test: /[\\/]node_modules[\\/](i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/, priority: 1 },
             ],
           },
