@@ -202,7 +202,7 @@ export function dayInTheOffice(size: DaySize): void {
       await page.keyboard.press('Tab');
       await expect(confirm.getByRole('button', { name: 'Verwerfen' })).toBeFocused();
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
       await expect(search).toHaveValue(day.call);
       await settled(page, calls);
       await page.getByRole('button', { name: 'Abmelden' }).click();
@@ -243,7 +243,7 @@ export function dayInTheOffice(size: DaySize): void {
       await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
       const calls = countListCalls(page);
       await page.getByRole('button', { name: /Stellungnahmen zurück/ }).click();
-      await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
       await expect(page.getByRole('row', { name: new RegExp(day.call) })).toBeVisible();
       await settled(page, calls);
       await shot(page, 'deputy-inbox');
@@ -271,7 +271,7 @@ export function dayInTheOffice(size: DaySize): void {
       expect(detail.timeline.filter((e) => e.type === 'status_changed')).toHaveLength(5); // triage, forward, return, answer, close
       await shot(page, 'deputy-case');
       await page.keyboard.press('Escape');
-      await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
       await settled(page, calls);
       await page.getByRole('button', { name: 'Abmelden' }).click();
     });

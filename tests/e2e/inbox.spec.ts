@@ -82,7 +82,7 @@ test('first start: sign in as admin, choose a password, see the empty inbox, the
   // The office (the administrator too) starts on its day; the inbox is one click away.
   await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
   await expect(page.getByText('Noch keine Fälle.')).toBeVisible();
   await expect(page.getByText('Administration', { exact: false })).toBeVisible();
 

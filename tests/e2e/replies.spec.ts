@@ -45,7 +45,7 @@ async function signIn(page: Page) {
   // The office starts on its day; the inbox is one click away.
   await expect(page.getByRole('heading', { name: 'Heute', level: 1 })).toBeVisible();
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name: 'Eingang', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
 }
 
 async function openCase(page: Page) {

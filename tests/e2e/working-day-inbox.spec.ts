@@ -71,7 +71,7 @@ async function start(page: Page): Promise<void> {
   await page.getByLabel(/^Passwort$/).fill(password);
   await page.keyboard.press('Enter');
   const changing = page.getByRole('heading', { name: 'Neues Passwort wählen' });
-  const inbox = page.getByRole('heading', { name: 'Eingang' });
+  const inbox = page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 });
   // The office (the administrator too) lands on its start screen, "Heute".
   await expect(changing.or(inbox).or(page.getByRole('heading', { name: 'Heute', level: 1 }))).toBeVisible();
   if (await changing.isVisible()) {
@@ -283,7 +283,7 @@ test('back to the inbox keeps the view, filters, sort, search, scroll position a
   await expect(page.getByRole('button', { name: /Zurück zum Eingang/ })).toHaveAttribute('aria-keyshortcuts', /Escape/);
 
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Alle', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Art', { exact: true })).toHaveValue('complaint');
   await expect(page.getByRole('columnheader', { name: /Aktenzeichen/ })).toHaveAttribute('aria-sort', 'ascending');
@@ -522,7 +522,7 @@ test('a reference typed into the search box and confirmed with Enter opens that 
   await search(page).fill('Schlagloch');
   await page.keyboard.press('Enter');
   await expect(count(page)).toHaveText('60 Fälle');
-  await expect(page.getByRole('heading', { name: 'Eingang' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Eingang', exact: true, level: 1 })).toBeVisible();
 });
 
 test('Save is disabled while it runs: a double Ctrl+Enter or a double click saves one case', async ({ page }) => {
