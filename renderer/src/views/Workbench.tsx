@@ -14,6 +14,7 @@ import { OfficeStart } from './start/OfficeStart.tsx';
 import { startScreenOf } from './start/start-screen.ts';
 import { leaveThrough, LeaveGuards, type LeaveGuard } from './use-discard-guard.tsx';
 import { anyModalOpen } from './use-modal-focus.ts';
+import { useCasesChanged } from '../use-cases-changed.ts';
 // Each screen beyond the inbox is its own chunk, loaded when first opened: sign-in and the inbox load only what they need.
 const CaseView = lazy(() => import('./case/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 const DepartmentHome = lazy(() => import('./improvements/DepartmentHome.tsx').then((m) => ({ default: m.DepartmentHome })));
@@ -72,6 +73,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const [inboxMemory] = useState(() => new InboxMemory());
 
   const refresh = useCallback(() => setRefreshToken((n) => n + 1), []);
+  // Another seat changed cases (PostgreSQL): the inbox, the start screens and the department's lists load again.
+  useCasesChanged(refresh);
 
   /** Back from a case or an improvement to the screen beneath (the inbox puts the focus back on its row itself). */
   const back = useCallback(() => {
