@@ -55,13 +55,18 @@ function expected(seeds: readonly Seed[]) {
 }
 const inQuarter = (q: 1 | 2) => SEEDS.filter((s) => Math.floor((Number(s.at.slice(5, 7)) - 1) / 3) + 1 === q);
 
+/** The screen at both sizes, from its top and scrolled to its end (the content area scrolls, not the page). */
 async function screenshots(page: Page, name: string) {
   for (const size of [
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
   ]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `screenshots/${name}-${size.width}x${size.height}.png`, fullPage: true });
+    await page.mouse.move(1, size.height - 1); // no chart tooltip under a resting pointer
+    for (const [part, top] of [['top', 0], ['end', 1e6]] as const) {
+      await page.locator('main.content').evaluate((main, y) => main.scrollTo(0, y), top);
+      await page.screenshot({ path: `screenshots/${name}-${size.width}x${size.height}-${part}.png` });
+    }
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }

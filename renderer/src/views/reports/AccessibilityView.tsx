@@ -45,7 +45,7 @@ function Empty() {
 
 function ShareCell({ part, whole, share }: { part: number; whole: number; share: number | null }) {
   const { t, i18n } = useTranslation();
-  if (share === null) return <td className="empty"><Empty /></td>;
+  if (share === null) return <td className="access-empty"><Empty /></td>;
   return (
     <td>
       {formatPercent(share, i18n.language)} <small className="muted">{t('access.ofCount', { part: formatNumber(part, i18n.language), whole: formatNumber(whole, i18n.language) })}</small>
@@ -59,7 +59,7 @@ function DeadlineCell({ value }: { value: DeadlineShare }) {
 
 function MedianCell({ value, n }: { value: number | null; n: number }) {
   const { t, i18n } = useTranslation();
-  if (value === null) return <td className="empty"><Empty /></td>;
+  if (value === null) return <td className="access-empty"><Empty /></td>;
   return (
     <td>
       {formatNumber(value, i18n.language)} <small className="muted">{t('access.nOf', { n: formatNumber(n, i18n.language) })}</small>
