@@ -23,7 +23,7 @@ const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
 const ImportView = lazy(() => import('./imports/ImportView.tsx').then((m) => ({ default: m.ImportView })));
 const BarometerView = lazy(() => import('./barometer/BarometerView.tsx').then((m) => ({ default: m.BarometerView })));
-const ReportView = lazy(() => import('./reports/ReportView.tsx').then((m) => ({ default: m.ReportView })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
@@ -158,7 +158,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         ) : screen === 'barometer' ? (
           <BarometerView user={user} />
         ) : screen === 'reports' ? (
-          <ReportView />
+          <ReportsScreen user={user} />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}
