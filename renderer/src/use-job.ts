@@ -48,8 +48,10 @@ export function useJob({ saveResult = true }: { saveResult?: boolean } = {}): Jo
   useEffect(
     () =>
       window.ombudsdeskEvents.on('jobProgress', (payload) => {
-        if (current.current === null) early.current.set(payload.id, payload);
-        else take(payload);
+        // Another job's event may be this hook's next job, heard before its start has answered (a second import that
+        // ends at once): kept, not dropped, or the screen would wait for an end it already missed.
+        if (payload.id === current.current) take(payload);
+        else early.current.set(payload.id, payload);
       }),
     [take],
   );

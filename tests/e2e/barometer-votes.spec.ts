@@ -86,6 +86,7 @@ test('web votes imported by keyboard and double click, re-import skipped, min n 
   await picker.focus();
   await picker.setInputFiles({ name: FILE, mimeType: 'text/csv', buffer: bytes });
   await page.keyboard.press('Tab');
+  await expect(importButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(summary).toHaveText(`Importiert: 0 · schon bekannt, übersprungen: ${total} · fehlerhafte Zeilen: 0`, { timeout: 30_000 });
   await expect(q2Row.locator('td.n')).toHaveText(String(q2.n));
