@@ -16,7 +16,7 @@ export type { Dashboard, DashboardBar } from '../types/start.ts';
 export type { StartFigure, OfficeToday, ExecutiveOverview, DepartmentHome, NotificationType, NotificationItem, NotificationList } from '../types/start.ts';
 export type { JobRecord, ExportFile } from '../types/jobs.ts';
 export type { MailSettingsView, ImapSettingsView, SmtpSettingsView, MailSendInfo, OutgoingMailResult } from '../types/mail.ts';
-export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult } from '../types/barometer.ts';
+export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig, KioskVoteResult, PaperTallyResult, VoteImportResult, VoteImportRowError } from '../types/barometer.ts';
 export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUpload, TablePreview, PreviewCheck, SavedMapping, Open311Endpoint } from '../types/imports.ts';
 export type { ReportCount, DeadlineFigures, StageDeadlines, ReportImprovement, ReportDraw, ReportData } from '../types/reports.ts';
 export type { AccessibilityReport, AccessRow, AccessFigures, AccessDimension, DeadlineShare, PeerRow, PeerRowError, PhoneFigures, LoggedCall, PeerImportResult } from '../types/accessibility.ts';

@@ -240,6 +240,8 @@ export interface BarometerVotesTable {
   place: string | null;
   entered_by: number | null;
   created_at: string;
+  /** A web vote's import key (unique; null for kiosk and paper votes; migration 0021). */
+  import_key: string | null;
 }
 
 /** One background job run (see main/jobs/runner.ts). */

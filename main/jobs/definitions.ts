@@ -13,6 +13,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAIL_LIMITS, MailError, parseMailFile } from '../io/mail.ts';
 import { ATTACHMENTS_FOLDER, createAttachmentStore } from '../services/attachment-store.ts';
+import { importBarometerVotesJob } from './barometer-import-job.ts';
 import { importOpen311Job, importTableJob, open311PollJob, previewTable } from './table-jobs.ts';
 import { beginImport, finishImport, importMailBatch, recordImportFailure, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
 import { ImapConnectionError, pollImapFolder, type ImapServer } from '../io/imap.ts';
@@ -244,6 +245,14 @@ export const JOB_DEFINITIONS = {
         await finishImport(services, importId, status);
       }
       return { counts: { ...totals, found: result.found, moved: result.moved, importId } };
+    },
+  }),
+  importBarometerVotes: define({
+    params: JOB_PARAMS.importBarometerVotes,
+    async run(job) {
+      const outcome = await importBarometerVotesJob(job, job.params, IMPORTS_FOLDER);
+      // The row errors (translated by the window, each naming its row) come back as the job's result.
+      return { counts: outcome.counts, result: { name: 'vote-import.json', mediaType: 'application/json', bytes: Buffer.from(JSON.stringify({ errors: outcome.errors })) } };
     },
   }),
 } satisfies Record<JobKind, JobDefinition<z.ZodType>>;

@@ -80,6 +80,13 @@ export const JOB_PARAMS = {
     startDate: z.iso.datetime({ offset: true }).nullable(),
     endDate: z.iso.datetime({ offset: true }).nullable(),
   }),
+  // Web votes (CSV, XLSX) main wrote under the imports folder (importWebVotes in main/api/areas/barometer.ts).
+  importBarometerVotes: z.strictObject({
+    file: z.strictObject({ name: z.string().min(1).max(1000), path: z.string().min(1).max(4096) }),
+    /** Votes per transaction (tests use small batches). */
+    batchSize: z.number().int().min(1).max(5000).optional(),
+    removeFolder: z.string().max(4096).nullable().optional(),
+  }),
   // The mailbox's settings and password are not params: main hands them to the worker in memory (runner secrets).
   pollMailbox: z.strictObject({ trigger: z.enum(['button', 'timer']), mailbox: z.string().max(2000) }),
 };

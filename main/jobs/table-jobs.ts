@@ -26,7 +26,7 @@ interface Progress {
 }
 
 /** The file main wrote (its size checked before it is read), parsed: a file that cannot be read is a DomainError. */
-function readTableFile(file: { name: string; path: string }, sheet: string | null): ParsedTable {
+export function readTableFile(file: { name: string; path: string }, sheet: string | null): ParsedTable {
   try {
     let size: number;
     try {

@@ -47,6 +47,18 @@ export interface KioskVoteResult {
   current: BarometerQuarter;
 }
 
+/** A web vote import's row that was not stored: its row in the file (1-based, the header row counted) and why. */
+export interface VoteImportRowError {
+  row: number;
+  code: 'vote_rating_unknown' | 'vote_time_invalid' | 'vote_in_future' | 'vote_department_unknown';
+  details: Record<string, unknown>;
+}
+
+/** What the importBarometerVotes job's result file holds (its counts are on the job: rows, imported, skipped, failed). */
+export interface VoteImportResult {
+  errors: VoteImportRowError[];
+}
+
 export interface PaperTallyResult {
   ids: number[];
   total: number;

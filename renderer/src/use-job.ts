@@ -5,7 +5,8 @@
 //   <JobProgress job={job} />
 //
 // Events that arrive before startJob has answered are kept by job id, so a job that ends at once is not missed. A job
-// that produced a file (an export) is fetched and saved when it is done. One job at a time per hook: start() while one
+// that produced a file (an export) is fetched and saved when it is done (useJob({ saveResult: false }): the screen
+// reads the result itself, e.g. an import's row errors). One job at a time per hook: start() while one
 // runs does nothing, so a double click starts one job.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput } from '../../main/api/contract.ts';
@@ -26,7 +27,7 @@ export interface Job {
   cancel(): void;
 }
 
-export function useJob(): Job {
+export function useJob({ saveResult = true }: { saveResult?: boolean } = {}): Job {
   const [record, setRecord] = useState<JobRecord | null>(null);
   const [error, setError] = useState<unknown>(null);
   const current = useRef<number | null>(null);
@@ -38,17 +39,19 @@ export function useJob(): Job {
   const take = useCallback((next: JobRecord) => {
     if (next.id !== current.current) return;
     setRecord((previous) => (previous && previous.id === next.id && previous.status !== 'running' ? previous : next));
-    if (next.status === 'done' && next.resultName && !saved.current.has(next.id)) {
+    if (saveResult && next.status === 'done' && next.resultName && !saved.current.has(next.id)) {
       saved.current.add(next.id);
       call('jobResult', { id: next.id }).then((file) => saveToDisk(file.fileName, file.dataBase64), setError);
     }
-  }, []);
+  }, [saveResult]);
 
   useEffect(
     () =>
       window.ombudsdeskEvents.on('jobProgress', (payload) => {
-        if (current.current === null) early.current.set(payload.id, payload);
-        else take(payload);
+        // Another job's event may be this hook's next job, heard before its start has answered (a second import that
+        // ends at once): kept, not dropped, or the screen would wait for an end it already missed.
+        if (payload.id === current.current) take(payload);
+        else early.current.set(payload.id, payload);
       }),
     [take],
   );

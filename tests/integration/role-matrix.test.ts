@@ -173,6 +173,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     updateBarometerSettings: { minN: 40 },
     getKioskConfig: undefined,
     updateKioskConfig: { startInKiosk: true },
+    importWebVotes: { name: 'votes.csv', dataBase64: Buffer.from('time,rating\n2027-05-31T08:00:00,good\n').toString('base64') },
     openKiosk: undefined,
     // The kiosk channels are run from a kiosk caller (no one is signed in there); tests/integration/kiosk.test.ts
     // shows that every other caller is refused them and that a kiosk caller is refused everything else.

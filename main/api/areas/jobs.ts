@@ -25,6 +25,8 @@ export const JOB_ACCESS: Record<JobKind, Access> = {
   tableExport: CASE_READERS,
   // The office's mailbox, fetched on demand (fetchMailNow in main/api/areas/imports.ts) or by the poll timer.
   pollMailbox: OFFICE,
+  // Web votes for the barometer, like paper tallies the office's: through importWebVotes (main/api/areas/barometer.ts).
+  importBarometerVotes: OFFICE,
 };
 
 export const jobsChannels = {

@@ -1,10 +1,11 @@
 // The satisfaction barometer for the office, the executive and department heads: the trend chart of the index per
 // quarter with its margin of error and n (unreliable quarters marked), the table of the same figures beneath it, and for
-// the office the paper tally entry, this computer's kiosk set-up and the way into kiosk mode.
+// the office the paper tally entry, the import of web votes and the way into kiosk mode; for the administrator the
+// barometer's settings with this computer's kiosk set-up.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BarometerQuarter, BarometerReport, Department, KioskConfig, SessionUser } from '../../../../main/api/types.ts';
+import type { BarometerQuarter, BarometerReport, Department, SessionUser } from '../../../../main/api/types.ts';
 import { BAROMETER_RATINGS } from '../../../../main/vocabulary/barometer.ts';
 import { call, toFailure } from '../../api.ts';
 import { can } from '../../can.ts';
@@ -15,6 +16,8 @@ import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { useDiscardGuard } from '../use-discard-guard.tsx';
+import { BarometerSettingsForm } from './BarometerSettingsForm.tsx';
+import { VoteImport } from './VoteImport.tsx';
 
 function localToday(): string {
   const now = new Date();
@@ -222,33 +225,9 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   );
 }
 
-function KioskPanel({ user }: { user: SessionUser }) {
+function KioskPanel() {
   const { t } = useTranslation();
-  const [config, setConfig] = useState<KioskConfig | null>(null);
-  const [place, setPlace] = useState('');
-  const [startInKiosk, setStartInKiosk] = useState(false);
-  const [done, setDone] = useState(false);
-  const action = useAction();
   const opening = useAction();
-  const isAdmin = can(user, 'updateKioskConfig');
-
-  useEffect(() => {
-    call('getKioskConfig').then((value) => {
-      setConfig(value);
-      setPlace(value.place);
-      setStartInKiosk(value.startInKiosk);
-    }, () => undefined);
-  }, []);
-
-  async function saveSetup(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    const value = await action.run(() => call('updateKioskConfig', { startInKiosk, place: place.trim() || 'Kiosk' }));
-    if (value) {
-      setConfig(value);
-      setDone(true);
-    }
-  }
 
   async function openKiosk() {
     const value = await opening.run(() => call('openKiosk'));
@@ -263,20 +242,6 @@ function KioskPanel({ user }: { user: SessionUser }) {
         {t('barometer.openKiosk')}
       </button>
       <ErrorMessage error={opening.error} />
-      {isAdmin && config && (
-        <form noValidate onSubmit={saveSetup} className="kiosk-setup">
-          <label className="checkbox">
-            <input type="checkbox" checked={startInKiosk} onChange={(event) => setStartInKiosk(event.target.checked)} />
-            {t('barometer.startInKiosk')}
-          </label>
-          <TextField label={t('barometer.kioskPlace')} value={place} onChange={setPlace} error={null} maxLength={200} />
-          <ErrorMessage error={action.error} />
-          <button type="submit" disabled={action.busy} aria-busy={action.busy}>
-            {t('barometer.saveSetup')}
-          </button>
-          {done && <p role="status">{t('barometer.setupSaved')}</p>}
-        </form>
-      )}
     </section>
   );
 }
@@ -327,7 +292,9 @@ export function BarometerView({ user }: { user: SessionUser }) {
         {report && <ReportTable report={report} language={i18n.language} />}
       </section>
       {office && <TallyForm departments={departments} onSaved={load} />}
-      {office && <KioskPanel user={user} />}
+      {office && <VoteImport onImported={load} />}
+      {office && <KioskPanel />}
+      {can(user, 'updateBarometerSettings') && <BarometerSettingsForm onSaved={load} />}
     </div>
   );
 }
