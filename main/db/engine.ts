@@ -2,6 +2,7 @@
 // verified backup, how it reports conflicts and busy errors, and the engine's full-text search. One implementation per
 // engine lives in its own folder (main/db/sqlite/ today); nothing outside that folder names the engine's driver.
 import type { Kysely } from 'kysely';
+import type { WriteDb } from './handles.ts';
 import type { Schema } from './schema.ts';
 
 /** A failure of the engine that the API reports with its own code instead of "internal". */
@@ -22,6 +23,13 @@ export interface BackupOptions {
   beforeVerify?: (tempFile: string) => void;
 }
 
+/** A user whose database login must follow their users row (created, renamed, role changed, deactivated, new password). */
+export interface LoginRoleChange {
+  userId: number;
+  /** A new password (the user's own); undefined keeps the current one. */
+  password?: string | undefined;
+}
+
 export interface Engine {
   readonly kind: 'sqlite' | 'postgres';
   /** The query builder and executor every service uses (through ReadDb and, inside ctx.tx, WriteDb). */
@@ -35,6 +43,13 @@ export interface Engine {
    * writes, and restores the usual ones afterwards (also when fn fails). Inside a transaction fn runs unchanged.
    */
   bulkWrites<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Keeps the database's own login for an Ombudsdesk user in step with their users row, inside the caller's transaction
+   * (call it after writing the row). PostgreSQL: a LOGIN role per user in the group role of their office role, so the
+   * database enforces the permissions whoever connects with a seat's credentials (postgres/login-roles.ts). SQLite has
+   * no database users: nothing to do.
+   */
+  syncLoginRole(db: WriteDb, change: LoginRoleChange): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Engine, OpenEngineOptions } from '../engine.ts';
 import type { Schema } from '../schema.ts';
 import { mapPostgresError } from './errors.ts';
+import { syncPostgresLoginRole } from './login-roles.ts';
 import { migratePostgres } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
@@ -84,6 +85,9 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     mapError: mapPostgresError,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),
+    async syncLoginRole(db, change) {
+      await syncPostgresLoginRole(db, change);
+    },
     async close() {
       if (closed) return;
       closed = true;
