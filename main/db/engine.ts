@@ -2,6 +2,7 @@
 // verified backup, how it reports conflicts and busy errors, and the engine's full-text search. One implementation per
 // engine lives in its own folder (main/db/sqlite/ today); nothing outside that folder names the engine's driver.
 import type { Kysely } from 'kysely';
+import type { WriteDb } from './handles.ts';
 import type { Schema } from './schema.ts';
 
 /** A failure of the engine that the API reports with its own code instead of "internal". */
@@ -27,6 +28,12 @@ export interface BackupOptions {
  * one statement, or the change feed was interrupted and notifications may have been missed).
  */
 export type CaseChange = { all: false; caseIds: number[] } | { all: true; caseIds: [] };
+/** A user whose database login must follow their users row (created, renamed, role changed, deactivated, new password). */
+export interface LoginRoleChange {
+  userId: number;
+  /** A new password (the user's own); undefined keeps the current one. */
+  password?: string | undefined;
+}
 
 export interface Engine {
   readonly kind: 'sqlite' | 'postgres';
@@ -47,6 +54,13 @@ export interface Engine {
    * (migration 0027). SQLite: one seat per database file, so there is nobody else to hear from; the listener is never called.
    */
   watchCases(listener: (change: CaseChange) => void): () => void;
+  /**
+   * Keeps the database's own login for an Ombudsdesk user in step with their users row, inside the caller's transaction
+   * (call it after writing the row). PostgreSQL: a LOGIN role per user in the group role of their office role, so the
+   * database enforces the permissions whoever connects with a seat's credentials (postgres/login-roles.ts). SQLite has
+   * no database users: nothing to do.
+   */
+  syncLoginRole(db: WriteDb, change: LoginRoleChange): Promise<void>;
   close(): Promise<void>;
 }
 

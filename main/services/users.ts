@@ -158,6 +158,8 @@ export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promi
     for (const departmentId of departmentIds) {
       await db.insertInto('user_departments').values({ user_id: userId, department_id: departmentId }).execute();
     }
+    // The user's own database login follows (PostgreSQL: role, group, LOGIN while active, the password); same transaction.
+    await ctx.engine.syncLoginRole(db, { userId, password: input.password });
     return userId;
   });
   return (await listUsers(db)).find((user) => user.id === id)!;
@@ -179,9 +181,10 @@ export async function changePassword(ctx: ServiceContext, userId: number, curren
   }
   await clearFailures(ctx, subjects[0]!);
   requireAcceptablePassword(newPassword, 'newPassword', { current: currentPassword, personal: [row.username, row.display_name] });
-  await ctx.tx(({ db }) =>
-    db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute(),
-  );
+  await ctx.tx(async ({ db, engine }) => {
+    await db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute();
+    await engine.syncLoginRole(db, { userId, password: newPassword });
+  });
   return (await sessionUser(db, userId)) ?? fail('not_found');
 }
 
@@ -192,10 +195,10 @@ async function countActiveAdmins(db: ReadDb): Promise<number> {
 
 /** On the very first start there is nobody to log in: create an admin and say how to log in. */
 export async function ensureFirstAdmin(ctx: ServiceContext, password: string = generatePassword()): Promise<string | null> {
-  return ctx.tx(async ({ db }) => {
+  return ctx.tx(async ({ db, engine }) => {
   const any = (await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   if (any) return null;
-  await db.insertInto('users').values({
+  const { id } = await db.insertInto('users').values({
       username: 'admin',
       display_name: 'Administrator',
       role: 'admin',
@@ -204,7 +207,8 @@ export async function ensureFirstAdmin(ctx: ServiceContext, password: string = g
       password_hash: hashPassword(password),
       must_change_password: 1,
       created_at: ctx.now().toISOString(),
-    }).execute();
+    }).returning('id').executeTakeFirstOrThrow();
+  await engine.syncLoginRole(db, { userId: id, password });
   return password;
   });
 }

@@ -10,6 +10,7 @@ import type { Engine, OpenEngineOptions } from '../engine.ts';
 import { createCaseFeed } from './case-feed.ts';
 import type { Schema } from '../schema.ts';
 import { mapPostgresError } from './errors.ts';
+import { syncPostgresLoginRole } from './login-roles.ts';
 import { migratePostgres } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
@@ -90,6 +91,9 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     bulkWrites: (fn) => fn(),
     watchCases: feed.watch,
     caseFeedReady: feed.ready,
+    async syncLoginRole(db, change) {
+      await syncPostgresLoginRole(db, change);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -9,7 +9,10 @@ import type { Migration } from '../sqlite/migrations/index.ts';
 const LOCK_KEY = '7957589412557351787';
 
 async function history(client: pg.PoolClient): Promise<string[]> {
-  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  // Created only when missing: a seat's own login role (migration 0022) may read the history but not create tables, and
+  // CREATE TABLE IF NOT EXISTS checks that right before it looks.
+  const exists = await client.query<{ found: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS found");
+  if (!exists.rows[0]!.found) await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     position integer PRIMARY KEY, id text NOT NULL UNIQUE, applied_at text NOT NULL)`);
   const result = await client.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY position');
   return result.rows.map((row) => row.id);
