@@ -341,8 +341,8 @@ export function MailSettings() {
           <legend>{t('settings.mail.imap.title')}</legend>
           <div className="mail-grid">
             {serverFields('imap')}
-            <TextField label={t('settings.mail.folder')} value={imap.folder} onChange={(folder) => setImap({ folder })} error={problems['imap.folder']} maxLength={200} autoComplete="off" />
-            <TextField label={t('settings.mail.processedFolder')} value={imap.processedFolder} onChange={(processedFolder) => setImap({ processedFolder })} error={problems['imap.processedFolder']} maxLength={200} autoComplete="off" />
+            <TextField className="mail-wide" label={t('settings.mail.folder')} value={imap.folder} onChange={(folder) => setImap({ folder })} error={problems['imap.folder']} maxLength={200} autoComplete="off" />
+            <TextField className="mail-wide" label={t('settings.mail.processedFolder')} value={imap.processedFolder} onChange={(processedFolder) => setImap({ processedFolder })} error={problems['imap.processedFolder']} maxLength={200} autoComplete="off" />
             <label className="checkbox mail-auto">
               <input type="checkbox" checked={imap.auto} onChange={(event) => setImap({ auto: event.target.checked })} />
               <span>{t('settings.mail.auto')}</span>
@@ -356,8 +356,8 @@ export function MailSettings() {
           <legend>{t('settings.mail.smtp.title')}</legend>
           <div className="mail-grid">
             {serverFields('smtp')}
-            <TextField label={t('settings.mail.fromAddress')} value={smtp.fromAddress} onChange={(fromAddress) => setSmtp({ fromAddress })} error={problems['smtp.fromAddress']} maxLength={320} autoComplete="off" placeholder="buergerservice@example.org" />
-            <TextField label={t('settings.mail.fromName')} value={smtp.fromName} onChange={(fromName) => setSmtp({ fromName })} error={problems['smtp.fromName']} maxLength={200} autoComplete="off" />
+            <TextField className="mail-wide" label={t('settings.mail.fromAddress')} value={smtp.fromAddress} onChange={(fromAddress) => setSmtp({ fromAddress })} error={problems['smtp.fromAddress']} maxLength={320} autoComplete="off" placeholder="buergerservice@example.org" />
+            <TextField className="mail-wide" label={t('settings.mail.fromName')} value={smtp.fromName} onChange={(fromName) => setSmtp({ fromName })} error={problems['smtp.fromName']} maxLength={200} autoComplete="off" />
           </div>
         </fieldset>
         <ErrorMessage error={error} />
