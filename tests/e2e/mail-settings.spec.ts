@@ -3,7 +3,7 @@
 // value and shows the passwords only as "gespeichert" (never in the page), a bad port and a missing host are said at their
 // fields, "Jetzt abrufen" double-clicked against a port nobody listens on gives one translated error, and against a real
 // Dovecot (Debian's dovecot-imapd, started here on loopback, as the integration tests do) it imports the one message waiting.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -222,4 +222,28 @@ test('mail server settings: filled by keyboard, saved once, passwords only "gesp
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(page.getByRole('heading', { level: 2, name: 'Mailserver' })).toBeVisible();
   await page.screenshot({ path: 'test-results/mail-settings-1920.png' });
+
+  // Mail files dropped anywhere on the window (here: the settings) are imported on the import screen; other files are not.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const name = 'webklex_issue-410b_de_umlaut_subject_attachment.eml';
+  const eml = readFileSync(path.resolve(import.meta.dirname, '../fixtures/email/eml', name)).toString('base64');
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, base64]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName, { type: 'message/rfc822' }));
+      transfer.items.add(new File(['nur eine Notiz'], 'notiz.txt', { type: 'text/plain' }));
+      return transfer;
+    },
+    [name, eml] as const,
+  );
+  const main = page.getByRole('main');
+  await main.dispatchEvent('dragover', { dataTransfer });
+  await main.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'E-Mail-Dateien importieren' }).getByRole('status')).toHaveText('Fertig.', { timeout: 30_000 });
+  await expect(page.getByRole('row').filter({ hasText: name }).getByRole('cell')).toHaveText([/./, name, '1', '0', '0', '0', 'fertig', 'Details']);
+  const imports = await api<{ kind: string; source: string }[]>(page, 'listImports');
+  expect(imports.filter((row) => !row.source.startsWith('imap://'))).toHaveLength(1);
+  await page.getByRole('heading', { level: 2, name: 'Bisherige Importe' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/mail-drop-1280.png' });
 });
