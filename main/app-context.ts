@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createEventHub, type EventHub } from './api/events.ts';
 import { createKioskControl, type KioskControl } from './api/kiosk.ts';
+import { relayCaseChanges } from './api/live.ts';
 import type { Engine } from './db/engine.ts';
 import { openEngine, sqliteConfig, type EngineConfig } from './db/open.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
@@ -52,6 +53,8 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     password === null
       ? null
       : `Ombudsdesk was started for the first time. Log in with username: admin and password: ${password} — you will be asked to choose a new password.`;
+  // Other seats' changes to cases reach this process's windows (PostgreSQL; on SQLite there are no other seats).
+  const stopRelay = relayCaseChanges(engine, services, sessions, events);
   return {
     dataDir: opts.dataDir,
     engine,
@@ -64,6 +67,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     secrets: opts.secrets ?? createKeyFileSecretBox(opts.dataDir),
     firstRunNotice,
     close: async () => {
+      stopRelay();
       jobs.close();
       await engine.close();
     },

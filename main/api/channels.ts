@@ -7,6 +7,6 @@ export const IPC_CHANNEL_LIST = 'ombudsdesk-channels';
 /** Events main sends to a window (one-way), carried on one IPC channel as (name, payload). */
 export const IPC_EVENT = 'ombudsdesk-event';
 
-export const eventNames = ['jobProgress'] as const;
+export const eventNames = ['jobProgress', 'casesChanged'] as const;
 
 export type EventName = (typeof eventNames)[number];

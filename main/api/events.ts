@@ -6,6 +6,11 @@ import type { JobRecord } from './types.ts';
 export interface EventMap {
   /** A background job moved on, or ended: the whole record, so a window can draw it without asking. */
   jobProgress: JobRecord;
+  /**
+   * Cases another seat changed (PostgreSQL: every seat's committed changes, this one's included), limited to the cases
+   * the user may see; `all` when they cannot be named (a large import, a reconnect): reload what is shown.
+   */
+  casesChanged: { all: boolean; caseIds: number[] };
 }
 
 export type EventSink = (name: EventName, payload: unknown) => void;

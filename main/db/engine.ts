@@ -22,6 +22,12 @@ export interface BackupOptions {
   beforeVerify?: (tempFile: string) => void;
 }
 
+/**
+ * Cases changed by any seat (this process included): their ids, or `all` when the engine cannot say which (too many in
+ * one statement, or the change feed was interrupted and notifications may have been missed).
+ */
+export type CaseChange = { all: false; caseIds: number[] } | { all: true; caseIds: [] };
+
 export interface Engine {
   readonly kind: 'sqlite' | 'postgres';
   /** The query builder and executor every service uses (through ReadDb and, inside ctx.tx, WriteDb). */
@@ -35,6 +41,12 @@ export interface Engine {
    * writes, and restores the usual ones afterwards (also when fn fails). Inside a transaction fn runs unchanged.
    */
   bulkWrites<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Listens for committed changes to cases (the case row, its timeline, its attachments), from every seat on the same
+   * database, coalesced over a short interval; returns how to stop. PostgreSQL: LISTEN/NOTIFY on a connection of its own
+   * (migration 0027). SQLite: one seat per database file, so there is nobody else to hear from; the listener is never called.
+   */
+  watchCases(listener: (change: CaseChange) => void): () => void;
   close(): Promise<void>;
 }
 

@@ -43,3 +43,8 @@ export function recentYears(count = 6): number[] {
   const thisYear = new Date().getFullYear();
   return Array.from({ length: count }, (_, i) => thisYear - i);
 }
+
+/** A share (0-1) as a percentage with at most one decimal: 50 % (de) or 50% (en-GB). */
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(localeFor(language), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

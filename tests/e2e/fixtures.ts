@@ -14,6 +14,39 @@ export interface Transport {
   dataDir: string;
 }
 
+/**
+ * A transport server of its own (a seat): a fresh data folder, the known first admin password, and `env` (the office
+ * clock, demo cases, or OMBUDSDESK_TEST_PG_CONNECTION for a PostgreSQL database several seats share).
+ */
+export async function startTransport(env: Record<string, string>): Promise<Transport & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
+    env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /LISTENING (\d+)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`transport server exited with ${code}`)));
+  });
+  return {
+    baseURL: `http://127.0.0.1:${port}/`,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const test = base.extend<object, { transport: Transport; officeNow: string | null; demoCases: number }>({
   /** Fill the fresh database with this many demo cases before the first page loads. */
   demoCases: [0, { scope: 'worker', option: true }],
@@ -21,28 +54,12 @@ export const test = base.extend<object, { transport: Transport; officeNow: strin
   officeNow: [null, { scope: 'worker', option: true }],
   transport: [
     async ({ officeNow, demoCases }, use) => {
-      const testNow = {
+      const server = await startTransport({
         ...(officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {}),
         ...(demoCases ? { OMBUDSDESK_TEST_DEMO_CASES: String(demoCases) } : {}),
-      };
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
-      const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
-        env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0', ...testNow },
-        stdio: ['ignore', 'pipe', 'inherit'],
       });
-      const port = await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const match = /LISTENING (\d+)/.exec(seen);
-          if (match) resolve(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`transport server exited with ${code}`)));
-      });
-      await use({ baseURL: `http://127.0.0.1:${port}/`, dataDir });
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
+      await use({ baseURL: server.baseURL, dataDir: server.dataDir });
+      await server.stop();
     },
     { scope: 'worker', timeout: 180_000 },
   ],

@@ -17,6 +17,8 @@ export async function firstSignIn(page: Page, officeNow: string, username: strin
   await page.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
   await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
   await page.keyboard.press('Enter');
+  // "Abmelden" is on the password screen too: done only when that screen has gone (the change is saved).
+  await expect(page.getByRole('heading', { name: 'Neues Passwort wählen' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
 }
 

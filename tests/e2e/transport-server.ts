@@ -9,6 +9,7 @@ import { eventNames } from '../../main/api/channels.ts';
 import { channelNamesFor } from '../../main/api/registry.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { openAppContext } from '../../main/app-context.ts';
+import type { PostgresConnection } from '../../main/db/open.ts';
 import { generateDemoData } from '../../main/demo/demo-data.ts';
 import { contentTypeOf } from '../../main/shell/app-path.ts';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
@@ -21,7 +22,14 @@ const MAX_BODY = 80 * 1024 * 1024;
 
 // Tests may start the office clock at a fixed time and move it on (only this test transport can; the app has no such hook).
 let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;
-const app = await openAppContext({ dataDir, adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD, now: () => new Date(Date.now() + clockOffsetMs) });
+// A seat of a PostgreSQL database that several transport servers share (tests/e2e/live-refresh.spec.ts); SQLite otherwise.
+const pgConnection = process.env.OMBUDSDESK_TEST_PG_CONNECTION ? (JSON.parse(process.env.OMBUDSDESK_TEST_PG_CONNECTION) as PostgresConnection) : null;
+const app = await openAppContext({
+  dataDir,
+  adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD,
+  now: () => new Date(Date.now() + clockOffsetMs),
+  ...(pgConnection ? { engine: { kind: 'postgres', connection: pgConnection } as const } : {}),
+});
 const dispatch = createDispatcher(app);
 if (process.env.OMBUDSDESK_TEST_DEMO_CASES) {
   const started = performance.now();

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Engine, OpenEngineOptions } from '../engine.ts';
+import { createCaseFeed } from './case-feed.ts';
 import type { Schema } from '../schema.ts';
 import { mapPostgresError } from './errors.ts';
 import { migratePostgres } from './migrate.ts';
@@ -29,6 +30,8 @@ export interface PostgresEngine extends Engine {
   readonly kind: 'postgres';
   /** The pool, for this folder, migrations and tests' fixtures only (services use `db`). */
   readonly pool: pg.Pool;
+  /** Resolves once watchCases' connection LISTENs (for tests that must not write before). */
+  caseFeedReady(): Promise<void>;
 }
 
 const INT8 = 20;
@@ -72,6 +75,7 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     throw error;
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const feed = createCaseFeed(connection);
   let closed = false;
   return {
     kind: 'postgres',
@@ -84,9 +88,12 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     mapError: mapPostgresError,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),
+    watchCases: feed.watch,
+    caseFeedReady: feed.ready,
     async close() {
       if (closed) return;
       closed = true;
+      await feed.close();
       await db.destroy();
     },
   };

@@ -60,6 +60,8 @@ function wrap(sqlite: BetterSqlite3.Database): SqliteEngine {
         if (sqlite.open && !sqlite.inTransaction) sqlite.pragma(`temp_store = ${Number(tempStore)}`);
       }
     },
+    // One seat per file: a window's own writes refresh it already (see Engine.watchCases).
+    watchCases: () => () => {},
     async close() {
       if (closed) return;
       closed = true;

@@ -14,6 +14,7 @@ import { OfficeStart } from './start/OfficeStart.tsx';
 import { startScreenOf } from './start/start-screen.ts';
 import { leaveThrough, LeaveGuards, type LeaveGuard } from './use-discard-guard.tsx';
 import { anyModalOpen } from './use-modal-focus.ts';
+import { useCasesChanged } from '../use-cases-changed.ts';
 // Each screen beyond the inbox is its own chunk, loaded when first opened: sign-in and the inbox load only what they need.
 const CaseView = lazy(() => import('./case/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 const DepartmentHome = lazy(() => import('./improvements/DepartmentHome.tsx').then((m) => ({ default: m.DepartmentHome })));
@@ -22,7 +23,7 @@ const ImprovementView = lazy(() => import('./improvements/ImprovementView.tsx').
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })));
 const ImportView = lazy(() => import('./imports/ImportView.tsx').then((m) => ({ default: m.ImportView })));
 const BarometerView = lazy(() => import('./barometer/BarometerView.tsx').then((m) => ({ default: m.BarometerView })));
-const ReportView = lazy(() => import('./reports/ReportView.tsx').then((m) => ({ default: m.ReportView })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const PrizeDrawView = lazy(() => import('./draw/PrizeDrawView.tsx').then((m) => ({ default: m.PrizeDrawView })));
 
 type EntryChannel = 'phone' | 'walk_in' | 'email' | 'letter' | 'web';
@@ -80,6 +81,8 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const canImport = can(user, 'importMailFiles');
 
   const refresh = useCallback(() => setRefreshToken((n) => n + 1), []);
+  // Another seat changed cases (PostgreSQL): the inbox, the start screens and the department's lists load again.
+  useCasesChanged(refresh);
 
   /** Back from a case or an improvement to the screen beneath (the inbox puts the focus back on its row itself). */
   const back = useCallback(() => {
@@ -192,7 +195,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         ) : screen === 'barometer' ? (
           <BarometerView user={user} />
         ) : screen === 'reports' ? (
-          <ReportView />
+          <ReportsScreen user={user} />
         ) : openCase !== null ? (
           <CaseView
             key={openCase}

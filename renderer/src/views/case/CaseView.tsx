@@ -7,6 +7,7 @@ import { can } from '../../can.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { useArrivalFocus } from '../use-arrival-focus.ts';
+import { concerns, useCasesChanged } from '../../use-cases-changed.ts';
 import { dueLabel } from '../inbox/columns.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
@@ -39,6 +40,19 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement, o
   // Why a list the action forms choose from could not be loaded: shown in the actions panel, the case stays usable.
   const [listsError, setListsError] = useState<unknown>(null);
   const mayListUsers = can(user, 'listUsers');
+  // Why the case could not be loaded again after another seat changed it: said above the facts, what is shown stays
+  // (with the drafts in its forms) until the next change or a reload.
+  const [refreshError, setRefreshError] = useState<unknown>(null);
+  useCasesChanged((change) => {
+    if (!concerns(change, caseId)) return;
+    call('getCase', { id: caseId }).then(
+      (next) => {
+        setDetail(next);
+        setRefreshError(null);
+      },
+      setRefreshError,
+    );
+  });
 
   useEffect(() => {
     call('getCase', { id: caseId }).then(setDetail, setError);
@@ -67,6 +81,12 @@ export function CaseView({ caseId, user, onBack, onChanged, onOpenImprovement, o
           <span className="reference">{detail.reference}</span> {detail.subject}
         </h1>
       </div>
+      {refreshError !== null && (
+        <div className="notice">
+          <p>{t('case.refreshFailed')}</p>
+          <ErrorMessage error={refreshError} />
+        </div>
+      )}
       <dl className="facts">
         <div>
           <dt>{t('inbox.column.status')}</dt>
