@@ -34,6 +34,11 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** Mail files (.eml, Outlook .msg) among files dropped on the window. */
+export function mailFilesOf(files: FileList | null | undefined): File[] {
+  return [...(files ?? [])].filter((file) => /\.(eml|msg)$/i.test(file.name));
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
@@ -71,6 +76,9 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
   const canEnter = can(user, 'createCase');
   // The inbox as it was when a case was opened from it, for "back" (the inbox itself is not kept mounted).
   const [inboxMemory] = useState(() => new InboxMemory());
+  // Mail files dropped anywhere on the window (outside the import screen's own drop zone): imported on the import screen.
+  const [droppedMail, setDroppedMail] = useState<{ files: File[]; key: number } | null>(null);
+  const canImport = can(user, 'importMailFiles');
 
   const refresh = useCallback(() => setRefreshToken((n) => n + 1), []);
   // Another seat changed cases (PostgreSQL): the inbox, the start screens and the department's lists load again.
@@ -116,6 +124,35 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
     return () => window.removeEventListener('keydown', onKey);
   }, [entry, help, canEnter, openCase, openImprovement, screen, guardedBack]);
 
+  useEffect(() => {
+    // Files dragged over the window may be dropped (the browser would otherwise open them in place of the workbench).
+    function onDragOver(event: DragEvent) {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = canImport ? 'copy' : 'none';
+    }
+    function onDrop(event: DragEvent) {
+      // A drop zone of its own (the import screen's; React's handlers run before this window listener) took it already.
+      if (event.defaultPrevented || !event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      if (!canImport || entry || help || anyModalOpen()) return;
+      const files = mailFilesOf(event.dataTransfer.files);
+      if (files.length === 0) return;
+      leaveThrough(leaveGuards, () => {
+        setScreen('imports');
+        setOpenCase(null);
+        setOpenImprovement(null);
+        setDroppedMail((previous) => ({ files, key: (previous?.key ?? 0) + 1 }));
+      });
+    }
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [canImport, entry, help, leaveGuards, setOpenCase]);
+
   return (
     <div className="shell">
       <Header
@@ -154,7 +191,7 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
         ) : screen === 'draw' ? (
           <PrizeDrawView user={user} />
         ) : screen === 'imports' ? (
-          <ImportView onOpenCase={(id) => { setScreen(start ? 'home' : 'inbox'); setOpenCase(id); }} />
+          <ImportView dropped={droppedMail} onOpenCase={(id) => { setScreen(start ? 'home' : 'inbox'); setOpenCase(id); }} />
         ) : screen === 'barometer' ? (
           <BarometerView user={user} />
         ) : screen === 'reports' ? (

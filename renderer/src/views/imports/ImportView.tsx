@@ -14,7 +14,8 @@ import { Open311Import, TableImport, toBase64 } from './OtherImports.tsx';
 const ACCEPT = '.eml,.msg,message/rfc822,application/vnd.ms-outlook';
 
 
-export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void }) {
+/** dropped: mail files dropped elsewhere on the window (the workbench brings them here); imported at once, each drop once. */
+export function ImportView({ onOpenCase, dropped = null }: { onOpenCase: (id: number) => void; dropped?: { files: File[]; key: number } | null }) {
   const { t, i18n } = useTranslation();
   const job = useJob();
   const submit = useSubmit();
@@ -68,13 +69,29 @@ export function ImportView({ onOpenCase }: { onOpenCase: (id: number) => void })
       input.current?.focus();
       return;
     }
+    await importFiles(files);
+  }
+
+  async function importFiles(list: File[]) {
     await submit.run(async () => {
-      const payload = await Promise.all(files.map(async (file) => ({ name: file.name, dataBase64: await toBase64(file), lastModified: file.lastModified || null })));
+      const payload = await Promise.all(list.map(async (file) => ({ name: file.name, dataBase64: await toBase64(file), lastModified: file.lastModified || null })));
       await job.run(() => call('importMailFiles', { files: payload }));
       setFiles([]);
       if (input.current) input.current.value = '';
     });
   }
+
+  // Mail files dropped elsewhere on the window: shown as chosen and imported, as a drop here and Import would.
+  const takenDrop = useRef(0);
+  const importDropped = useRef(importFiles);
+  importDropped.current = importFiles;
+  useEffect(() => {
+    if (!dropped || dropped.key === takenDrop.current) return;
+    takenDrop.current = dropped.key;
+    setFiles(dropped.files);
+    setFieldError(null);
+    void importDropped.current(dropped.files);
+  }, [dropped]);
 
   async function fetchMail() {
     // One poll at a time for the office: a second click while one runs gets the running one (main/jobs/mail-poll.ts).

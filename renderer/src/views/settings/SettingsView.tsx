@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
+import { leaveThrough, LeaveGuards } from '../use-discard-guard.tsx';
 import { DemoSettings } from './DemoSettings.tsx';
+import { MailSettings } from './MailSettings.tsx';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { settingsSections, type Section } from './sections.ts';
@@ -14,6 +16,8 @@ export function SettingsView({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const sections = settingsSections(user);
   const [section, setSection] = useState<Section | 'demo'>(sections[0] ?? 'templates');
+  // A section with typed settings (the mail servers) is asked before another one replaces it.
+  const guards = useContext(LeaveGuards);
   return (
     <section className="settings" aria-labelledby="settings-title">
       <div className="toolbar">
@@ -21,7 +25,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       </div>
       <div className="views" role="group" aria-label={t('settings.sections')}>
         {sections.map((name) => (
-          <button key={name} type="button" aria-pressed={section === name} onClick={() => setSection(name)}>
+          <button key={name} type="button" aria-pressed={section === name} onClick={() => (guards && name !== section ? leaveThrough(guards, () => setSection(name)) : setSection(name))}>
             {t(`settings.${name}.title`)}
           </button>
         ))}
@@ -31,6 +35,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       {section === 'categories' && <NamedListSettings kind="categories" />}
       {section === 'users' && <UserSettings />}
       {section === 'templates' && <TemplateSettings />}
+      {section === 'mail' && <MailSettings />}
       {section === 'demo' && <DemoSettings />}
     </section>
   );
