@@ -7,6 +7,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps = [
   [process.execPath, ['--experimental-strip-types', '--no-warnings', 'bench/run.ts', ...args]],
   [process.execPath, ['--experimental-strip-types', '--no-warnings', 'bench/table-import.ts']],
+  [process.execPath, ['--experimental-strip-types', '--no-warnings', 'bench/exports.ts', ...args.filter((arg, i, all) => !arg.startsWith('--runs') && !all[i - 1]?.startsWith('--runs'))]],
   [npm, ['run', 'build']],
   [process.execPath, ['--experimental-strip-types', '--no-warnings', 'bench/renderer.ts', ...args.filter((arg, i, all) => !arg.startsWith('--runs') && !all[i - 1]?.startsWith('--runs'))]],
 ];

@@ -102,6 +102,22 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       heading?.focus({ preventScroll: true });
     });
   }, [openCase, caseTrail, setOpenCase]);
+  /** From the inbox a start-screen figure opened back to the start screen, the focus on its heading. */
+  const backToStart = useCallback(() => {
+    setInboxFilter(null);
+    setScreen('home');
+    const focusHeading = (tries: number) =>
+      requestAnimationFrame(() => {
+        const heading = document.querySelector<HTMLElement>('main .start-screen h1');
+        if (!heading) {
+          if (tries > 0) focusHeading(tries - 1);
+          return;
+        }
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      });
+    focusHeading(30);
+  }, []);
   // Panels of the case view with typed text (a reply, an action's note) are asked before it is left.
   const [leaveGuards] = useState(() => new Set<LeaveGuard>());
   const guardedBack = useCallback(() => leaveThrough(leaveGuards, back), [leaveGuards, back]);
@@ -116,13 +132,15 @@ export function Workbench({ user, onLogout }: { user: SessionUser; onLogout: () 
       else if (!isTyping(event.target) && event.key === '?') setHelp(true);
       else if (!isTyping(event.target) && event.key === '/' && !openCase && screen === 'inbox') searchRef.current?.focus();
       // Back from a case or an improvement: Esc when not typing (and nothing else took it), Alt+← anywhere.
+      // Back from an inbox that a start-screen figure opened: Alt+← returns to the start screen.
+      else if (openCase === null && openImprovement === null && screen === 'inbox' && inboxFilter !== null && start && event.altKey && event.key === 'ArrowLeft') backToStart();
       else if ((openCase !== null || openImprovement !== null) && screen !== 'settings' && screen !== 'draw' && screen !== 'imports' && screen !== 'barometer' && screen !== 'reports' && ((event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) || (event.altKey && event.key === 'ArrowLeft'))) guardedBack();
       else return;
       event.preventDefault();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entry, help, canEnter, openCase, openImprovement, screen, guardedBack]);
+  }, [entry, help, canEnter, openCase, openImprovement, screen, guardedBack, inboxFilter, start, backToStart]);
 
   useEffect(() => {
     // Files dragged over the window may be dropped (the browser would otherwise open them in place of the workbench).

@@ -1,5 +1,5 @@
 // The Improvements screen: a filterable table (status, department, year done), overdue first; a row opens the improvement.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, ImprovementSummary, SessionUser } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
@@ -11,6 +11,9 @@ import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { activeChoices, SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, TextField, without, type Problems } from '../TextField.tsx';
 import { YouSaidWeDid } from './YouSaidWeDid.tsx';
+import { JobProgress } from '../JobProgress.tsx';
+import { TableExportButtons } from '../TableExport.tsx';
+import { useJob } from '../../use-job.ts';
 import { IMPROVEMENT_STATUSES } from '../../../../main/vocabulary/improvements.ts';
 
 export { IMPROVEMENT_STATUSES };
@@ -81,21 +84,27 @@ export function ImprovementsView({ user, onOpen }: Props) {
   const [showReport, setShowReport] = useState(false);
   const canEdit = can(user, 'createImprovement');
   const { run, busy } = useSubmit();
+  const exportJob = useJob();
 
   useEffect(() => {
     call('listDepartments').then(setDepartments, setDepartmentsError);
   }, []);
 
+  // The list's filter, also what its export takes.
+  const improvementFilter = useMemo(
+    () => ({
+      ...(status ? { statuses: [status as ImprovementSummary['status']] } : {}),
+      ...(departmentId ? { departmentIds: [Number(departmentId)] } : {}),
+      ...(year ? { doneYear: Number(year) } : {}),
+    }),
+    [status, departmentId, year],
+  );
   useEffect(() => {
-    call('listImprovements', {
-      statuses: status ? [status as ImprovementSummary['status']] : undefined,
-      departmentIds: departmentId ? [Number(departmentId)] : undefined,
-      doneYear: year ? Number(year) : undefined,
-    }).then((list) => {
+    call('listImprovements', improvementFilter).then((list) => {
       setRows(list);
       setError(null);
     }, setError);
-  }, [status, departmentId, year]);
+  }, [improvementFilter]);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -137,7 +146,10 @@ export function ImprovementsView({ user, onOpen }: Props) {
         <button type="button" onClick={() => setShowReport((v) => !v)} aria-expanded={showReport}>
           {t('youSaid.title')}
         </button>
+        <span className="spacer" />
+        <TableExportButtons job={exportJob} query={{ table: 'improvements', filter: improvementFilter }} disabled={rows.length === 0} />
       </div>
+      <JobProgress job={exportJob} />
       {creating && (
         <form className="inline-form" noValidate onSubmit={create} aria-label={t('improvements.new')}>
           <TextField label={t('improvements.column.title')} autoFocus required maxLength={200} value={draft.title} onChange={edit('title')} error={problems.title} />

@@ -8,6 +8,9 @@ import { call } from '../../api.ts';
 import { can } from '../../can.ts';
 import { formatNumber } from '../../format.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { JobProgress } from '../JobProgress.tsx';
+import { TableExportButtons } from '../TableExport.tsx';
+import { useJob } from '../../use-job.ts';
 import { BulkToolbar } from './BulkToolbar.tsx';
 import { inboxColumns, inboxFeatures, SelectAllBox, SelectBox, type InboxColumn } from './columns.tsx';
 import { CHANNELS, KINDS, ORIGINS, STATUSES, type CaseFilter, type CaseSort } from './filter.ts';
@@ -78,6 +81,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
   }, [view, extra, debouncedText, user.id]);
 
   const rows = useCaseWindow(filter, sort);
+  const exportJob = useJob();
   const { reload, ensureRange, rowAt, total } = rows;
   // The filters' choices after the first page's listCases (this effect runs after the case window's): main answers in
   // the order it is asked, and the rows come first.
@@ -460,7 +464,10 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
         <button type="button" onClick={rows.reload}>
           {t('inbox.refresh')}
         </button>
+        {/* Exactly this view: its filter (view, filters, search) and sort; main applies a department head's scope. */}
+        <TableExportButtons job={exportJob} query={{ table: 'cases', filter, sort }} disabled={!rows.total} />
       </div>
+      <JobProgress job={exportJob} />
       {fromStart && (
         <p className="start-filter">
           <span className="tag new-tag">{t('start.inboxFilter', { label: fromStart })}</span>

@@ -10,9 +10,13 @@ import { ErrorMessage } from '../ErrorMessage.tsx';
 
 export const DASHBOARD_FIGURES = ['open', 'newThisWeek', 'overdue', 'dueThisWeek'] as const;
 
+type DashboardFigure = (typeof DASHBOARD_FIGURES)[number] | 'improvementsDone';
+
 interface Props {
   onOpenInbox: (filter: CaseListFilter, label: string) => void;
   refreshToken: number;
+  /** Figures the start screen around it already shows: each figure appears once on a screen. */
+  omit?: readonly DashboardFigure[];
 }
 
 function BarsSection({ id, title, bars, onOpen }: { id: string; title: string; bars: { label: string; bar: DashboardBar }[]; onOpen: (bar: DashboardBar, label: string) => void }) {
@@ -61,7 +65,7 @@ function BarsSection({ id, title, bars, onOpen }: { id: string; title: string; b
   );
 }
 
-export function Dashboard({ onOpenInbox, refreshToken }: Props) {
+export function Dashboard({ onOpenInbox, refreshToken, omit = [] }: Props) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<DashboardData | null>(null);
   const [barometer, setBarometer] = useState<BarometerReport | null>(null);
@@ -94,7 +98,7 @@ export function Dashboard({ onOpenInbox, refreshToken }: Props) {
     <section className="dashboard" aria-labelledby="dashboard-title">
       <h2 id="dashboard-title">{t('dashboard.title', { year: data.year })}</h2>
       <ul className="figures" aria-label={t('dashboard.figures')}>
-        {DASHBOARD_FIGURES.map((figure) => {
+        {DASHBOARD_FIGURES.filter((figure) => !omit.includes(figure)).map((figure) => {
           const label = t(`dashboard.figure.${figure}`);
           return (
             <li key={figure}>
@@ -105,12 +109,14 @@ export function Dashboard({ onOpenInbox, refreshToken }: Props) {
             </li>
           );
         })}
-        <li>
-          <div className="figure figure-info">
-            <span className="figure-count">{n(data.improvementsDoneThisYear)}</span>
-            <span className="figure-label">{t('dashboard.improvementsDone')}</span>
-          </div>
-        </li>
+        {!omit.includes('improvementsDone') && (
+          <li>
+            <div className="figure figure-info">
+              <span className="figure-count">{n(data.improvementsDoneThisYear)}</span>
+              <span className="figure-label">{t('dashboard.improvementsDone')}</span>
+            </div>
+          </li>
+        )}
       </ul>
       <div className="dashboard-grid">
         <section className="dashboard-panel dashboard-wide" aria-labelledby="monthly-title">

@@ -46,7 +46,8 @@ export function ExecutiveStart({ refreshToken, onOpenInbox }: { refreshToken: nu
         <h1 id="start-title">{t('start.executive.title')}</h1>
         <span className="muted">{t('start.executive.subtitle', { year })}</span>
       </div>
-      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken} />
+      {/* Open cases and improvements done are the executive's own figures below: the dashboard does not repeat them. */}
+      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken} omit={['open', 'improvementsDone']} />
       <dl className="figures figures-read">
         <div className="figure figure-plain">
           <dt className="figure-label">{t('start.executive.running')}</dt>

@@ -94,7 +94,8 @@ export function OfficeStart({ onOpenInbox, onOpenCase, refreshToken }: Props) {
           );
         })}
       </ul>
-      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken + reloads} />
+      {/* Overdue is among the day's figures above (with its hint): the dashboard does not show it again. */}
+      <Dashboard onOpenInbox={onOpenInbox} refreshToken={refreshToken + reloads} omit={['overdue']} />
       <section className="settings-section" aria-labelledby="next-up-title">
         <h2 id="next-up-title">{t('start.office.nextUp')}</h2>
         {nextUp.length === 0 ? (
