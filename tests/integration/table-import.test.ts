@@ -342,7 +342,7 @@ describe('importing Open311', () => {
       expect(job.status).toBe('done');
       expect((await detail(job)).counts, name).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
     }
-    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind = 'open311'").pluck().get()).toBe(expectedTotal);
+    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind LIKE 'open311:file:%'").pluck().get()).toBe(expectedTotal);
     // San Francisco's zone-less datetimes as local time; Toronto's with their offset; place and coordinates in the text.
     const sf = db.prepare("SELECT c.received_at, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '1129806'").get() as { received_at: string; subject: string };
     expect(sf).toEqual({ received_at: new Date(2012, 4, 22, 23, 57, 23, 970).toISOString(), subject: 'RCS - SFMTA - G' });
@@ -359,6 +359,63 @@ describe('importing Open311', () => {
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(expectedTotal);
     // The reader on its own agrees with the counts.
     for (const name of SAMPLES) expect(parseOpen311({ fileName: name, bytes: readFileSync(path.join(OPEN311, name)) }).filter((item) => item.request)).toHaveLength(requestsIn(name));
+  }, 60_000);
+
+  it("a service_request_id is one city's: two cities' files or jurisdictions with the same id import as two cases; the same source again is skipped; 0020 keys older imports alike", async () => {
+    const request = (description: string) => JSON.stringify([{ service_request_id: '101', status: 'open', service_name: 'Pothole', description, requested_datetime: '2027-02-01T10:00:00Z' }]);
+    const server: Server = createServer((incoming, response) => {
+      const jurisdiction = new URL(incoming.url ?? '/', 'http://x').searchParams.get('jurisdiction_id');
+      const id = jurisdiction === 'c.example' ? '303' : '101';
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ service_request_id: id, service_name: 'Pothole', description: `Schlagloch in ${jurisdiction}`, requested_datetime: '2027-02-01T10:00:00Z' }]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
+      const t = await openTempApp(NOW);
+      const { importOpen311, detail, ok } = await office(t);
+      const db = rawDb(t.app);
+      const file = (name: string, text: string) => ({ name, dataBase64: base64(text) });
+      const cityA = await importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      const cityB = await importOpen311([file('lippstadt.json', request('Schlagloch in Lippstadt'))]);
+      expect([(await detail(cityA)).counts.new, (await detail(cityB)).counts.new]).toEqual([1, 1]);
+      const again = await importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: 1, failed: 0 });
+      const poll = async (jurisdictionId: string) => detail(await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', { url, jurisdictionId, startDate: null, endDate: null })).id));
+      expect((await poll('a.example')).counts.new).toBe(1);
+      expect((await poll('b.example')).counts.new).toBe(1);
+      expect((await poll('a.example')).counts).toEqual({ new: 0, appended: 0, skipped: 1, failed: 0 });
+      expect(db.prepare("SELECT description FROM cases WHERE description LIKE 'Schlagloch%' ORDER BY id").pluck().all()).toEqual([
+        expect.stringContaining('Soest'),
+        expect.stringContaining('Lippstadt'),
+        expect.stringContaining('a.example'),
+        expect.stringContaining('b.example'),
+      ]);
+      expect(db.prepare('SELECT source_kind FROM imported_sources ORDER BY case_id').pluck().all()).toEqual([
+        'open311:file:soest.json',
+        'open311:file:lippstadt.json',
+        `${`open311:${url}/requests.json`}#a.example`,
+        `${`open311:${url}/requests.json`}#b.example`,
+      ]);
+
+      // Migration 0020 on requests imported before it (all under 'open311', so with distinct ids): the keys they get
+      // are the ones an import gives now, so importing them again still skips them.
+      const old = await openTempApp(NOW);
+      const oldOffice = await office(old);
+      await oldOffice.importOpen311([file('soest.json', request('Schlagloch in Soest')), file('toronto.xml', readFileSync(path.join(OPEN311, 'open311status_requests_many_toronto.xml'), 'utf8'))]);
+      await oldOffice.ok<JobRecord>('pollGeoReport', { url, jurisdictionId: 'c.example', startDate: '2027-01-01T00:00:00Z', endDate: null }).then((job) => old.app.jobs.finished(job.id));
+      const oldDb = rawDb(old.app);
+      const keys = () => oldDb.prepare('SELECT source_kind, external_id FROM imported_sources ORDER BY case_id').raw().all();
+      const current = keys();
+      expect(current).toHaveLength(4);
+      oldDb.prepare("UPDATE imported_sources SET source_kind = 'open311'").run();
+      const { migration } = await import('../../main/db/sqlite/migrations/0020_open311_scope.ts');
+      oldDb.exec(migration.sql);
+      expect(keys()).toEqual(current);
+      const repeated = await oldOffice.importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      expect((await oldOffice.detail(repeated)).counts.skipped).toBe(1);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 
   it('polls an endpoint (a local HTTP server serving the Bloomington sample) with start_date, end_date and jurisdiction_id; the endpoint is kept', async () => {
