@@ -179,6 +179,29 @@ describe('importing tables', () => {
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(records.length);
   }, 120_000);
 
+  it("imports a German Excel export (semicolons, windows-1252, a sep=; line, € and „quotes“, a quoted line break) with its text as written", async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail } = await office(t);
+    const bytes = readFileSync(path.join(COMPLAINTS, 'buergerformular_windows1252_semicolon.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const mapping: TableMapping = {
+      ...EMPTY_TABLE_MAPPING,
+      columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Eingang', kind: 'Art', channel: 'Kanal', subject: 'Betreff', description: ['Nachricht'], name: 'Name', email: 'E-Mail' },
+      externalId: 'Nr',
+    };
+    const job = await importTable('buergerformular.csv', bytes, mapping);
+    expect((await detail(job)).counts).toEqual({ new: 4, appended: 0, skipped: 0, failed: 0 });
+    const cases = rawDb(t.app).prepare('SELECT kind, channel, received_at, subject, description, submitter_name, submitter_email FROM cases ORDER BY id').all();
+    expect(cases).toEqual([
+      { kind: 'complaint', channel: 'web', received_at: new Date(2027, 1, 3, 8, 15).toISOString(), subject: 'Straßenlaterne defekt', description: 'Die Laterne in der Hauptstraße 12 ist seit Tagen aus, bitte prüfen.', submitter_name: 'Jürgen Müller', submitter_email: 'j.mueller@example.de' },
+      { kind: 'praise', channel: 'phone', received_at: new Date(2027, 1, 3, 9, 40).toISOString(), subject: 'Grünfläche gepflegt', description: 'Großes Lob an den Bauhof – die Grünfläche am Spielplatz sieht schön aus.', submitter_name: 'Änne Öztürk', submitter_email: null },
+      { kind: 'idea', channel: 'email', received_at: new Date(2027, 1, 4, 11, 5).toISOString(), subject: '„Bürgerbüro“ länger öffnen', description: 'Vorschlag: donnerstags bis 19 Uhr öffnen.\r\nViele Berufstätige schaffen es sonst nicht; danke!', submitter_name: 'Björn Weiß', submitter_email: 'b.weiss@example.de' },
+      { kind: 'complaint', channel: 'letter', received_at: new Date(2027, 1, 5).toISOString(), subject: 'Gebühr zu hoch', description: 'Die Gebühr von 25,50 € für die Meldebescheinigung ist zu hoch, finde ich.', submitter_name: 'Sören Krüger', submitter_email: null },
+    ]);
+    // Found by its umlauts and by their transliteration.
+    expect(rawDb(t.app).prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'Bürgerbüro OR Buergerbuero'").pluck().get()).toBe(1);
+  }, 30_000);
+
   it('saves a mapping by name and reuses it; rows with errors fail with their reasons, unknown channels warn', async () => {
     const t = await openTempApp(NOW);
     const { importTable, detail, ok } = await office(t);
