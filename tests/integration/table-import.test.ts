@@ -19,6 +19,11 @@ import { parseTable } from '../../main/io/table.ts';
 import { parseOpen311 } from '../../main/io/open311.ts';
 import { DEFAULT_CHANNEL_VALUES, EMPTY_TABLE_MAPPING, type TableMapping } from '../../main/vocabulary/imports.ts';
 import { openAppContext } from '../../main/app-context.ts';
+import { migration as open311ScopeMigration } from '../../main/db/sqlite/migrations/0020_open311_scope.ts';
+import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
+import { createCase } from '../../main/services/cases.ts';
+import { beginImport } from '../../main/services/imports.ts';
+import { importRowsBatch } from '../../main/services/table-imports.ts';
 import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -200,6 +205,48 @@ describe('importing tables', () => {
     ]);
     // Found by its umlauts and by their transliteration.
     expect(rawDb(t.app).prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'Bürgerbüro OR Buergerbuero'").pluck().get()).toBe(1);
+  }, 30_000);
+
+  it('a batch is written at once as row by row would: gap-free references in row order, created then imported on each timeline, an id twice in one batch skipped the second time; a failing batch uses no reference', async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail } = await office(t);
+    const db = rawDb(t.app);
+    const mapping: TableMapping = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Eingang', description: ['Text'] }, externalId: 'Nr' };
+    const csv = 'Nr;Eingang;Text\n7;03.02.2027;Ampel defekt\n8;31.02.2027;Falsches Datum\n9;04.02.2027;Bank kaputt\n7;05.02.2027;Ampel noch einmal\n10;05.02.2027;Laterne aus\n';
+    const job = await importTable('formular.csv', csv, mapping);
+    const result = await detail(job);
+    expect(result.counts).toEqual({ new: 3, appended: 0, skipped: 1, failed: 1 });
+    expect(result.items.map((item) => [item.item, item.outcome, item.code, item.reference])).toEqual([
+      ['formular.csv, row 3', 'failed', 'row_bad_date', null],
+      ['formular.csv, row 5', 'skipped', 'already_imported', '2027-00001'],
+    ]);
+    const cases = db.prepare('SELECT c.id, c.reference, c.number, c.description, c.received_on, c.ack_due, c.response_due, s.external_id FROM cases c JOIN imported_sources s ON s.case_id = c.id ORDER BY c.id').all() as Record<string, unknown>[];
+    expect(cases.map((c) => [c.reference, c.number, c.external_id, c.description])).toEqual([
+      ['2027-00001', 1, '7', 'Ampel defekt'],
+      ['2027-00002', 2, '9', 'Bank kaputt'],
+      ['2027-00003', 3, '10', 'Laterne aus'],
+    ]);
+    expect(db.prepare('SELECT last_number FROM reference_counters WHERE year = 2027').pluck().get()).toBe(3);
+    for (const c of cases) {
+      expect(db.prepare('SELECT type FROM case_events WHERE case_id = ? ORDER BY id').pluck().all(c.id)).toEqual(['created', 'row_imported']);
+      expect(c.response_due! > c.received_on!).toBe(true);
+    }
+    // The deadlines are those createCase computes for a case received that day.
+    const single = await createCase(t.app.services, SYSTEM_ACTOR, {
+      kind: 'complaint', channel: 'web', origin: 'external', receivedAt: new Date(2027, 1, 4).toISOString(), subject: 'x', description: 'x', priority: 'normal',
+      submitter: { anonymous: false, name: null, email: null, phone: null, address: null, organisation: null, language: null, consent: false, consentText: null },
+    });
+    expect(db.prepare('SELECT reference, ack_due, response_due FROM cases WHERE id = ?').get(single)).toEqual({ reference: '2027-00004', ack_due: cases[1]!.ack_due, response_due: cases[1]!.response_due });
+
+    // A batch that fails (a department that does not exist) stores nothing and uses no number.
+    const importId = await beginImport(t.app.services, SYSTEM_ACTOR, { kind: 'table', source: 'test', jobId: null });
+    const row = { kind: 'complaint' as const, channel: 'web' as const, origin: 'external' as const, receivedAt: null, subject: 's', description: 'd', name: null, email: null, phone: null, address: null, categoryId: null, externalId: null };
+    const item = (externalId: string, departmentId: number | null) => ({ name: externalId, sourceKind: 'table:test', externalId, row: { ...row, departmentId }, event: { type: 'row_imported' as const, data: {} } });
+    const before = snapshot(t);
+    await expect(importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null), item('b', 999)])).rejects.toMatchObject({ code: 'not_found' });
+    expect(snapshot(t)).toBe(before);
+    await importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null)]);
+    expect(db.prepare("SELECT c.reference FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = 'a'").pluck().get()).toBe('2027-00005');
   }, 30_000);
 
   it('saves a mapping by name and reuses it; rows with errors fail with their reasons, unknown channels warn', async () => {
@@ -431,8 +478,7 @@ describe('importing Open311', () => {
       const current = keys();
       expect(current).toHaveLength(4);
       oldDb.prepare("UPDATE imported_sources SET source_kind = 'open311'").run();
-      const { migration } = await import('../../main/db/sqlite/migrations/0020_open311_scope.ts');
-      oldDb.exec(migration.sql);
+      oldDb.exec(open311ScopeMigration.sql);
       expect(keys()).toEqual(current);
       const repeated = await oldOffice.importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
       expect((await oldOffice.detail(repeated)).counts.skipped).toBe(1);
