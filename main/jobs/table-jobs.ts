@@ -123,7 +123,21 @@ export async function importTableJob(
 
 const OPEN311_BATCH = 200;
 
-async function importOpen311Items(services: ServiceContext, actor: Actor, importId: number, label: string, items: Open311Item[], job: Progress, add: (counts: BatchCounts) => void): Promise<void> {
+/**
+ * The idempotency scope of Open311 requests: a service_request_id is unique only within one city's endpoint, so the
+ * source kind names where the requests came from. A poll: the endpoint (its URL without the query) and the
+ * jurisdiction_id as the URL carries it; a file: its name (the same file again is skipped, another city's file with
+ * the same ids imports). Migration 0020 gave the requests imported before this the same keys.
+ */
+export function open311Scope(from: { url: URL } | { fileName: string }): string {
+  if ('fileName' in from) return `open311:file:${from.fileName}`;
+  const href = from.url.href;
+  const query = href.indexOf('?');
+  const jurisdiction = /[?&]jurisdiction_id=([^&]*)/.exec(from.url.search)?.[1] ?? '';
+  return `open311:${query < 0 ? href : href.slice(0, query)}#${jurisdiction}`;
+}
+
+async function importOpen311Items(services: ServiceContext, actor: Actor, importId: number, label: string, scope: string, items: Open311Item[], job: Progress, add: (counts: BatchCounts) => void): Promise<void> {
   const lookups = await nameLookups(services);
   for (let start = 0; start < items.length; start += OPEN311_BATCH) {
     job.checkCancelled();
@@ -131,7 +145,7 @@ async function importOpen311Items(services: ServiceContext, actor: Actor, import
     const batch: RowBatchItem[] = items.slice(start, start + OPEN311_BATCH).map((item) => {
       if (item.error) return { name: `${label}, request ${item.index + 1}`, error: item.error };
       const { row, data } = open311Row(item.request, lookups, now);
-      return { name: `${label}, request ${item.request.serviceRequestId}`, sourceKind: 'open311', externalId: item.request.serviceRequestId, row, event: { type: 'open311_imported', data: { ...data, source: label } } };
+      return { name: `${label}, request ${item.request.serviceRequestId}`, sourceKind: scope, externalId: item.request.serviceRequestId, row, event: { type: 'open311_imported', data: { ...data, source: label } } };
     });
     add(await importRowsBatch(services, actor, importId, batch));
   }
@@ -165,7 +179,7 @@ export async function importOpen311Job(
           add(await importRowsBatch(services, actor, importId, [{ name: file.name, error: { code: failure.code, details: { file: file.name, ...failure.details } } }]));
           continue;
         }
-        await importOpen311Items(services, actor, importId, file.name, items, job, add);
+        await importOpen311Items(services, actor, importId, file.name, open311Scope({ fileName: file.name }), items, job, add);
         job.progress(index + 1, params.files.length, 'files');
       }
     },
@@ -198,7 +212,7 @@ export async function open311PollJob(
         throw open311Failure(error, url.href);
       }
       job.progress(0, items.length, 'requests');
-      await importOpen311Items(job.services, job.actor, importId, url.host, items, job, add);
+      await importOpen311Items(job.services, job.actor, importId, url.host, open311Scope({ url }), items, job, add);
       job.progress(items.length, items.length, 'requests');
     },
     () => undefined,

@@ -1,6 +1,6 @@
 // Cases: create, read, triage fields, assignment, notes and deadline extensions; each write is one transaction with its timeline event.
 import type { WorkingCalendar } from '../domain/calendar.ts';
-import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS } from '../domain/deadlines.ts';
+import { checkExtension, computeCaseDeadlines, MAX_EXTENSION_WORKING_DAYS, type CaseDeadlines } from '../domain/deadlines.ts';
 import { deadlineClockRuns, isStillRunning, type CaseChannel, type CaseKind, type CaseOrigin, type CaseStatus, type Language, type Priority } from '../domain/model.ts';
 import { formatReference } from '../domain/references.ts';
 import { availableActions, stepsFor } from '../domain/workflow.ts';
@@ -15,7 +15,7 @@ import { localDate } from './clock.ts';
 import type { ServiceContext, TxContext } from './context.ts';
 import { deadlinesOf, refreshStoredDeadlines } from './case-deadlines.ts';
 import { DomainError, fail } from './errors.ts';
-import { appendEvent, readTimeline } from './timeline.ts';
+import { appendEvent, appendEvents, readTimeline } from './timeline.ts';
 import { reusable } from '../db/handles.ts';
 import { moveCase, type KnownCase } from './case-workflow.ts';
 import { loadCaseRow, requireExisting, type CaseRow } from './case-rows.ts';
@@ -68,6 +68,15 @@ const nextNumber = reusable((db, p: { year: number }) =>
     .returning('last_number'),
 );
 
+/** Reserves `count` numbers of the year at once: the last one is returned, the first is last - count + 1. */
+const reserveNumbers = reusable((db, p: { year: number; count: number }) =>
+  db
+    .insertInto('reference_counters')
+    .values({ year: p.year, last_number: p.count })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('reference_counters.last_number', '+', p.count) })))
+    .returning('last_number'),
+);
+
 async function nextReference(ctx: TxContext, year: number): Promise<{ number: number; reference: string }> {
   // Runs inside the create transaction: a rollback also rolls the counter back, so numbers stay gap-free.
   const [row] = (await nextNumber(ctx.db, { year })) as [{ last_number: number }];
@@ -86,14 +95,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, input: Creat
 /** createCase, returning the case as written, for a caller that moves it on in the same transaction (moveCase's `known`). */
 export async function createKnownCase(ctx: ServiceContext, actor: Actor, input: CreateCaseInput): Promise<KnownCase> {
   const now = ctx.now();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
-  const submitter = input.submitter;
-  if (submitter.consent && !submitter.anonymous && !submitter.consentText) fail('consent_text_required');
-  const contact = submitter.anonymous
-    ? { name: null, email: null, phone: null, address: null, organisation: null }
-    : submitter;
-  const receivedOn = localDate(receivedAt);
+  const checked = checkNewCase(input, now);
   return await ctx.tx(async (ctx) => {
     const { db } = ctx;
     await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
@@ -101,7 +103,7 @@ export async function createKnownCase(ctx: ServiceContext, actor: Actor, input: 
     const { number, reference } = await nextReference(ctx, now.getFullYear());
     const rules = (await ctx.settings()).deadlineRules[input.kind].stage1;
     const deadlines = computeCaseDeadlines(await ctx.calendar(), {
-      stageStart: receivedOn,
+      stageStart: checked.receivedOn,
       rule: rules,
       extensionDays: 0,
       pauses: [],
@@ -109,52 +111,155 @@ export async function createKnownCase(ctx: ServiceContext, actor: Actor, input: 
       answeredOn: null,
     });
     const stamp = now.toISOString();
-    const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
-    const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
-    const [created] = (await insertCaseRow(db, nullForUndefined({
-          reference,
-          year: now.getFullYear(),
-          number,
-          kind: input.kind,
-          channel: input.channel,
-          origin: input.origin,
-          received_at: receivedAt.toISOString(),
-          received_on: receivedOn,
-          subject: input.subject,
-          description: input.description,
-          submitter_anonymous: submitter.anonymous ? 1 : 0,
-          submitter_name: contact.name,
-          submitter_email: contact.email,
-          submitter_phone: contact.phone,
-          submitter_address: contact.address,
-          submitter_organisation: contact.organisation,
-          submitter_language: submitter.language,
-          consent_given_at: consentRecorded ? stamp : null,
-          consent_text: consentRecorded ? submitter.consentText : null,
-          department_id: input.departmentId ?? null,
-          category_id: input.categoryId ?? null,
-          priority: input.priority,
-          status: 'new',
-          stage: 1,
-          stage_started_on: receivedOn,
-          extension_days: 0,
-          ack_due: deadlines.acknowledgeDue,
-          response_due: deadlines.responseDue,
-          created_by: actor.id,
-          created_at: stamp,
-          updated_at: stamp,
-        }))) as [CaseRow];
+    const [created] = (await insertCaseRow(db, newCaseRow(actor, input, checked, { number, reference, year: now.getFullYear(), deadlines, stamp }))) as [CaseRow];
     const caseId = created.id;
-    await appendEvent(db, {
-      caseId,
-      actorId: actor.id,
-      type: 'created',
-      at: stamp,
-      data: { reference, kind: input.kind, channel: input.channel, origin: input.origin, consentRecorded },
-    });
+    await appendEvent(db, { caseId, actorId: actor.id, type: 'created', at: stamp, data: createdEventData(input, reference, checked) });
     const written: KnownCase = { row: created, pauses: [] };
     if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) return await mergeNewCase(ctx, actor, written, input.mergeIntoId);
     return written;
+  });
+}
+
+interface CheckedNewCase {
+  receivedAt: Date;
+  receivedOn: string;
+  contact: { name: string | null; email: string | null; phone: string | null; address: string | null; organisation: string | null };
+  consentRecorded: boolean;
+}
+
+/** The rules a new case's input must meet before anything is written (received not in the future, consent with its text). */
+function checkNewCase(input: CreateCaseInput, now: Date): CheckedNewCase {
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) fail('invalid_input', { field: 'receivedAt', reason: 'future' });
+  const submitter = input.submitter;
+  if (submitter.consent && !submitter.anonymous && !submitter.consentText) fail('consent_text_required');
+  const contact = submitter.anonymous
+    ? { name: null, email: null, phone: null, address: null, organisation: null }
+    : submitter;
+  const hasContact = Boolean(contact.name || contact.email || contact.phone || contact.address);
+  const consentRecorded = !submitter.anonymous && submitter.consent && hasContact;
+  return { receivedAt, receivedOn: localDate(receivedAt), contact, consentRecorded };
+}
+
+/** The row of a new case (status new, stage 1, its deadlines from the day it was received). */
+function newCaseRow(
+  actor: Actor,
+  input: CreateCaseInput,
+  checked: CheckedNewCase,
+  at: { number: number; reference: string; year: number; deadlines: CaseDeadlines; stamp: string },
+): Insertable<CasesTable> {
+  const { contact, consentRecorded, receivedOn } = checked;
+  return nullForUndefined({
+    reference: at.reference,
+    year: at.year,
+    number: at.number,
+    kind: input.kind,
+    channel: input.channel,
+    origin: input.origin,
+    received_at: checked.receivedAt.toISOString(),
+    received_on: receivedOn,
+    subject: input.subject,
+    description: input.description,
+    submitter_anonymous: input.submitter.anonymous ? 1 : 0,
+    submitter_name: contact.name,
+    submitter_email: contact.email,
+    submitter_phone: contact.phone,
+    submitter_address: contact.address,
+    submitter_organisation: contact.organisation,
+    submitter_language: input.submitter.language,
+    consent_given_at: consentRecorded ? at.stamp : null,
+    consent_text: consentRecorded ? input.submitter.consentText : null,
+    department_id: input.departmentId ?? null,
+    category_id: input.categoryId ?? null,
+    priority: input.priority,
+    status: 'new',
+    stage: 1,
+    stage_started_on: receivedOn,
+    extension_days: 0,
+    ack_due: at.deadlines.acknowledgeDue,
+    response_due: at.deadlines.responseDue,
+    created_by: actor.id,
+    created_at: at.stamp,
+    updated_at: at.stamp,
+  });
+}
+
+const createdEventData = (input: CreateCaseInput, reference: string, checked: CheckedNewCase) => ({
+  reference,
+  kind: input.kind,
+  channel: input.channel,
+  origin: input.origin,
+  consentRecorded: checked.consentRecorded,
+});
+
+/** One new case of createCases, with the events that follow its "created" on its timeline. */
+export interface NewCaseWithEvents {
+  input: CreateCaseInput;
+  events: { type: string; data: Record<string, unknown> }[];
+}
+
+/** Rows per multi-row INSERT of cases (some 30 parameters each; SQLite allows 32,766 and PostgreSQL 65,535 per statement). */
+const CASES_PER_INSERT = 500;
+
+/**
+ * createCase for many cases in one transaction (imports: a batch of rows), with the same rules: each input is checked
+ * as createCase checks it (the first that fails undoes all), departments and categories must exist, the references
+ * are numbered gap-free in input order (the year's counter moves once by the number of cases, inside the transaction),
+ * deadlines are computed from each case's received day, and each case gets its "created" event followed by its own
+ * events. The cases are written by multi-row INSERTs, so the search index and the counts triggers run for each row as
+ * for one. Merging is not offered here (mergeIntoId is refused). Returns the cases' ids and references in input order.
+ */
+export async function createCases(ctx: ServiceContext, actor: Actor, items: NewCaseWithEvents[]): Promise<{ id: number; reference: string }[]> {
+  if (items.length === 0) return [];
+  const now = ctx.now();
+  const checked = items.map(({ input }) => {
+    if (input.mergeIntoId !== null && input.mergeIntoId !== undefined) throw new Error('createCases does not merge');
+    return checkNewCase(input, now);
+  });
+  return await ctx.tx(async (ctx) => {
+    const { db } = ctx;
+    for (const { input } of items) {
+      await requireExisting(ctx, 'departments', input.departmentId, 'departmentId');
+      await requireExisting(ctx, 'categories', input.categoryId, 'categoryId');
+    }
+    const year = now.getFullYear();
+    const [counter] = (await reserveNumbers(db, { year, count: items.length })) as [{ last_number: number }];
+    const firstNumber = counter.last_number - items.length + 1;
+    const rules = (await ctx.settings()).deadlineRules;
+    const calendar = await ctx.calendar();
+    const today = localDate(now);
+    // Deadlines depend on the kind and the received day only (today is the same for the whole batch).
+    const deadlinesOf = new Map<string, CaseDeadlines>();
+    const stamp = now.toISOString();
+    const rows = items.map(({ input }, index) => {
+      const { receivedOn } = checked[index]!;
+      const key = `${input.kind}|${receivedOn}`;
+      let deadlines = deadlinesOf.get(key);
+      if (!deadlines) {
+        deadlines = computeCaseDeadlines(calendar, { stageStart: receivedOn, rule: rules[input.kind].stage1, extensionDays: 0, pauses: [], today, answeredOn: null });
+        deadlinesOf.set(key, deadlines);
+      }
+      const number = firstNumber + index;
+      return newCaseRow(actor, input, checked[index]!, { number, reference: formatReference(year, number), year, deadlines, stamp });
+    });
+    // RETURNING does not promise the rows' order: each id is matched to its case by the (unique) reference.
+    const ids = new Map<string, number>();
+    for (let start = 0; start < rows.length; start += CASES_PER_INSERT) {
+      const written = await db.insertInto('cases').values(rows.slice(start, start + CASES_PER_INSERT)).returning(['id', 'reference']).execute();
+      for (const row of written) ids.set(row.reference, row.id);
+    }
+    const created = rows.map((row) => ({ id: ids.get(row.reference)!, reference: row.reference }));
+    await appendEvents(
+      db,
+      items.flatMap(({ input, events }, index) => {
+        const { id: caseId, reference } = created[index]!;
+        return [
+          { caseId, actorId: actor.id, type: 'created', at: stamp, data: createdEventData(input, reference, checked[index]!) },
+          ...events.map((event) => ({ caseId, actorId: actor.id, type: event.type, at: stamp, data: event.data })),
+        ];
+      }),
+    );
+    return created;
   });
 }
 

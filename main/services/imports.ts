@@ -163,6 +163,40 @@ export async function recordItem(
   await ctx.db.insertInto('import_items').values({ import_id: importId, item: item.slice(0, 1000), outcome, code, details: JSON.stringify(details), case_id: caseId }).execute();
 }
 
+/** Items per multi-row INSERT (6 parameters each). */
+const ITEMS_PER_INSERT = 1000;
+
+export interface ImportItemEntry {
+  item: string;
+  outcome: 'failed' | 'skipped';
+  code: string;
+  details: Record<string, unknown>;
+  caseId?: number | null;
+}
+
+/** recordItem for many items at once, in the order given (a batch's skipped and failed rows). */
+export async function recordItems(
+  ctx: TxContext,
+  importId: number,
+  items: ImportItemEntry[],
+): Promise<void> {
+  for (let start = 0; start < items.length; start += ITEMS_PER_INSERT) {
+    await ctx.db
+      .insertInto('import_items')
+      .values(
+        items.slice(start, start + ITEMS_PER_INSERT).map((entry) => ({
+          import_id: importId,
+          item: entry.item.slice(0, 1000),
+          outcome: entry.outcome,
+          code: entry.code,
+          details: JSON.stringify(entry.details),
+          case_id: entry.caseId ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
 /** The case a subject's reference names ("Re: Ihr Anliegen 2026-00042"), if it exists. */
 async function caseForReference(ctx: TxContext, subject: string): Promise<number | null> {
   const reference = referenceInSubject(subject);

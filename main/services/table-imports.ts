@@ -9,11 +9,10 @@ import { readJson } from '../db/json.ts';
 import { CASE_CHANNELS, CASE_KINDS, CASE_ORIGINS } from '../vocabulary/cases.ts';
 import { DATE_ORDERS, type TableMapping } from '../vocabulary/imports.ts';
 import type { Actor } from './actor.ts';
-import { createCase } from './cases.ts';
-import type { ServiceContext } from './context.ts';
+import { createCases } from './cases.ts';
+import type { ServiceContext, TxContext } from './context.ts';
 import { fail } from './errors.ts';
-import { recordItem, type BatchCounts } from './imports.ts';
-import { appendEvent } from './timeline.ts';
+import { recordItems, type BatchCounts, type ImportItemEntry } from './imports.ts';
 import type { Open311Endpoint, SavedMapping } from '../types/imports.ts';
 
 /** One row of a batch: mapped (with its warnings, kept in the case's import event) or failed with its reasons. */
@@ -35,45 +34,115 @@ export function rowErrorDetails(row: number, errors: RowIssue[]): Record<string,
   return { row, column: errors[0]?.column ?? null, value: errors[0]?.value.slice(0, 200) ?? '', errors: errors.map((e) => ({ code: e.code, column: e.column, value: e.value.slice(0, 200) })) };
 }
 
+/** External ids per lookup of the already known ones (one parameter each). */
+const IDS_PER_LOOKUP = 500;
+
+/** Which of these sources were imported before, with their case: one query per source kind (and 500 ids). */
+async function knownSources(ctx: TxContext, keys: { sourceKind: string; externalId: string }[]): Promise<Map<string, { id: number; reference: string }>> {
+  const known = new Map<string, { id: number; reference: string }>();
+  const byKind = new Map<string, string[]>();
+  for (const key of keys) {
+    const ids = byKind.get(key.sourceKind) ?? [];
+    ids.push(key.externalId);
+    byKind.set(key.sourceKind, ids);
+  }
+  for (const [sourceKind, ids] of byKind) {
+    const distinct = [...new Set(ids)];
+    for (let start = 0; start < distinct.length; start += IDS_PER_LOOKUP) {
+      const rows = await ctx.db
+        .selectFrom('imported_sources as s')
+        .innerJoin('cases as c', 'c.id', 's.case_id')
+        .select(['s.external_id', 'c.id', 'c.reference'])
+        .where('s.source_kind', '=', sourceKind)
+        .where('s.external_id', 'in', distinct.slice(start, start + IDS_PER_LOOKUP))
+        .execute();
+      for (const row of rows) known.set(sourceKey(sourceKind, row.external_id), { id: row.id, reference: row.reference });
+    }
+  }
+  return known;
+}
+
+const sourceKey = (sourceKind: string, externalId: string) => `${sourceKind}\u0000${externalId}`;
+
+/**
+ * Imports one batch of rows in one transaction: the already known sources are looked up at once, the new rows become
+ * cases through createCases (references, deadlines, "created" and import events as for one case), their sources are
+ * recorded, and the skipped and failed rows become the import's items in row order. A row whose source appears twice
+ * in the batch is created once and skipped the second time, as if the rows had come one after the other.
+ */
 export async function importRowsBatch(ctx: ServiceContext, actor: Actor, importId: number, items: RowBatchItem[]): Promise<BatchCounts> {
   return await ctx.tx(async (ctx) => {
     const counts: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
+    const known = await knownSources(ctx, items.flatMap((item) => ('error' in item ? [] : [item])));
+    // Each item's outcome in row order; a new case is named by its place among the cases to create.
+    type Outcome = { failed: { code: string; details: Record<string, unknown> } } | { skipped: { id: number; reference: string } } | { skippedNew: number } | { created: number };
+    const outcomes: Outcome[] = [];
+    const toCreate: { item: Extract<RowBatchItem, { row: MappedRow }>; key: string }[] = [];
+    const pending = new Map<string, number>();
     for (const item of items) {
       if ('error' in item) {
-        await recordItem(ctx, importId, item.name, 'failed', item.error.code, item.error.details);
-        counts.failed++;
+        outcomes.push({ failed: item.error });
         continue;
       }
-      const known = await ctx.db
-        .selectFrom('imported_sources as s')
-        .innerJoin('cases as c', 'c.id', 's.case_id')
-        .select(['c.id', 'c.reference'])
-        .where('s.source_kind', '=', item.sourceKind)
-        .where('s.external_id', '=', item.externalId)
-        .executeTakeFirst();
-      if (known) {
-        await recordItem(ctx, importId, item.name, 'skipped', 'already_imported', { reference: known.reference }, known.id);
-        counts.skipped++;
-        continue;
+      const key = sourceKey(item.sourceKind, item.externalId);
+      const before = known.get(key);
+      const earlier = pending.get(key);
+      if (before) outcomes.push({ skipped: before });
+      else if (earlier !== undefined) outcomes.push({ skippedNew: earlier });
+      else {
+        pending.set(key, toCreate.length);
+        outcomes.push({ created: toCreate.length });
+        toCreate.push({ item, key });
       }
-      const row = item.row;
-      const caseId = await createCase(ctx, actor, {
-        kind: row.kind,
-        channel: row.channel,
-        origin: row.origin,
-        receivedAt: row.receivedAt ?? undefined,
-        subject: row.subject,
-        description: row.description,
-        priority: 'normal',
-        departmentId: row.departmentId,
-        categoryId: row.categoryId,
-        submitter: { anonymous: false, name: row.name, email: row.email, phone: row.phone, address: row.address, organisation: null, language: null, consent: false, consentText: null },
-      });
-      const stamp = ctx.now().toISOString();
-      await appendEvent(ctx.db, { caseId, actorId: actor.id, type: item.event.type, at: stamp, data: { ...item.event.data, importId, externalId: item.externalId } });
-      await ctx.db.insertInto('imported_sources').values({ source_kind: item.sourceKind, external_id: item.externalId, case_id: caseId, import_id: importId, imported_at: stamp }).execute();
-      counts.new++;
     }
+    const created = await createCases(
+      ctx,
+      actor,
+      toCreate.map(({ item }) => {
+        const row = item.row;
+        return {
+          input: {
+            kind: row.kind,
+            channel: row.channel,
+            origin: row.origin,
+            receivedAt: row.receivedAt ?? undefined,
+            subject: row.subject,
+            description: row.description,
+            priority: 'normal',
+            departmentId: row.departmentId,
+            categoryId: row.categoryId,
+            submitter: { anonymous: false, name: row.name, email: row.email, phone: row.phone, address: row.address, organisation: null, language: null, consent: false, consentText: null },
+          },
+          events: [{ type: item.event.type, data: { ...item.event.data, importId, externalId: item.externalId } }],
+        };
+      }),
+    );
+    const stamp = ctx.now().toISOString();
+    for (let start = 0; start < toCreate.length; start += SOURCES_PER_INSERT) {
+      await ctx.db
+        .insertInto('imported_sources')
+        .values(
+          toCreate.slice(start, start + SOURCES_PER_INSERT).map(({ item }, offset) => ({
+            source_kind: item.sourceKind,
+            external_id: item.externalId,
+            case_id: created[start + offset]!.id,
+            import_id: importId,
+            imported_at: stamp,
+          })),
+        )
+        .execute();
+    }
+    counts.new = toCreate.length;
+    const recorded = items.flatMap((item, index): ImportItemEntry[] => {
+      const outcome = outcomes[index]!;
+      if ('failed' in outcome) return [{ item: item.name, outcome: 'failed', code: outcome.failed.code, details: outcome.failed.details }];
+      const skipped = 'skipped' in outcome ? outcome.skipped : 'skippedNew' in outcome ? created[outcome.skippedNew]! : null;
+      if (!skipped) return [];
+      return [{ item: item.name, outcome: 'skipped', code: 'already_imported', details: { reference: skipped.reference }, caseId: skipped.id }];
+    });
+    await recordItems(ctx, importId, recorded);
+    counts.failed = recorded.filter((entry) => entry.outcome === 'failed').length;
+    counts.skipped = recorded.length - counts.failed;
     await ctx.db
       .updateTable('imports')
       .set((eb) => ({ new_count: eb('new_count', '+', counts.new), skipped_count: eb('skipped_count', '+', counts.skipped), failed_count: eb('failed_count', '+', counts.failed) }))
@@ -82,6 +151,9 @@ export async function importRowsBatch(ctx: ServiceContext, actor: Actor, importI
     return counts;
   });
 }
+
+/** Sources per multi-row INSERT (5 parameters each). */
+const SOURCES_PER_INSERT = 1000;
 
 // ------------------------------------------------------------------------------------------------- saved mappings
 

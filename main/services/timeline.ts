@@ -88,6 +88,19 @@ export async function appendEvent(db: WriteDb, event: NewEvent & { caseId: numbe
   return await appendTimelineEvent(db, 'case', event.caseId, event);
 }
 
+/** Events per multi-row INSERT (5 parameters each). */
+const EVENTS_PER_INSERT = 1000;
+
+/** Many case events at once (a batch of imported cases), in the order given: multi-row INSERTs instead of one each. */
+export async function appendEvents(db: WriteDb, events: (NewEvent & { caseId: number })[]): Promise<void> {
+  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
+    await db
+      .insertInto('case_events')
+      .values(events.slice(start, start + EVENTS_PER_INSERT).map((event) => ({ case_id: event.caseId, actor_id: event.actorId, type: event.type, at: event.at, data: JSON.stringify(event.data ?? {}) })))
+      .execute();
+  }
+}
+
 export async function readTimeline(db: ReadDb, actor: Actor, caseId: number): Promise<TimelineEvent[]> {
   return await readTimelineOf(db, actor, 'case', caseId);
 }

@@ -19,6 +19,11 @@ import { parseTable } from '../../main/io/table.ts';
 import { parseOpen311 } from '../../main/io/open311.ts';
 import { DEFAULT_CHANNEL_VALUES, EMPTY_TABLE_MAPPING, type TableMapping } from '../../main/vocabulary/imports.ts';
 import { openAppContext } from '../../main/app-context.ts';
+import { migration as open311ScopeMigration } from '../../main/db/sqlite/migrations/0020_open311_scope.ts';
+import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
+import { createCase } from '../../main/services/cases.ts';
+import { beginImport } from '../../main/services/imports.ts';
+import { importRowsBatch } from '../../main/services/table-imports.ts';
 import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
@@ -178,6 +183,71 @@ describe('importing tables', () => {
     expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: records.length, failed: 0 });
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(records.length);
   }, 120_000);
+
+  it("imports a German Excel export (semicolons, windows-1252, a sep=; line, € and „quotes“, a quoted line break) with its text as written", async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail } = await office(t);
+    const bytes = readFileSync(path.join(COMPLAINTS, 'buergerformular_windows1252_semicolon.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const mapping: TableMapping = {
+      ...EMPTY_TABLE_MAPPING,
+      columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Eingang', kind: 'Art', channel: 'Kanal', subject: 'Betreff', description: ['Nachricht'], name: 'Name', email: 'E-Mail' },
+      externalId: 'Nr',
+    };
+    const job = await importTable('buergerformular.csv', bytes, mapping);
+    expect((await detail(job)).counts).toEqual({ new: 4, appended: 0, skipped: 0, failed: 0 });
+    const cases = rawDb(t.app).prepare('SELECT kind, channel, received_at, subject, description, submitter_name, submitter_email FROM cases ORDER BY id').all();
+    expect(cases).toEqual([
+      { kind: 'complaint', channel: 'web', received_at: new Date(2027, 1, 3, 8, 15).toISOString(), subject: 'Straßenlaterne defekt', description: 'Die Laterne in der Hauptstraße 12 ist seit Tagen aus, bitte prüfen.', submitter_name: 'Jürgen Müller', submitter_email: 'j.mueller@example.de' },
+      { kind: 'praise', channel: 'phone', received_at: new Date(2027, 1, 3, 9, 40).toISOString(), subject: 'Grünfläche gepflegt', description: 'Großes Lob an den Bauhof – die Grünfläche am Spielplatz sieht schön aus.', submitter_name: 'Änne Öztürk', submitter_email: null },
+      { kind: 'idea', channel: 'email', received_at: new Date(2027, 1, 4, 11, 5).toISOString(), subject: '„Bürgerbüro“ länger öffnen', description: 'Vorschlag: donnerstags bis 19 Uhr öffnen.\r\nViele Berufstätige schaffen es sonst nicht; danke!', submitter_name: 'Björn Weiß', submitter_email: 'b.weiss@example.de' },
+      { kind: 'complaint', channel: 'letter', received_at: new Date(2027, 1, 5).toISOString(), subject: 'Gebühr zu hoch', description: 'Die Gebühr von 25,50 € für die Meldebescheinigung ist zu hoch, finde ich.', submitter_name: 'Sören Krüger', submitter_email: null },
+    ]);
+    // Found by its umlauts and by their transliteration.
+    expect(rawDb(t.app).prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'Bürgerbüro OR Buergerbuero'").pluck().get()).toBe(1);
+  }, 30_000);
+
+  it('a batch is written at once as row by row would: gap-free references in row order, created then imported on each timeline, an id twice in one batch skipped the second time; a failing batch uses no reference', async () => {
+    const t = await openTempApp(NOW);
+    const { importTable, detail } = await office(t);
+    const db = rawDb(t.app);
+    const mapping: TableMapping = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, receivedAt: 'Eingang', description: ['Text'] }, externalId: 'Nr' };
+    const csv = 'Nr;Eingang;Text\n7;03.02.2027;Ampel defekt\n8;31.02.2027;Falsches Datum\n9;04.02.2027;Bank kaputt\n7;05.02.2027;Ampel noch einmal\n10;05.02.2027;Laterne aus\n';
+    const job = await importTable('formular.csv', csv, mapping);
+    const result = await detail(job);
+    expect(result.counts).toEqual({ new: 3, appended: 0, skipped: 1, failed: 1 });
+    expect(result.items.map((item) => [item.item, item.outcome, item.code, item.reference])).toEqual([
+      ['formular.csv, row 3', 'failed', 'row_bad_date', null],
+      ['formular.csv, row 5', 'skipped', 'already_imported', '2027-00001'],
+    ]);
+    const cases = db.prepare('SELECT c.id, c.reference, c.number, c.description, c.received_on, c.ack_due, c.response_due, s.external_id FROM cases c JOIN imported_sources s ON s.case_id = c.id ORDER BY c.id').all() as Record<string, unknown>[];
+    expect(cases.map((c) => [c.reference, c.number, c.external_id, c.description])).toEqual([
+      ['2027-00001', 1, '7', 'Ampel defekt'],
+      ['2027-00002', 2, '9', 'Bank kaputt'],
+      ['2027-00003', 3, '10', 'Laterne aus'],
+    ]);
+    expect(db.prepare('SELECT last_number FROM reference_counters WHERE year = 2027').pluck().get()).toBe(3);
+    for (const c of cases) {
+      expect(db.prepare('SELECT type FROM case_events WHERE case_id = ? ORDER BY id').pluck().all(c.id)).toEqual(['created', 'row_imported']);
+      expect(c.response_due! > c.received_on!).toBe(true);
+    }
+    // The deadlines are those createCase computes for a case received that day.
+    const single = await createCase(t.app.services, SYSTEM_ACTOR, {
+      kind: 'complaint', channel: 'web', origin: 'external', receivedAt: new Date(2027, 1, 4).toISOString(), subject: 'x', description: 'x', priority: 'normal',
+      submitter: { anonymous: false, name: null, email: null, phone: null, address: null, organisation: null, language: null, consent: false, consentText: null },
+    });
+    expect(db.prepare('SELECT reference, ack_due, response_due FROM cases WHERE id = ?').get(single)).toEqual({ reference: '2027-00004', ack_due: cases[1]!.ack_due, response_due: cases[1]!.response_due });
+
+    // A batch that fails (a department that does not exist) stores nothing and uses no number.
+    const importId = await beginImport(t.app.services, SYSTEM_ACTOR, { kind: 'table', source: 'test', jobId: null });
+    const row = { kind: 'complaint' as const, channel: 'web' as const, origin: 'external' as const, receivedAt: null, subject: 's', description: 'd', name: null, email: null, phone: null, address: null, categoryId: null, externalId: null };
+    const item = (externalId: string, departmentId: number | null) => ({ name: externalId, sourceKind: 'table:test', externalId, row: { ...row, departmentId }, event: { type: 'row_imported' as const, data: {} } });
+    const before = snapshot(t);
+    await expect(importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null), item('b', 999)])).rejects.toMatchObject({ code: 'not_found' });
+    expect(snapshot(t)).toBe(before);
+    await importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null)]);
+    expect(db.prepare("SELECT c.reference FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = 'a'").pluck().get()).toBe('2027-00005');
+  }, 30_000);
 
   it('saves a mapping by name and reuses it; rows with errors fail with their reasons, unknown channels warn', async () => {
     const t = await openTempApp(NOW);
@@ -342,7 +412,7 @@ describe('importing Open311', () => {
       expect(job.status).toBe('done');
       expect((await detail(job)).counts, name).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
     }
-    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind = 'open311'").pluck().get()).toBe(expectedTotal);
+    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind LIKE 'open311:file:%'").pluck().get()).toBe(expectedTotal);
     // San Francisco's zone-less datetimes as local time; Toronto's with their offset; place and coordinates in the text.
     const sf = db.prepare("SELECT c.received_at, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '1129806'").get() as { received_at: string; subject: string };
     expect(sf).toEqual({ received_at: new Date(2012, 4, 22, 23, 57, 23, 970).toISOString(), subject: 'RCS - SFMTA - G' });
@@ -359,6 +429,62 @@ describe('importing Open311', () => {
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(expectedTotal);
     // The reader on its own agrees with the counts.
     for (const name of SAMPLES) expect(parseOpen311({ fileName: name, bytes: readFileSync(path.join(OPEN311, name)) }).filter((item) => item.request)).toHaveLength(requestsIn(name));
+  }, 60_000);
+
+  it("a service_request_id is one city's: two cities' files or jurisdictions with the same id import as two cases; the same source again is skipped; 0020 keys older imports alike", async () => {
+    const request = (description: string) => JSON.stringify([{ service_request_id: '101', status: 'open', service_name: 'Pothole', description, requested_datetime: '2027-02-01T10:00:00Z' }]);
+    const server: Server = createServer((incoming, response) => {
+      const jurisdiction = new URL(incoming.url ?? '/', 'http://x').searchParams.get('jurisdiction_id');
+      const id = jurisdiction === 'c.example' ? '303' : '101';
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ service_request_id: id, service_name: 'Pothole', description: `Schlagloch in ${jurisdiction}`, requested_datetime: '2027-02-01T10:00:00Z' }]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
+      const t = await openTempApp(NOW);
+      const { importOpen311, detail, ok } = await office(t);
+      const db = rawDb(t.app);
+      const file = (name: string, text: string) => ({ name, dataBase64: base64(text) });
+      const cityA = await importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      const cityB = await importOpen311([file('lippstadt.json', request('Schlagloch in Lippstadt'))]);
+      expect([(await detail(cityA)).counts.new, (await detail(cityB)).counts.new]).toEqual([1, 1]);
+      const again = await importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: 1, failed: 0 });
+      const poll = async (jurisdictionId: string) => detail(await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', { url, jurisdictionId, startDate: null, endDate: null })).id));
+      expect((await poll('a.example')).counts.new).toBe(1);
+      expect((await poll('b.example')).counts.new).toBe(1);
+      expect((await poll('a.example')).counts).toEqual({ new: 0, appended: 0, skipped: 1, failed: 0 });
+      expect(db.prepare("SELECT description FROM cases WHERE description LIKE 'Schlagloch%' ORDER BY id").pluck().all()).toEqual([
+        expect.stringContaining('Soest'),
+        expect.stringContaining('Lippstadt'),
+        expect.stringContaining('a.example'),
+        expect.stringContaining('b.example'),
+      ]);
+      expect(db.prepare('SELECT source_kind FROM imported_sources ORDER BY case_id').pluck().all()).toEqual([
+        'open311:file:soest.json',
+        'open311:file:lippstadt.json',
+        `${`open311:${url}/requests.json`}#a.example`,
+        `${`open311:${url}/requests.json`}#b.example`,
+      ]);
+
+      // Migration 0020 on requests imported before it (all under 'open311', so with distinct ids): the keys they get
+      // are the ones an import gives now, so importing them again still skips them.
+      const old = await openTempApp(NOW);
+      const oldOffice = await office(old);
+      await oldOffice.importOpen311([file('soest.json', request('Schlagloch in Soest')), file('toronto.xml', readFileSync(path.join(OPEN311, 'open311status_requests_many_toronto.xml'), 'utf8'))]);
+      await oldOffice.ok<JobRecord>('pollGeoReport', { url, jurisdictionId: 'c.example', startDate: '2027-01-01T00:00:00Z', endDate: null }).then((job) => old.app.jobs.finished(job.id));
+      const oldDb = rawDb(old.app);
+      const keys = () => oldDb.prepare('SELECT source_kind, external_id FROM imported_sources ORDER BY case_id').raw().all();
+      const current = keys();
+      expect(current).toHaveLength(4);
+      oldDb.prepare("UPDATE imported_sources SET source_kind = 'open311'").run();
+      oldDb.exec(open311ScopeMigration.sql);
+      expect(keys()).toEqual(current);
+      const repeated = await oldOffice.importOpen311([file('soest.json', request('Schlagloch in Soest'))]);
+      expect((await oldOffice.detail(repeated)).counts.skipped).toBe(1);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 
   it('polls an endpoint (a local HTTP server serving the Bloomington sample) with start_date, end_date and jurisdiction_id; the endpoint is kept', async () => {
