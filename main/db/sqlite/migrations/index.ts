@@ -17,10 +17,11 @@ import { migration as m0015 } from './0015_case_volumes.ts';
 import { migration as m0016 } from './0016_table_imports.ts';
 import { migration as m0017 } from './0017_accessibility.ts';
 import { migration as m0019 } from './0019_mail_server.ts';
+import { migration as m0024 } from './0024_attachment_contents.ts';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0019];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0019, m0024];
