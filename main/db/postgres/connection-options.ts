@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 
-export const SSL_MODES = ['verify-full', 'verify-ca', 'require', 'disable'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+import { SSL_MODES, type SslMode } from '../../vocabulary/connection.ts';
+
+export { SSL_MODES, type SslMode };
 
 export interface PostgresConnection {
   /** A host name, or the folder of a Unix socket. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
+import { ConnectionSettings } from './ConnectionSettings.tsx';
 import { DemoSettings } from './DemoSettings.tsx';
 import { NamedListSettings } from './NamedListSettings.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
@@ -31,6 +32,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       {section === 'categories' && <NamedListSettings kind="categories" />}
       {section === 'users' && <UserSettings />}
       {section === 'templates' && <TemplateSettings />}
+      {section === 'connection' && <ConnectionSettings />}
       {section === 'demo' && <DemoSettings />}
     </section>
   );
