@@ -4,7 +4,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppContext } from './app-context.ts';
 import { verifyProtocol } from './domain/draw.ts';
+import { DATABASE_FILE } from './db/open.ts';
+import { InitRefused, initPostgres } from './db/postgres/admin.ts';
+import { describeAddress, parsePostgresUrl, toPgConnection } from './db/postgres/connection.ts';
+import { CopyRefused, copySqliteToPostgres } from './db/postgres/copy-from-sqlite.ts';
+import { NewerSchemaError, openPostgres } from './db/postgres/index.ts';
 import { SYSTEM_ACTOR } from './services/actor.ts';
+import { ATTACHMENTS_FOLDER } from './services/attachment-store.ts';
+import { engineConfigFor, readConnectionFile } from './services/connection-file.ts';
+import { createKeyFileSecretBox } from './services/secrets.ts';
 import { importDetail } from './services/imports.ts';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './vocabulary/demo.ts';
 
@@ -12,15 +20,26 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   demo --cases N [--seed S]   fill the database with N realistic demo cases (reproducible for the same seed)
-  backup <file>               write a consistent copy of the live database to <file>: written under a temp name
-                              beside it, checked (integrity, tables, row counts) and renamed only when complete
+  backup <file> [--url URL]   write a consistent copy of the live database to <file>: written under a temp name
+                              beside it, checked (integrity, tables, row counts) and renamed only when complete. On
+                              PostgreSQL (--url, or this data folder's connection file) a pg_dump in custom format,
+                              checked with pg_restore --list; restore it with pg_restore (README, "Shared server")
+  db init --engine postgres --url URL
+                              create the Ombudsdesk schema in an empty PostgreSQL database, or bring an older one up to
+                              date; a database with a newer schema than this version is refused and left unchanged
+  db copy --to URL            copy this data folder's SQLite office (every table and attachment file) into an empty,
+                              initialised PostgreSQL database in one transaction, verified by row counts and checksums
+                              per table; the SQLite file is only read
   import mail <files...>      import .eml and Outlook .msg files as cases (channel email), in the background job the
                               app uses: batches that commit whole, a Message-ID already imported is skipped
   draw verify <protocol.json> check a prize draw's protocol file alone against every rule of docs/prize-draw.md
                               (exit 0: verified, 1: a rule failed, 2: the file cannot be read as UTF-8 JSON)
 
 Options:
-  --data-dir DIR              data folder (default: $OMBUDSDESK_DATA_DIR or ./.ombudsdesk-data)`;
+  --data-dir DIR              data folder (default: $OMBUDSDESK_DATA_DIR or ./.ombudsdesk-data)
+
+A PostgreSQL URL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=CA.pem]
+(sslmode verify-full unless given; a Unix socket as ?host=/folder; the password may come from $PGPASSWORD instead).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,6 +49,9 @@ async function main(argv: string[]): Promise<number> {
       cases: { type: 'string' },
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
+      engine: { type: 'string' },
+      url: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,9 +61,11 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (command === 'draw') return drawCommand(rest);
-  if (!['demo', 'backup', 'import'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['demo', 'backup', 'import', 'db'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
-  const app = await openAppContext({ dataDir });
+  if (command === 'db') return dbCommand(rest, values, dataDir);
+  if (command === 'backup' && (values.url || readConnectionFile(dataDir)?.engine === 'postgres')) return postgresBackup(rest[0], values.url, dataDir);
+  const app = await openAppContext({ dataDir, engine: engineConfigFor(dataDir, createKeyFileSecretBox(dataDir)) });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
   try {
     switch (command) {
@@ -113,6 +137,75 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** A PostgreSQL URL from the command line, the password from $PGPASSWORD when the URL has none. */
+function serverFromUrl(url: string | undefined, option: string) {
+  if (!url) throw new UsageError(`${option} postgres://… is required`);
+  const address = parsePostgresUrl(url);
+  if (address.password === undefined && process.env.PGPASSWORD) address.password = process.env.PGPASSWORD;
+  return address;
+}
+
+async function dbCommand([sub]: string[], values: { engine?: string | undefined; url?: string | undefined; to?: string | undefined }, dataDir: string): Promise<number> {
+  if (sub === 'init') {
+    if (values.engine !== 'postgres') throw new UsageError('db init needs --engine postgres (SQLite is created by the app in its data folder)');
+    const address = serverFromUrl(values.url, '--url');
+    try {
+      const { applied, latest } = await initPostgres(toPgConnection(address));
+      console.log(
+        applied.length === 0
+          ? `The database ${describeAddress(address)} already has this version's schema (${latest}); nothing to do.`
+          : `Schema created in ${describeAddress(address)}: ${applied.length} migration(s) applied, now at ${latest}.`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof InitRefused || error instanceof NewerSchemaError) {
+        console.error(`ombudsdesk: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  }
+  if (sub === 'copy') {
+    const address = serverFromUrl(values.to, '--to');
+    const file = path.join(dataDir, DATABASE_FILE);
+    try {
+      const report = await copySqliteToPostgres({ file, attachments: path.join(dataDir, ATTACHMENTS_FOLDER) }, toPgConnection(address), (line) => console.log(`  ${line}`));
+      const rows = report.tables.reduce((sum, table) => sum + table.rows, 0);
+      console.log(
+        `Copied ${file} to ${describeAddress(address)}: ${report.tables.length} tables, ${rows} rows and ${report.attachments.files} attachment files ` +
+          `(${report.attachments.bytes} bytes), each table verified by row count and checksum. The SQLite file was only read.`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof CopyRefused) {
+        console.error(`ombudsdesk: nothing was copied: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  }
+  throw new UsageError('usage: db init --engine postgres --url URL | db copy --to URL');
+}
+
+/** pg_dump of the server (the URL given, or this data folder's connection with its key-file sealed password). */
+async function postgresBackup(target: string | undefined, url: string | undefined, dataDir: string): Promise<number> {
+  if (!target) throw new UsageError('backup needs a target file');
+  let engine;
+  if (url) engine = await openPostgres(toPgConnection(serverFromUrl(url, '--url')), { migrate: false });
+  else {
+    const config = engineConfigFor(dataDir, createKeyFileSecretBox(dataDir));
+    if (config.kind !== 'postgres') throw new UsageError('backup: no PostgreSQL connection');
+    engine = await openPostgres(config.connection, { migrate: false });
+  }
+  try {
+    const result = await engine.backup(path.resolve(target));
+    console.log(`Backup written to ${path.resolve(target)} (pg_dump custom format, ${result.bytes} bytes; verified: ${result.tables} tables with data, ${result.rows} rows).`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
 
 /** Needs no database: the protocol file alone is checked, so anyone can run it on a copy they were given. */
 function drawCommand([sub, file]: string[]): number {

@@ -5,6 +5,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatcher } from './api/dispatch.ts';
 import { openAppContext, type AppContext } from './app-context.ts';
 import { electronSecretBox } from './shell/secrets.ts';
+import { connectionFilePath, engineConfigFor } from './services/connection-file.ts';
 import { startMailPollTimer } from './jobs/mail-poll.ts';
 import { readKioskConfig } from './services/kiosk-config.ts';
 import { showFirstRunNotice } from './shell/first-run.ts';
@@ -74,7 +75,11 @@ function wireKiosk(app: AppContext): void {
 }
 
 async function onReady(): Promise<void> {
-  context = await openAppContext({ dataDir: app.getPath('userData'), secrets: electronSecretBox() });
+  // The engine: this computer's connection file (services/connection-file.ts) names a PostgreSQL server, or SQLite in
+  // the data folder (no file). A server that cannot be reached, or has a newer schema, stops the start with the reason.
+  const dataDir = app.getPath('userData');
+  const secrets = electronSecretBox();
+  context = await openAppContext({ dataDir, secrets, engine: engineConfigFor(dataDir, secrets) });
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);
@@ -89,7 +94,10 @@ async function onReady(): Promise<void> {
 }
 
 function onStartFailure(error: unknown): void {
-  const message = `Ombudsdesk could not start: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    `Ombudsdesk could not start: ${error instanceof Error ? error.message : String(error)}` +
+    // Without a reachable server nothing in the window can help: say where this computer's choice is kept.
+    `\n\nThis computer's database connection is kept in ${connectionFilePath(app.getPath('userData'))} (without it, Ombudsdesk starts on this computer's own database).`;
   console.error(message);
   dialog.showErrorBox('Ombudsdesk', message);
   app.exit(1);

@@ -6,6 +6,7 @@ import { accessibilityChannels } from './areas/accessibility.ts';
 import { attachmentsChannels } from './areas/attachments.ts';
 import { barometerChannels } from './areas/barometer.ts';
 import { casesChannels } from './areas/cases.ts';
+import { connectionChannels } from './areas/connection.ts';
 import { drawsChannels } from './areas/draws.ts';
 import { importsChannels } from './areas/imports.ts';
 import { improvementsChannels } from './areas/improvements.ts';
@@ -37,6 +38,7 @@ const AREAS = {
   kiosk: kioskChannels,
   reports: reportsChannels,
   accessibility: accessibilityChannels,
+  connection: connectionChannels,
 };
 
 type Areas = typeof AREAS;

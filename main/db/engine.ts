@@ -12,7 +12,12 @@ export interface MappedDbError {
 }
 
 export interface BackupResult {
+  /** SQLite's pages copied (0 for a pg_dump). */
   totalPages: number;
+  /** The written file's size (PostgreSQL's pg_dump). */
+  bytes?: number;
+  /** What the file is: a SQLite database (the default) or a pg_dump custom-format archive. */
+  format?: 'sqlite' | 'pg_dump custom';
   /** Tables in the copy (b-tree tables, the engine's own included), each with the row count of the snapshot. */
   tables: number;
   rows: number;

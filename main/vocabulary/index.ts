@@ -8,3 +8,4 @@ export * from './barometer.ts';
 export * from './imports.ts';
 export * from './accessibility.ts';
 export * from './mail.ts';
+export * from './connection.ts';

@@ -188,6 +188,9 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     importGeoReportFiles: { files: [{ name: 'requests.json', dataBase64: Buffer.from('[]').toString('base64') }] },
     getGeoReportEndpoint: undefined,
     pollGeoReport: { url: 'http://127.0.0.1:9/', jurisdictionId: null, startDate: null, endDate: null },
+    getConnection: undefined,
+    testConnection: { host: '127.0.0.1', port: 9, database: 'x', user: 'x', password: '', sslmode: 'disable', caFile: '' },
+    saveConnection: { engine: 'sqlite' },
   };
   return byChannel[channel];
 }

@@ -9,23 +9,19 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Engine, OpenEngineOptions } from '../engine.ts';
 import { createCaseFeed } from './case-feed.ts';
 import type { Schema } from '../schema.ts';
+import { backupPostgres } from './backup.ts';
+import { clientOptions, type PostgresConnection } from './connection-options.ts';
 import { mapPostgresError } from './errors.ts';
 import { syncPostgresLoginRole } from './login-roles.ts';
 import { migratePostgres } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { newerSchemaSentence, readSchemaState } from './schema-state.ts';
 
-export interface PostgresConnection {
-  /** A host name, or the folder of a Unix socket. */
-  host: string;
-  port?: number;
-  database: string;
-  user: string;
-  password?: string;
-  /** true, or pg's TLS options (ca, servername, rejectUnauthorized). */
-  ssl?: boolean | { ca?: string; rejectUnauthorized?: boolean; servername?: string };
-  /** Connections in the pool (default 4). */
-  max?: number;
-}
+/** The database was migrated by a newer Ombudsdesk: this version refuses to open it (nothing is changed). */
+export class NewerSchemaError extends Error {}
+
+
+export type { PostgresConnection };
 
 export interface PostgresEngine extends Engine {
   readonly kind: 'postgres';
@@ -50,12 +46,7 @@ const types = {
 
 export function createPool(connection: PostgresConnection): pg.Pool {
   const pool = new pg.Pool({
-    host: connection.host,
-    port: connection.port,
-    database: connection.database,
-    user: connection.user,
-    password: connection.password,
-    ssl: connection.ssl,
+    ...clientOptions(connection),
     max: connection.max ?? 4,
     types,
   });
@@ -70,6 +61,9 @@ export function createPool(connection: PostgresConnection): pg.Pool {
 export async function openPostgres(connection: PostgresConnection, options: OpenEngineOptions = {}): Promise<PostgresEngine> {
   const pool = createPool(connection);
   try {
+    // A newer app's schema is refused before anything runs on it (migratePostgres would also stop, less clearly).
+    const state = await readSchemaState(pool, MIGRATIONS);
+    if (state.state === 'newer') throw new NewerSchemaError(newerSchemaSentence(state, MIGRATIONS));
     if (options.migrate ?? true) await migratePostgres(pool, MIGRATIONS);
   } catch (error) {
     await pool.end();
@@ -82,10 +76,7 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     kind: 'postgres',
     pool,
     db,
-    backup() {
-      // TODO(issue 11, step 5): pg_dump --format=custom of the live database, verified by pg_restore --list.
-      return Promise.reject(new Error('backup of a PostgreSQL database is not implemented yet (pg_dump follows)'));
-    },
+    backup: (target, backupOptions) => backupPostgres(connection, target, backupOptions),
     mapError: mapPostgresError,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),

@@ -2,6 +2,7 @@ import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../main/api/types.ts';
 import { leaveThrough, LeaveGuards } from '../use-discard-guard.tsx';
+import { ConnectionSettings } from './ConnectionSettings.tsx';
 import { DemoSettings } from './DemoSettings.tsx';
 import { MailSettings } from './MailSettings.tsx';
 import { NamedListSettings } from './NamedListSettings.tsx';
@@ -36,6 +37,7 @@ export function SettingsView({ user }: { user: SessionUser }) {
       {section === 'users' && <UserSettings />}
       {section === 'templates' && <TemplateSettings />}
       {section === 'mail' && <MailSettings />}
+      {section === 'connection' && <ConnectionSettings />}
       {section === 'demo' && <DemoSettings />}
     </section>
   );

@@ -4,7 +4,7 @@ import type { ChannelName } from '../../../../main/api/contract.ts';
 import type { SessionUser } from '../../../../main/api/types.ts';
 import { can } from '../../can.ts';
 
-export const SECTIONS = { office: 'updateSettings', departments: 'saveDepartment', categories: 'saveCategory', users: 'saveUser', templates: 'saveReplyTemplate', mail: 'updateMailSettings' } as const satisfies Record<string, ChannelName>;
+export const SECTIONS = { office: 'updateSettings', departments: 'saveDepartment', categories: 'saveCategory', users: 'saveUser', templates: 'saveReplyTemplate', mail: 'updateMailSettings', connection: 'saveConnection' } as const satisfies Record<string, ChannelName>;
 export type Section = keyof typeof SECTIONS;
 
 export function settingsSections(user: SessionUser): (Section | 'demo')[] {
