@@ -66,6 +66,12 @@ export interface Engine {
    * no database users: nothing to do.
    */
   syncLoginRole(db: WriteDb, change: LoginRoleChange): Promise<void>;
+  /**
+   * How often ctx.tx runs a whole transaction again after it failed as busy (mapError code 'busy': PostgreSQL's
+   * serialization failures and deadlocks, which abort one of the transactions involved and expect the caller to retry).
+   * 0 where the engine waits for its lock itself and a busy error means that wait ran out (SQLite's busy_timeout).
+   */
+  readonly busyRetries: number;
   close(): Promise<void>;
 }
 

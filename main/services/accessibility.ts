@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { sql } from 'kysely';
 import { accessRows, accessFigures, indicatorValues, phoneFigures, validatePeerRows, type AccessCase, type CallRecord, type PeerRow } from '../domain/accessibility.ts';
 import { quarterDates, quarterOfDate, quartersBetween, shiftQuarter } from '../domain/barometer.ts';
+import { jsonText } from '../db/dialect.ts';
 import type { ReadDb } from '../db/handles.ts';
 import type { AccessibilityReport, LoggedCall, PeerImportResult } from '../types/accessibility.ts';
 import { PERCENT_INDICATORS, type PeerIndicator } from '../vocabulary/accessibility.ts';
@@ -17,7 +18,8 @@ export const DEFAULT_ACCESS_QUARTERS = 4;
 /** A peer file larger than this is not a peer file. */
 export const MAX_PEER_FILE_CHARS = 500_000;
 
-const RESPONSE_EVENT = sql<boolean>`(e.type = 'reply' OR (e.type = 'status_changed' AND json_extract(e.data, '$.action') = 'answer'))`;
+/** A reply or an answer (built per query: the JSON field reads differently on each engine, selected when the engine opens). */
+const responseEvent = () => sql<boolean>`(e.type = 'reply' OR (e.type = 'status_changed' AND ${jsonText('e.data', 'action')} = 'answer'))`;
 
 /** One row per counted case received from `from` to `to` (dates, inclusive), within the scope (null: every case). */
 export function accessCaseQuery(db: ReadDb, from: string, to: string, scope: readonly number[] | null) {
@@ -31,8 +33,8 @@ export function accessCaseQuery(db: ReadDb, from: string, to: string, scope: rea
       'c.ack_due',
       'c.response_due',
       'c.answered_on',
-      sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND ${RESPONSE_EVENT})`.as('first_at'),
-      sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND ${RESPONSE_EVENT} AND e.at >= c.stage_started_on)`.as('stage_first_at'),
+      sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND ${responseEvent()})`.as('first_at'),
+      sql<string | null>`(SELECT min(e.at) FROM case_events e WHERE e.case_id = c.id AND ${responseEvent()} AND e.at >= c.stage_started_on)`.as('stage_first_at'),
     ])
     .where('c.received_on', '>=', from)
     .where('c.received_on', '<=', to)

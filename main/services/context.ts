@@ -45,33 +45,49 @@ export function createServiceContext(engine: Engine, now: Clock = systemClock): 
   const root: ServiceContext = {
     ...bind(engine.db),
     now,
-    tx: (fn) =>
-      engine.db
-        .transaction()
-        .execute((trx) => {
-          // Inside the transaction nobody else writes (it began IMMEDIATE), so the settings are read once and kept until
-          // this transaction itself changes them (updateSettings calls settingsChanged); a demo batch of 500 cases reads
-          // them once instead of some 4,000 times.
-          let memo: Promise<OfficeSettings> | null = null;
-          const settings = () => (memo ??= readSettings(trx));
-          const inner: TxContext = {
-            read: trx,
-            engine,
-            settings,
-            calendar: async () => calendarFor(await settings()),
-            settingsChanged: () => {
-              memo = null;
-            },
-            found: new Set(),
-            db: trx,
-            // The clock as the outer context has it now (the demo moves it between batches).
-            now: () => root.now(),
-            tx: (nested) => nested(inner),
-          };
-          return fn(inner);
-        }),
+    tx: (fn) => retryBusy(engine, () => transaction(fn)),
   };
+  const transaction = <T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> =>
+    engine.db.transaction().execute((trx) => {
+      // Inside the transaction nobody else writes (it began IMMEDIATE), so the settings are read once and kept until
+      // this transaction itself changes them (updateSettings calls settingsChanged); a demo batch of 500 cases reads
+      // them once instead of some 4,000 times.
+      let memo: Promise<OfficeSettings> | null = null;
+      const settings = () => (memo ??= readSettings(trx));
+      const inner: TxContext = {
+        read: trx,
+        engine,
+        settings,
+        calendar: async () => calendarFor(await settings()),
+        settingsChanged: () => {
+          memo = null;
+        },
+        found: new Set(),
+        db: trx,
+        // The clock as the outer context has it now (the demo moves it between batches).
+        now: () => root.now(),
+        tx: (nested) => nested(inner),
+      };
+      return fn(inner);
+    });
   return root;
+}
+
+/**
+ * Runs a whole transaction again when the engine aborted it as busy (a deadlock victim, a serialization failure), at
+ * most engine.busyRetries times, after a short random pause that grows with each attempt; any other failure, and the
+ * last busy one, reaches the caller. fn must be safe to run again: everything it wrote was rolled back with the
+ * transaction (the request id claim included), and each attempt gets a fresh context.
+ */
+export async function retryBusy<T>(engine: Engine, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= engine.busyRetries || engine.mapError(error)?.code !== 'busy') throw error;
+      await new Promise((resolve) => setTimeout(resolve, (attempt + 1) * (5 + Math.random() * 20)));
+    }
+  }
 }
 
 /**

@@ -366,7 +366,8 @@ export async function runningImportOf(ctx: ServiceContext, actor: Actor): Promis
     .select('id')
     .where('kind', 'in', ['importMail', 'importTable', 'importOpen311'])
     .where('status', '=', 'running')
-    .where('user_id', 'is', actor.id)
+    // `IS` with a value is SQLite's; PostgreSQL takes IS only with NULL (the system actor has no id).
+    .where('user_id', actor.id === null ? 'is' : '=', actor.id)
     .executeTakeFirst();
   return row !== undefined;
 }

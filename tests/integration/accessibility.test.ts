@@ -10,7 +10,7 @@ import type { AccessibilityReport, AccessRow, ApiResult } from '../../main/api/t
 import { generateDemoData } from '../../main/demo/demo-data.ts';
 import { recordReply } from '../../main/services/replies.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, rawDb, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -62,14 +62,13 @@ interface Plain {
   stage_first_at: string | null;
 }
 
-function plainCases(departmentIds: number[] | null): Plain[] {
-  const rows = rawDb(t.app)
-    .prepare(
-      `SELECT id, received_on, channel, department_id, stage, stage_started_on, ack_due, response_due, answered_on
+async function plainCases(departmentIds: number[] | null): Promise<Plain[]> {
+  const rows = await rawQuery<Plain>(
+    t.app,
+    `SELECT id, received_on, channel, department_id, stage, stage_started_on, ack_due, response_due, answered_on
          FROM cases WHERE status NOT IN ('withdrawn', 'merged') AND received_on BETWEEN '2026-01-01' AND '2027-06-30'`,
-    )
-    .all() as Plain[];
-  const events = rawDb(t.app).prepare(`SELECT case_id, at, type, data FROM case_events ORDER BY at`).all() as { case_id: number; at: string; type: string; data: string }[];
+  );
+  const events = await rawQuery<{ case_id: number; at: string; type: string; data: string }>(t.app, `SELECT case_id, at, type, data FROM case_events ORDER BY at, id`);
   const responses = new Map<number, string[]>();
   for (const e of events) {
     const action = (JSON.parse(e.data) as { action?: string }).action;
@@ -138,15 +137,14 @@ beforeAll(async () => {
   const ctx = t.app.services;
   await generateDemoData(ctx, { cases: 2000, seed: 13, until: new Date('2027-06-01T09:00:00') });
   // Replies on top of the demo's answers: acknowledgements on some cases of the last months that are not answered yet.
-  const db = rawDb(t.app);
-  const some = db.prepare(`SELECT id FROM cases WHERE received_on BETWEEN '2027-03-01' AND '2027-05-19' AND answered_on IS NULL AND status NOT IN ('withdrawn', 'merged') ORDER BY id LIMIT 40`).pluck().all() as number[];
-  const office = { id: db.prepare(`SELECT id FROM users WHERE username = 'ombudsman'`).pluck().get() as number, role: 'ombudsman' as const, departmentIds: [] };
+  const some = (await rawQuery<{ id: number }>(t.app, `SELECT id FROM cases WHERE received_on BETWEEN '2027-03-01' AND '2027-05-19' AND answered_on IS NULL AND status NOT IN ('withdrawn', 'merged') ORDER BY id LIMIT 40`)).map((r) => r.id);
+  const office = { id: await rawValue<number>(t.app, `SELECT id FROM users WHERE username = 'ombudsman'`), role: 'ombudsman' as const, departmentIds: [] };
   for (const [i, id] of some.entries()) {
     t.setNow(`2027-05-${pad(20 + (i % 10))}T10:00:00`);
     await recordReply(ctx, office, { caseId: id, channel: 'email', subject: 'Eingangsbestätigung', body: 'Vielen Dank.' });
   }
   t.setNow(TODAY);
-  roads = db.prepare(`SELECT id FROM departments WHERE name = 'Straßen und Tiefbau'`).pluck().get() as number;
+  roads = await rawValue<number>(t.app, `SELECT id FROM departments WHERE name = 'Straßen und Tiefbau'`);
   await t.user('petra', 'ombudsman');
   await t.user('chief', 'executive');
   await t.user('head-roads', 'department_head', [roads]);
@@ -163,7 +161,7 @@ describe('accessibility figures', () => {
   it('equal the figures computed independently per quarter, channel and department, working days across holidays', async () => {
     const report = await as<AccessibilityReport>('office', 'accessibilityReport', QUARTERS);
     expect(report.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
-    const plain = plainCases(null);
+    const plain = await plainCases(null);
     const today = '2027-06-01';
     const channels = new Set(plain.map((c) => c.channel));
     const departments = new Set(plain.map((c) => String(c.department_id ?? 'none')));
@@ -205,7 +203,7 @@ describe('accessibility figures', () => {
     expect(mine.departmentIds).toEqual([roads]);
     expect(mine.departments.map((d) => d.id)).toEqual([roads]);
     expect(new Set(mine.rows.filter((r) => r.dimension === 'department').map((r) => r.key))).toEqual(new Set([String(roads)]));
-    const plain = plainCases([roads]);
+    const plain = await plainCases([roads]);
     for (const q of mine.quarters) {
       const all = mine.rows.find((r) => r.quarter === q && r.dimension === 'all')!;
       expect(actual(all)).toEqual(expected(plain.filter((c) => quarterOf(c.received_on) === q), '2027-06-01'));
@@ -237,7 +235,7 @@ describe('accessibility figures', () => {
     expect(report.phone.find((p) => p.quarter === '2026-Q4')).toMatchObject({ calls: 0, reachedShare: null });
     const head = await as<AccessibilityReport>('roads', 'accessibilityReport', QUARTERS);
     expect(head.phone.find((p) => p.quarter === '2027-Q2')).toMatchObject({ calls: 2, reached: 1, answeredDirectly: 1 });
-    const stored = rawDb(t.app).prepare('SELECT count(*) FROM calls').pluck().get();
+    const stored = await rawValue(t.app, 'SELECT count(*) FROM calls');
     expect(stored).toBe(5);
   });
 
@@ -261,7 +259,7 @@ describe('accessibility figures', () => {
       { line: 6, field: 'value', code: 'invalid_value' },
       { line: 6, field: 'peer', code: 'required' },
     ]);
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM peer_figures').pluck().get()).toBe(0);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM peer_figures')).toBe(0);
     const missingColumn = await dispatch('office', 'importPeerFigures', { csv: 'indicator,year,value\nphone_reached,2026,80\n' });
     expect(missingColumn).toMatchObject({ ok: false, error: { code: 'peer_file_invalid', details: { missing: ['peer'] } } });
 
@@ -277,7 +275,7 @@ describe('accessibility figures', () => {
     ]);
     expect(report.years.map((y) => y.year)).toEqual([2026, 2027]);
     // Our 2026 value equals the independent computation over every case received in 2026.
-    const in2026 = plainCases(null).filter((c) => c.received_on.startsWith('2026'));
+    const in2026 = (await plainCases(null)).filter((c) => c.received_on.startsWith('2026'));
     const e = expected(in2026, '2027-06-01');
     const ours = report.years[0]!.ours;
     expect(ours.response_within_2_days).toBe(Math.round((e.within2 / e.n) * 1000) / 10);

@@ -3,24 +3,27 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { barometerReport, castKioskVote, currentQuarterResult, enterPaperTally } from '../../main/services/barometer.ts';
 import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
-import { openTempApp, rawDb, removeTempDirs } from '../support/temp-app.ts';
+import type { AppContext } from '../../main/app-context.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
-/** Counts per quarter computed with SQL alone (sums of count, the quarter from voted_on), and the index and margin from them. */
-function sqlFigures(sqlite: import('better-sqlite3').Database, departmentIds: number[] | null) {
+/**
+ * Counts per quarter computed with SQL alone (sums of count, the quarter from voted_on), and the index and margin from
+ * them; the same statement on either engine.
+ */
+async function sqlFigures(app: AppContext, departmentIds: number[] | null) {
   const filter = departmentIds ? `WHERE department_id IN (${departmentIds.join(',')})` : '';
-  const rows = sqlite
-    .prepare(
-      `SELECT substr(voted_on, 1, 4) || '-Q' || ((CAST(substr(voted_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
+  const rows = (await rawQuery(
+    app,
+    `SELECT substr(voted_on, 1, 4) || '-Q' || ((CAST(substr(voted_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
               SUM(CASE rating WHEN 'good' THEN count ELSE 0 END) AS good,
               SUM(CASE rating WHEN 'okay' THEN count ELSE 0 END) AS okay,
               SUM(CASE rating WHEN 'could_be_better' THEN count ELSE 0 END) AS bad,
               SUM(count) AS n,
-              SUM(count * CASE rating WHEN 'good' THEN 100.0 WHEN 'okay' THEN 50.0 ELSE 0.0 END) / SUM(count) AS mean
+              CAST(SUM(count * CASE rating WHEN 'good' THEN 100 WHEN 'okay' THEN 50 ELSE 0 END) AS DOUBLE PRECISION) / SUM(count) AS mean
          FROM barometer_votes ${filter} GROUP BY quarter ORDER BY quarter`,
-    )
-    .all() as { quarter: string; good: number; okay: number; bad: number; n: number; mean: number }[];
+  )) as { quarter: string; good: number; okay: number; bad: number; n: number; mean: number }[];
   return rows.map((row) => {
     // Sample variance from the sums: Σ count·(score − mean)² / (n − 1).
     const squares = row.good * (100 - row.mean) ** 2 + row.okay * (50 - row.mean) ** 2 + row.bad * (0 - row.mean) ** 2;
@@ -52,12 +55,12 @@ describe('the barometer', () => {
       expect((await castKioskVote(t.app.services, { kioskId: 'k1', place: 'Foyer', rating })).counted).toBe(true);
     }
     // A tally of 120 "good" is one row.
-    expect(rawDb(t.app).prepare("SELECT count(*) FROM barometer_votes WHERE voted_on = '2026-04-01'").pluck().get()).toBe(1);
+    expect(await rawValue(t.app, "SELECT count(*) FROM barometer_votes WHERE voted_on = '2026-04-01'")).toBe(1);
 
     for (const departmentIds of [null, [roads], [parks], [roads, parks]]) {
       const report = await barometerReport(t.app.services, SYSTEM_ACTOR, { from: '2025-Q3', to: '2026-Q4', departmentIds: departmentIds ?? undefined });
       expect(report.quarters.map((q) => q.quarter)).toEqual(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
-      const expected = sqlFigures(rawDb(t.app), departmentIds);
+      const expected = await sqlFigures(t.app, departmentIds);
       expect(expected.length).toBeGreaterThanOrEqual(2);
       for (const row of expected) {
         const quarter = report.quarters.find((q) => q.quarter === row.quarter)!;
@@ -96,10 +99,10 @@ describe('the barometer', () => {
     expect(fifth.counted).toBe(true);
     expect(fifth.current).toMatchObject({ quarter: '2026-Q2', n: 3, index: 100 });
     // The interval is a setting.
-    rawDb(t.app).prepare("UPDATE settings SET value = '60' WHERE key = 'barometer_kiosk_interval_seconds'").run();
+    await rawQuery(t.app, "UPDATE settings SET value = '60' WHERE key = 'barometer_kiosk_interval_seconds'");
     expect((await press('2026-05-04T10:00:30')).counted).toBe(false);
     expect((await press('2026-05-04T10:01:05')).counted).toBe(true);
-    expect(rawDb(t.app).prepare('SELECT sum(count) FROM barometer_votes').pluck().get()).toBe(4);
+    expect(await rawValue(t.app, 'SELECT sum(count) FROM barometer_votes')).toBe(4);
     await t.cleanup();
   });
 

@@ -9,7 +9,7 @@ import { caseCounts, listCases, type CaseFilter } from '../../main/services/case
 import { transitionCase } from '../../main/services/case-workflow.ts';
 import { createCase, updateCase, type CreateCaseInput } from '../../main/services/cases.ts';
 import type { CaseKind } from '../../main/domain/model.ts';
-import { openTempApp, rawDb, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let petra: Actor;
@@ -39,34 +39,34 @@ const input = (kind: CaseKind, departmentId: number | null, subject = 'Anliegen'
 
 /** The table against count(*) over cases, group by group, and what the services answer from it. */
 async function expectCountsMatchCases(): Promise<void> {
-  const sqlite = rawDb(t.app);
-  const counted = sqlite.prepare('SELECT status, kind, coalesce(department_id, 0) AS department_id, count(*) AS n FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
-  const kept = sqlite.prepare('SELECT status, kind, department_id, n FROM case_counts WHERE n > 0 ORDER BY 1, 2, 3').all();
+  const all = (text: string, ...params: unknown[]) => rawQuery(t.app, text, params);
+  const counted = await all('SELECT status, kind, coalesce(department_id, 0) AS department_id, count(*) AS n FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3');
+  const kept = await all('SELECT status, kind, department_id, n FROM case_counts WHERE n > 0 ORDER BY 1, 2, 3');
   expect(kept).toEqual(counted);
   // The executive's volumes per day and kind (migration 0015): merged cases left out.
-  const received = sqlite.prepare("SELECT received_on, kind, count(*) AS n FROM cases WHERE status != 'merged' GROUP BY 1, 2 ORDER BY 1, 2").all();
-  expect(sqlite.prepare('SELECT received_on, kind, n FROM case_volumes WHERE n > 0 ORDER BY 1, 2').all()).toEqual(received);
+  const received = await all("SELECT received_on, kind, count(*) AS n FROM cases WHERE status != 'merged' GROUP BY 1, 2 ORDER BY 1, 2");
+  expect(await all('SELECT received_on, kind, n FROM case_volumes WHERE n > 0 ORDER BY 1, 2')).toEqual(received);
 
   const ctx = t.app.services;
   const byStatusKind = (where: string, ...params: unknown[]) =>
-    sqlite.prepare(`SELECT status, kind, count(*) AS count FROM cases ${where} GROUP BY status, kind ORDER BY status, kind`).all(...params);
-  expect(await caseCounts(ctx, petra)).toEqual(byStatusKind(''));
-  expect(await caseCounts(ctx, head)).toEqual(byStatusKind('WHERE department_id = ?', roads));
+    all(`SELECT status, kind, count(*) AS count FROM cases ${where} GROUP BY status, kind ORDER BY status, kind`, ...params);
+  expect(await caseCounts(ctx, petra)).toEqual(await byStatusKind(''));
+  expect(await caseCounts(ctx, head)).toEqual(await byStatusKind('WHERE department_id = ?', roads));
 
   const total = async (actor: Actor, filter: CaseFilter) =>
     (await listCases(ctx, actor, { filter, sort: { column: 'responseDue', direction: 'asc' }, limit: 5, offset: 0 })).total;
-  const count = (where: string, ...params: unknown[]) => sqlite.prepare(`SELECT count(*) FROM cases ${where}`).pluck().get(...params);
-  expect(await total(petra, {})).toBe(count(''));
-  expect(await total(petra, { statuses: ['new', 'open', 'forwarded', 'on_hold'] })).toBe(count("WHERE status IN ('new', 'open', 'forwarded', 'on_hold')"));
-  expect(await total(petra, { kinds: ['idea', 'praise'] })).toBe(count("WHERE kind IN ('idea', 'praise')"));
-  expect(await total(petra, { departmentIds: [parks] })).toBe(count('WHERE department_id = ?', parks));
+  const count = (where: string, ...params: unknown[]) => rawValue<number>(t.app, `SELECT count(*) FROM cases ${where}`, params);
+  expect(await total(petra, {})).toBe(await count(''));
+  expect(await total(petra, { statuses: ['new', 'open', 'forwarded', 'on_hold'] })).toBe(await count("WHERE status IN ('new', 'open', 'forwarded', 'on_hold')"));
+  expect(await total(petra, { kinds: ['idea', 'praise'] })).toBe(await count("WHERE kind IN ('idea', 'praise')"));
+  expect(await total(petra, { departmentIds: [parks] })).toBe(await count('WHERE department_id = ?', parks));
   expect(await total(petra, { statuses: ['closed'], kinds: ['complaint'], departmentIds: [roads, parks] })).toBe(
-    count("WHERE status = 'closed' AND kind = 'complaint' AND department_id IN (?, ?)", roads, parks),
+    await count("WHERE status = 'closed' AND kind = 'complaint' AND department_id IN (?, ?)", roads, parks),
   );
   // A department head's totals: their department only, whatever they filter by.
-  expect(await total(head, {})).toBe(count('WHERE department_id = ?', roads));
+  expect(await total(head, {})).toBe(await count('WHERE department_id = ?', roads));
   expect(await total(head, { departmentIds: [parks] })).toBe(0);
-  expect(await total(head, { statuses: ['forwarded'] })).toBe(count("WHERE department_id = ? AND status = 'forwarded'", roads));
+  expect(await total(head, { statuses: ['forwarded'] })).toBe(await count("WHERE department_id = ? AND status = 'forwarded'", roads));
 }
 
 describe('case counts', () => {

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import { channelNames, channelNamesFor, kioskChannelNames } from '../../main/api/registry.ts';
-import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD } from '../support/temp-app.ts';
+import { openTempApp, rawValue, removeTempDirs, STAFF_PASSWORD } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -45,7 +45,7 @@ describe('the kiosk channel set', () => {
         expect(await dispatch(caller, name, { rating: 'good' }), `${caller} ${name}`).toEqual({ ok: false, error: { code: 'forbidden_sender' } });
       }
     }
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM barometer_votes').pluck().get()).toBe(0);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM barometer_votes')).toBe(0);
     await t.cleanup();
   });
 

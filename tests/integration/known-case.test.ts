@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../../main/services/actor.ts';
 import { moveCase, type KnownCase, type TransitionRequest } from '../../main/services/case-workflow.ts';
 import { createKnownCase, type CreateCaseInput } from '../../main/services/cases.ts';
-import { openTempApp, rawDb, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let petra: Actor;
@@ -35,11 +35,10 @@ const input = (): CreateCaseInput => ({
   priority: 'normal',
 });
 
-function stored(id: number) {
-  const db = rawDb(t.app);
+async function stored(id: number) {
   return {
-    row: db.prepare('SELECT * FROM cases WHERE id = ?').get(id),
-    pauses: db.prepare('SELECT stage, from_date AS "from", to_date AS "to" FROM case_pauses WHERE case_id = ? ORDER BY id').all(id),
+    row: (await rawQuery(t.app, 'SELECT * FROM cases WHERE id = ?', [id]))[0],
+    pauses: await rawQuery(t.app, 'SELECT stage, from_date AS "from", to_date AS "to" FROM case_pauses WHERE case_id = ? ORDER BY id', [id]),
   };
 }
 
@@ -59,7 +58,7 @@ it('each step returns the case exactly as stored, and the next step needs nothin
     ['withdraw', 20, { reason: 'zurückgezogen' }],
   ];
   let known: KnownCase = await t.app.services.tx((tx) => createKnownCase(tx, petra, input()));
-  expect(known).toEqual(stored(known.row.id));
+  expect(known).toEqual(await stored(known.row.id));
   const dueDates = new Set<string>();
   let now = new Date('2027-06-01T09:00:00');
   for (const [action, days, extra] of steps) {
@@ -68,7 +67,7 @@ it('each step returns the case exactly as stored, and the next step needs nothin
     const request = { id: known.row.id, action, ...extra } as TransitionRequest;
     const actor = action === 'answer' && known.row.stage === 2 ? jonas : petra;
     known = await t.app.services.tx((tx) => moveCase(tx, actor, request, known));
-    expect(known, action).toEqual(stored(known.row.id));
+    expect(known, action).toEqual(await stored(known.row.id));
     dueDates.add(known.row.response_due);
   }
   // The holds moved the due date (written by the transition's own update).

@@ -12,7 +12,8 @@ import { safeFileName } from '../../main/domain/attachments.ts';
 import { parseMailFile, type ParsedMail } from '../../main/io/mail.ts';
 import { createAttachmentStore } from '../../main/services/attachment-store.ts';
 import { beginImport, importMailBatch, type MailBatchItem } from '../../main/services/imports.ts';
-import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { jsonText } from '../../main/db/dialect.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -57,11 +58,7 @@ async function office(t: TempApp) {
   return { dispatch, run };
 }
 
-function snapshot(t: TempApp): string {
-  const db = rawDb(t.app);
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' AND name NOT IN ('jobs', 'imports', 'import_items', 'request_ids', 'auth_failures', 'user_markers') ORDER BY name").pluck().all() as string[];
-  return tables.map((table) => `${table}:${JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all())}`).join('\n');
-}
+const snapshot = (t: TempApp) => snapshotTables(t.app, ['jobs', 'imports', 'import_items', 'request_ids', 'auth_failures', 'user_markers']);
 
 describe('importing mail files', () => {
   it('the manifests cover every fixture file', () => {
@@ -76,33 +73,34 @@ describe('importing mail files', () => {
     const first = await run(ALL.map((e) => fileOf(e.dir, e.file)));
     expect(first.job.status).toBe('done');
     expect(first.detail.counts).toEqual({ new: ALL.length, appended: 0, skipped: 0, failed: 0 });
-    const db = rawDb(t.app);
+    const fileName = jsonText('e.data', 'fileName').compile(t.app.engine.db).sql;
     for (const expected of ALL) {
-      const row = db
-        .prepare(
-          `SELECT c.id, c.subject, c.channel, c.submitter_name, c.submitter_email, c.received_at FROM imported_sources s JOIN cases c ON c.id = s.case_id
-           JOIN case_events e ON e.case_id = c.id AND e.type = 'mail_imported' AND json_extract(e.data, '$.fileName') = ?`,
-        )
-        .get(expected.file) as { id: number; subject: string; channel: string; submitter_name: string | null; submitter_email: string | null };
+      const [row] = await rawQuery<{ id: number; subject: string; channel: string; submitter_name: string | null; submitter_email: string | null }>(
+        t.app,
+        `SELECT c.id, c.subject, c.channel, c.submitter_name, c.submitter_email, c.received_at FROM imported_sources s JOIN cases c ON c.id = s.case_id
+         JOIN case_events e ON e.case_id = c.id AND e.type = 'mail_imported' AND ${fileName} = ?`,
+        [expected.file],
+      );
+      if (!row) throw new Error(`${expected.file}: not imported`);
       expect(row, expected.file).toBeDefined();
       expect(row.channel).toBe('email');
       // Folding whitespace between encoded words is not part of the text; the file name stands in for a missing subject.
       expect(squash(row.subject), expected.file).toBe(squash(expected.subject || expected.file));
       const from = sender(expected.from_);
       expect({ name: row.submitter_name, email: row.submitter_email }, expected.file).toEqual({ name: from.name, email: from.address });
-      const names = (db.prepare('SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id').pluck().all(row.id) as string[]);
+      const names = (await rawQuery<{ file_name: string }>(t.app, 'SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id', [row.id])).map((r) => r.file_name);
       // Every listed attachment, in order, under its safe name; then the original message, last.
       const listed = names.filter((name) => expected.attachments.some((a) => safeFileName(baseName(a)) === name));
       expect(listed, expected.file).toEqual(expected.attachments.map((a) => safeFileName(baseName(a))));
       expect(names.at(-1)).toBe(expected.file);
     }
-    const cases = () => (db.prepare('SELECT count(*) FROM cases').pluck().get() as number);
-    expect(cases()).toBe(ALL.length);
+    const cases = () => rawValue<number>(t.app, 'SELECT count(*) FROM cases');
+    expect(await cases()).toBe(ALL.length);
 
     const second = await run(ALL.map((e) => fileOf(e.dir, e.file)));
     expect(second.detail.counts).toEqual({ new: 0, appended: 0, skipped: ALL.length, failed: 0 });
     expect(second.detail.items.every((item) => item.code === 'already_imported' && item.reference !== null)).toBe(true);
-    expect(cases()).toBe(ALL.length);
+    expect(await cases()).toBe(ALL.length);
     // The history lists both runs, newest first.
     const { dispatch } = { dispatch: createDispatcher(t.app, () => undefined) };
     await dispatch('h', 'login', { username: 'petra', password: STAFF_PASSWORD });
@@ -124,15 +122,14 @@ describe('importing mail files', () => {
     const t = await openTempApp(NOW);
     const { run } = await office(t);
     await run([fileOf('eml', 'zbateson_m0011_outlook2000_multipart_3att_qp_de.eml')]);
-    const db = rawDb(t.app);
-    const { id, reference } = db.prepare('SELECT id, reference FROM cases').get() as { id: number; reference: string };
+    const [{ id, reference }] = (await rawQuery<{ id: number; reference: string }>(t.app, 'SELECT id, reference FROM cases')) as [{ id: number; reference: string }];
     const answer = `From: Doug Sauder <doug@example.com>\r\nSubject: Re: Ihr Anliegen ${reference}\r\nDate: Mon, 01 Mar 2027 08:00:00 +0100\r\nMessage-ID: <answer-1@example.com>\r\n\r\nDanke, hier noch ein Foto.\r\n`;
     const result = await run([{ name: 'answer.eml', dataBase64: Buffer.from(answer).toString('base64') }]);
     expect(result.detail.counts).toEqual({ new: 0, appended: 1, skipped: 0, failed: 0 });
-    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
-    const event = db.prepare("SELECT data FROM case_events WHERE case_id = ? AND type = 'mail_received'").pluck().get(id) as string;
+    expect(await rawValue(t.app, 'SELECT count(*) FROM cases')).toBe(1);
+    const event = await rawValue<string>(t.app, "SELECT data FROM case_events WHERE case_id = ? AND type = 'mail_received'", [id]);
     expect(JSON.parse(event)).toMatchObject({ subject: `Re: Ihr Anliegen ${reference}`, fromAddress: 'doug@example.com', body: 'Danke, hier noch ein Foto.' });
-    expect(db.prepare('SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id DESC LIMIT 1').pluck().get(id)).toBe('answer.eml');
+    expect(await rawValue(t.app, 'SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id DESC LIMIT 1', [id])).toBe('answer.eml');
     // The same answer again: skipped as already imported.
     expect((await run([{ name: 'answer.eml', dataBase64: Buffer.from(answer).toString('base64') }])).detail.counts.skipped).toBe(1);
   }, 30_000);
@@ -144,7 +141,7 @@ describe('importing mail files', () => {
     const result = await run(files);
     expect(result.detail.counts).toEqual({ new: 0, appended: 0, skipped: 3, failed: 0 });
     expect(result.detail.items.map((item) => item.code)).toEqual(['mail_automatic', 'mail_automatic', 'mail_automatic']);
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM cases')).toBe(0);
     // The subject alone is a weak sign: without an automatic header the same words are a person's mail.
     const plain = 'From: a@example.net\r\nSubject: Out of office: die Ampel\r\nMessage-ID: <p1@example.net>\r\n\r\nDie Ampel ist defekt.\r\n';
     expect((await parseMailFile({ fileName: 'p.eml', bytes: Buffer.from(plain) }, new Date(NOW))).automatic).toBeNull();
@@ -167,7 +164,7 @@ describe('importing mail files', () => {
       { name: 'nested.eml', bytes: Buffer.from(nested) },
       { name: 'truncated.msg', bytes: readFileSync(path.join(FIXTURES, 'msg/sicos_EmailWithAttachments.msg')).subarray(0, 3000) },
     ];
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const result = await run(bad.map((file) => ({ name: file.name, dataBase64: file.bytes.toString('base64') })));
     expect(result.job.status).toBe('done');
     expect(result.detail.items.map((item) => [item.item, item.outcome, item.code])).toEqual([
@@ -179,7 +176,7 @@ describe('importing mail files', () => {
     ]);
     // Each error names its file.
     for (const item of result.detail.items) expect(item.details.file).toBe(item.item);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
     // Over the size limits (small limits here; the app's are 50 MB per message and 25 MB per attachment).
     await expect(parseMailFile({ fileName: 'big.eml', bytes: good }, new Date(NOW), { maxMessageBytes: 1000, maxAttachmentBytes: 10, maxMultiparts: 64 })).rejects.toMatchObject({
       code: 'mail_too_large',
@@ -201,15 +198,15 @@ describe('importing mail files', () => {
       items.push({ name: file, mail, original: bytes });
     }
     const importId = await beginImport(t.app.services, petra, { kind: 'mail', source: 'test', jobId: null });
-    const before = snapshot(t);
+    const before = await snapshot(t);
     // The store gives out on the second message's files: the first message's case must go with the batch.
     const real = createAttachmentStore(tempDir());
     let puts = 0;
     const failing = { ...real, put: (bytes: Uint8Array) => (++puts > 5 ? (() => { throw new Error('disk full'); })() : real.put(bytes)) };
     await expect(importMailBatch(t.app.services, failing, petra, importId, items)).rejects.toThrow('disk full');
     expect(puts).toBeGreaterThan(4);
-    expect(snapshot(t)).toBe(before);
-    const row = rawDb(t.app).prepare('SELECT new_count, skipped_count, failed_count FROM imports WHERE id = ?').get(importId);
+    expect(await snapshot(t)).toBe(before);
+    const [row] = await rawQuery(t.app, 'SELECT new_count, skipped_count, failed_count FROM imports WHERE id = ?', [importId]);
     expect(row).toEqual({ new_count: 0, skipped_count: 0, failed_count: 0 });
     // The same batch with a working store goes in whole.
     expect(await importMailBatch(t.app.services, t.app.attachments, petra, importId, items)).toEqual({ new: 3, appended: 0, skipped: 0, failed: 0 });
@@ -224,6 +221,6 @@ describe('importing mail files', () => {
     expect(oks).toHaveLength(1);
     expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'import_running' } });
     await t.app.jobs.finished((oks[0] as { value: JobRecord }).value.id);
-    expect(rawDb(t.app).prepare("SELECT count(*) FROM jobs WHERE kind = 'importMail'").pluck().get()).toBe(1);
+    expect(await rawValue(t.app, "SELECT count(*) FROM jobs WHERE kind = 'importMail'")).toBe(1);
   }, 60_000);
 });

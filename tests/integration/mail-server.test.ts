@@ -12,7 +12,7 @@ import { createDispatcher } from '../../main/api/dispatch.ts';
 import type { CaseDetail, ImportDetail, JobRecord, MailSettingsView, OutgoingMailResult } from '../../main/api/types.ts';
 import { SECRET_KEY_FILE } from '../../main/services/secrets.ts';
 import { dovecotMissing, freePort, startDovecot, type Dovecot } from '../support/dovecot.ts';
-import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/email/eml');
 const missing = dovecotMissing();
@@ -70,7 +70,7 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
     expect(job.status, JSON.stringify(job.error)).toBe('done');
     return { job, detail: await call<ImportDetail>('importDetail', { id: job.counts.importId }) };
   }
-  const caseCount = () => rawDb(t.app).prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  const caseCount = () => rawValue<number>(t.app, 'SELECT count(*) FROM cases');
 
   beforeAll(async () => {
     dovecot = await startDovecot(tempDir('ombudsdesk-dovecot-'));
@@ -113,7 +113,7 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
     expect(view.imap).toMatchObject({ host: '127.0.0.1', passwordStored: true });
     expect(JSON.stringify(view)).not.toContain(dovecot.password);
     expect(view.secretStorage).toEqual({ available: true, method: 'keyfile' });
-    const stored = rawDb(t.app).prepare("SELECT value FROM settings WHERE key = 'mail_server'").pluck().get() as string;
+    const stored = await rawValue<string>(t.app, "SELECT value FROM settings WHERE key = 'mail_server'");
     expect(stored).not.toContain(dovecot.password);
     expect(stored).toMatch(/"password":"keyfile:v1:/);
     expect(statSync(path.join(t.dir, SECRET_KEY_FILE)).mode & 0o777).toBe(0o600);
@@ -122,7 +122,7 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
       imap: { host: '127.0.0.1', port: dovecot.port, tls: 'off', user: dovecot.user, folder: 'INBOX', processedFolder: 'Ombudsdesk/Processed', pollMinutes: 0 },
     });
     expect(again.imap?.passwordStored).toBe(true);
-    expect(rawDb(t.app).prepare("SELECT value FROM settings WHERE key = 'mail_server'").pluck().get()).toBe(stored);
+    expect(await rawValue(t.app, "SELECT value FROM settings WHERE key = 'mail_server'")).toBe(stored);
   });
 
   it('polls: imports once, moves what it took, leaves the broken message with its error; a second poll imports nothing twice', async () => {
@@ -131,7 +131,7 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
     const first = await poll();
     expect(first.detail.counts).toEqual({ new: 3, appended: 0, skipped: 1, failed: 1 });
     expect(first.job.counts).toMatchObject({ found: 5, moved: 4 });
-    expect(caseCount()).toBe(3);
+    expect(await caseCount()).toBe(3);
     const failed = first.detail.items.find((item) => item.outcome === 'failed')!;
     expect(failed).toMatchObject({ item: 'INBOX-5.eml', code: 'mail_truncated' });
     expect(first.detail.items.find((item) => item.outcome === 'skipped')).toMatchObject({ code: 'mail_automatic' });
@@ -140,17 +140,17 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
     // Nothing was deleted or expunged: five messages in all.
     const second = await poll();
     expect(second.detail.counts).toEqual({ new: 0, appended: 0, skipped: 0, failed: 1 });
-    expect(caseCount()).toBe(3);
+    expect(await caseCount()).toBe(3);
     // The same message put back into INBOX (a user dragged it back) is known: skipped, moved again, no second case.
     await append(readFileSync(path.join(FIXTURES, files[0]!)));
     const third = await poll();
     expect(third.detail.counts).toEqual({ new: 0, appended: 0, skipped: 1, failed: 1 });
     expect(third.detail.items.find((i) => i.outcome === 'skipped')).toMatchObject({ code: 'already_imported' });
-    expect(caseCount()).toBe(3);
+    expect(await caseCount()).toBe(3);
   }, 60_000);
 
   it('sends a reply by SMTP once for a double click; fed back in it opens nothing; the citizen answer joins the case', async () => {
-    const row = rawDb(t.app).prepare("SELECT id, reference, submitter_email FROM cases WHERE submitter_email IS NOT NULL ORDER BY id LIMIT 1").get() as { id: number; reference: string; submitter_email: string };
+    const [row] = (await rawQuery<{ id: number; reference: string; submitter_email: string }>(t.app, 'SELECT id, reference, submitter_email FROM cases WHERE submitter_email IS NOT NULL ORDER BY id LIMIT 1')) as [{ id: number; reference: string; submitter_email: string }];
     const requestId = crypto.randomUUID();
     const input = { caseId: row.id, subject: 'Ihr Anliegen', body: 'Guten Tag,\n\nwir haben Ihr Anliegen geprüft.\n\nMit freundlichen Grüßen' };
     const [q1, q2] = await Promise.all([call<OutgoingMailResult>('queueReplyEmail', { ...input, requestId }), call<OutgoingMailResult>('queueReplyEmail', { ...input, requestId })]);
@@ -171,26 +171,26 @@ describe.skipIf(missing !== null)('IMAP mailbox and SMTP replies against real se
     expect(replies).toHaveLength(1);
     expect(replies[0]!.data).toMatchObject({ channel: 'email', messageId: q1.messageId, to: row.submitter_email, subject: `[${row.reference}] Ihr Anliegen` });
     // Loop protection: our own mail, back in the mailbox (a bounce copy, a forward rule), opens nothing and joins nothing.
-    const cases = caseCount();
-    const events = rawDb(t.app).prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(row.id);
+    const cases = await caseCount();
+    const events = await rawValue(t.app, 'SELECT count(*) FROM case_events WHERE case_id = ?', [row.id]);
     await append(mail.raw);
     const back = await poll();
     expect(back.detail.counts).toMatchObject({ new: 0, appended: 0, skipped: 1 });
     expect(back.detail.items.find((i) => i.code === 'mail_own')).toBeDefined();
-    expect(caseCount()).toBe(cases);
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM case_events WHERE case_id = ?').pluck().get(row.id)).toBe(events);
+    expect(await caseCount()).toBe(cases);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM case_events WHERE case_id = ?', [row.id])).toBe(events);
     // Mail from our own address without the header is just as much ours.
     await append(`From: ${FROM}\r\nTo: someone@example.org\r\nSubject: Weitergeleitet\r\nMessage-ID: <own-2@kreis-soest.example>\r\n\r\nText\r\n`);
     expect((await poll()).detail.counts).toMatchObject({ new: 0, skipped: 1 });
-    expect(caseCount()).toBe(cases);
+    expect(await caseCount()).toBe(cases);
     // The citizen answers (their mail program keeps the reference in the subject): it joins the case.
     await append(
       `From: <${row.submitter_email}>\r\nTo: ${FROM}\r\nSubject: Re: [${row.reference}] Ihr Anliegen\r\nMessage-ID: <answer-1@example.org>\r\nIn-Reply-To: <${q1.messageId}>\r\nDate: Mon, 01 Mar 2027 08:00:00 +0100\r\n\r\nDanke, eine Frage noch.\r\n`,
     );
     const answer = await poll();
     expect(answer.detail.counts).toMatchObject({ new: 0, appended: 1 });
-    expect(caseCount()).toBe(cases);
-    const data = JSON.parse(rawDb(t.app).prepare("SELECT data FROM case_events WHERE case_id = ? AND type = 'mail_received'").pluck().get(row.id) as string) as { body: string };
+    expect(await caseCount()).toBe(cases);
+    const data = JSON.parse(await rawValue<string>(t.app, "SELECT data FROM case_events WHERE case_id = ? AND type = 'mail_received'", [row.id])) as { body: string };
     expect(data.body).toContain('eine Frage noch');
   }, 60_000);
 });

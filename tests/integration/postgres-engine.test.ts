@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { MIGRATIONS as PG_MIGRATIONS } from '../../main/db/postgres/migrations/index.ts';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../main/db/sqlite/migrations/index.ts';
-import type { PostgresEngine } from '../../main/db/postgres/index.ts';
+import { BUSY_RETRIES, type PostgresEngine } from '../../main/db/postgres/index.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { searchCases } from '../../main/services/case-list.ts';
-import { onPostgres, openTempApp, removeTempDirs, type TempApp } from '../support/temp-app.ts';
+import { onPostgres, openTempApp, rawQuery, removeTempDirs, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -83,5 +83,48 @@ describe.skipIf(!onPostgres)('the PostgreSQL engine', () => {
     expect(rows.map((r) => r.number)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
     const count = await t.app.engine.db.selectFrom('case_counts').select(sql<number>`sum(n)`.as('n')).executeTakeFirstOrThrow();
     expect(count.n).toBe(rows.length);
+  });
+
+  it('runs a deadlock victim again, so both writers succeed and each change is applied once', async () => {
+    await rawQuery(t.app, 'CREATE TABLE deadlock_probe (id integer PRIMARY KEY, n integer NOT NULL)');
+    await rawQuery(t.app, 'INSERT INTO deadlock_probe VALUES (1, 0), (2, 0)');
+    let attempts = 0;
+    let arrived = 0;
+    let release!: () => void;
+    const bothHoldOne = new Promise<void>((resolve) => (release = resolve));
+    // Two transactions lock rows 1 and 2 in opposite order; PostgreSQL aborts one with 40P01, ctx.tx runs it again.
+    const writer = (first: number, second: number) =>
+      t.app.services.tx(async ({ db }) => {
+        const attempt = ++attempts;
+        await sql`UPDATE deadlock_probe SET n = n + 1 WHERE id = ${first}`.execute(db);
+        if (attempt <= 2) {
+          if (++arrived === 2) release();
+          await bothHoldOne;
+        }
+        await sql`UPDATE deadlock_probe SET n = n + 1 WHERE id = ${second}`.execute(db);
+        return attempt;
+      });
+    await Promise.all([writer(1, 2), writer(2, 1)]);
+    expect(attempts).toBe(3);
+    expect(await rawQuery(t.app, 'SELECT id, n FROM deadlock_probe ORDER BY id')).toEqual([{ id: 1, n: 2 }, { id: 2, n: 2 }]);
+  });
+
+  it('gives up after a bounded number of attempts with busy, and never repeats other failures', async () => {
+    const failing = (code: string) => {
+      let calls = 0;
+      const run = t.app.services.tx(async () => {
+        calls++;
+        throw Object.assign(new Error(`simulated ${code}`), { code, severity: 'ERROR' });
+      });
+      return run.catch((error: unknown) => ({ error, calls }));
+    };
+    const serialization = await failing('40001');
+    expect(serialization.calls).toBe(BUSY_RETRIES + 1);
+    expect(t.app.engine.mapError(serialization.error)?.code).toBe('busy');
+    const deadlock = await failing('40P01');
+    expect(deadlock.calls).toBe(BUSY_RETRIES + 1);
+    const unique = await failing('23505');
+    expect(unique.calls).toBe(1);
+    expect(t.app.engine.mapError(unique.error)?.code).toBe('conflict');
   });
 });

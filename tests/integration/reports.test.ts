@@ -12,7 +12,7 @@ import { createCase } from '../../main/services/cases.ts';
 import { adoptIdea, listImprovements, setImprovementStatus } from '../../main/services/improvements.ts';
 import { reportData } from '../../main/services/reports.ts';
 import { caseExportRow, exportCases, exportImprovements, improvementExportRow, reportWorkbook } from '../../main/services/table-exports.ts';
-import { openTempApp, rawDb, removeTempDirs, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -26,11 +26,10 @@ beforeAll(async () => {
   t = await openTempApp(NOW);
   await generateDemoData(t.app.services, { cases: 1500, seed: 7, until: new Date('2027-05-31T12:00:00') });
   office = await t.user('petra', 'ombudsman');
-  const db = rawDb(t.app);
-  departmentId = (db.prepare('SELECT department_id AS d FROM cases WHERE department_id IS NOT NULL GROUP BY department_id ORDER BY count(*) DESC LIMIT 1').get() as { d: number }).d;
+  departmentId = await rawValue<number>(t.app, 'SELECT department_id AS d FROM cases WHERE department_id IS NOT NULL GROUP BY department_id ORDER BY count(*) DESC, department_id LIMIT 1');
   head = await t.user('hanna', 'department_head', [departmentId]);
   // Some ideas become improvements done in 2026 (demo data has none).
-  const ideas = db.prepare("SELECT id FROM cases WHERE kind = 'idea' AND department_id IS NOT NULL AND status NOT IN ('merged', 'withdrawn') AND received_on LIKE '2026-%' ORDER BY id LIMIT 8").pluck().all() as number[];
+  const ideas = (await rawQuery<{ id: number }>(t.app, "SELECT id FROM cases WHERE kind = 'idea' AND department_id IS NOT NULL AND status NOT IN ('merged', 'withdrawn') AND received_on LIKE '2026-%' ORDER BY id LIMIT 8")).map((r) => r.id);
   for (const [i, caseId] of ideas.entries()) {
     const improvement = await adoptIdea(t.app.services, office, { caseId, title: `Verbesserung ${i}`, description: '' });
     await setImprovementStatus(t.app.services, office, { id: improvement, status: 'done', doneOn: `2026-0${(i % 9) + 1}-15`, note: `Getan ${i}` });
@@ -38,31 +37,32 @@ beforeAll(async () => {
 }, 120_000);
 
 /** The figures by plain SQL: counts by a column among the period's cases (not merged), optionally one department. */
-function sqlCounts(column: string, from: string, to: string, department: number | null): Map<string, number> {
-  const rows = rawDb(t.app)
-    .prepare(`SELECT coalesce(${column}, '') AS k, count(*) AS n FROM cases c LEFT JOIN departments d ON d.id = c.department_id WHERE received_on BETWEEN ? AND ? AND status != 'merged' ${department ? 'AND department_id = ?' : ''} GROUP BY 1`)
-    .all(...[from, to, ...(department ? [department] : [])]) as { k: string; n: number }[];
+async function sqlCounts(column: string, from: string, to: string, department: number | null): Promise<Map<string, number>> {
+  const rows = await rawQuery<{ k: string; n: number }>(
+    t.app,
+    `SELECT coalesce(${column}, '') AS k, count(*) AS n FROM cases c LEFT JOIN departments d ON d.id = c.department_id WHERE received_on BETWEEN ? AND ? AND status != 'merged' ${department ? 'AND department_id = ?' : ''} GROUP BY 1`,
+    [from, to, ...(department ? [department] : [])],
+  );
   return new Map(rows.filter((r) => r.n > 0).map((r) => [r.k, r.n]));
 }
 
-function sqlDeadlines(from: string, to: string, department: number | null, today: string) {
+async function sqlDeadlines(from: string, to: string, department: number | null, today: string) {
   const params = [from, to, ...(department ? [department] : [])];
   const where = `received_on BETWEEN ? AND ? AND status != 'merged' ${department ? 'AND department_id = ?' : ''}`;
-  const db = rawDb(t.app);
   const result = [];
   for (const stage of [1, 2]) {
-    const count = (condition: string, extra: unknown[] = []) => (db.prepare(`SELECT count(*) AS n FROM cases WHERE ${where} AND stage = ${stage} AND ${condition}`).get(...params, ...extra) as { n: number }).n;
+    const count = (condition: string, extra: unknown[] = []) => rawValue<number>(t.app, `SELECT count(*) AS n FROM cases WHERE ${where} AND stage = ${stage} AND ${condition}`, [...params, ...extra]);
     result.push({
       stage,
       acknowledgement: {
-        met: count('first_response_at IS NOT NULL AND date(substr(first_response_at, 1, 10)) <= ack_due'),
-        missed: count('((first_response_at IS NOT NULL AND substr(first_response_at, 1, 10) > ack_due) OR (first_response_at IS NULL AND ack_due < ?))', [today]),
-        pending: count('first_response_at IS NULL AND ack_due >= ?', [today]),
+        met: await count('first_response_at IS NOT NULL AND substr(first_response_at, 1, 10) <= ack_due'),
+        missed: await count('((first_response_at IS NOT NULL AND substr(first_response_at, 1, 10) > ack_due) OR (first_response_at IS NULL AND ack_due < ?))', [today]),
+        pending: await count('first_response_at IS NULL AND ack_due >= ?', [today]),
       },
       response: {
-        met: count('answered_on IS NOT NULL AND answered_on <= response_due'),
-        missed: count('((answered_on IS NOT NULL AND answered_on > response_due) OR (answered_on IS NULL AND response_due < ?))', [today]),
-        pending: count('answered_on IS NULL AND response_due >= ?', [today]),
+        met: await count('answered_on IS NOT NULL AND answered_on <= response_due'),
+        missed: await count('((answered_on IS NOT NULL AND answered_on > response_due) OR (answered_on IS NULL AND response_due < ?))', [today]),
+        pending: await count('answered_on IS NULL AND response_due >= ?', [today]),
       },
     });
   }
@@ -78,21 +78,21 @@ describe('report figures equal plain SQL', () => {
         const department = scoped ? departmentId : null;
         const data = await reportData(t.app.services, office, { period, departmentId: department });
         expect(data.period).toMatchObject({ from, to });
-        const total = [...sqlCounts("'all'", from, to, department).values()][0];
+        const total = [...(await sqlCounts("'all'", from, to, department)).values()][0];
         expect(data.total).toBe(total);
         expect(data.total).toBeGreaterThan(scoped ? 5 : 50);
-        expect(asMap(data.byKind)).toEqual(sqlCounts('kind', from, to, department));
-        expect(asMap(data.byChannel)).toEqual(sqlCounts('channel', from, to, department));
-        expect(asMap(data.byOrigin)).toEqual(sqlCounts('origin', from, to, department));
-        expect(asMap(data.byDepartment)).toEqual(sqlCounts('d.name', from, to, department));
-        const outcomes = sqlCounts('outcome', from, to, department);
+        expect(asMap(data.byKind)).toEqual(await sqlCounts('kind', from, to, department));
+        expect(asMap(data.byChannel)).toEqual(await sqlCounts('channel', from, to, department));
+        expect(asMap(data.byOrigin)).toEqual(await sqlCounts('origin', from, to, department));
+        expect(asMap(data.byDepartment)).toEqual(await sqlCounts('d.name', from, to, department));
+        const outcomes = await sqlCounts('outcome', from, to, department);
         outcomes.delete('');
         expect(asMap(data.outcomes)).toEqual(outcomes);
         const shares = data.byKind.reduce((sum, c) => sum + (c.share ?? 0), 0);
         expect(shares).toBeCloseTo(1, 10);
-        const deadlines = sqlDeadlines(from, to, department, '2027-06-01');
+        const deadlines = await sqlDeadlines(from, to, department, '2027-06-01');
         expect(data.deadlines.map((s) => ({ stage: s.stage, acknowledgement: { met: s.acknowledgement.met, missed: s.acknowledgement.missed, pending: s.acknowledgement.pending }, response: { met: s.response.met, missed: s.response.missed, pending: s.response.pending } }))).toEqual(deadlines);
-        const done = rawDb(t.app).prepare(`SELECT count(*) AS n FROM improvements WHERE status = 'done' AND done_on BETWEEN ? AND ? ${department ? 'AND department_id = ?' : ''}`).get(...[from, to, ...(department ? [department] : [])]) as { n: number };
+        const done = { n: await rawValue<number>(t.app, `SELECT count(*) AS n FROM improvements WHERE status = 'done' AND done_on BETWEEN ? AND ? ${department ? 'AND department_id = ?' : ''}`, [from, to, ...(department ? [department] : [])]) };
         expect(data.improvementsDone).toBe(done.n);
         expect(data.improvements.length).toBe(Math.min(done.n, 5));
         if (period === '2026' && !scoped) {
@@ -107,10 +107,10 @@ describe('report figures equal plain SQL', () => {
 
   it("a department head gets their own department's figures only, and is refused another's", async () => {
     const own = await reportData(t.app.services, head, { period: '2026' });
-    expect(own.total).toBe([...sqlCounts("'all'", '2026-01-01', '2026-12-31', departmentId).values()][0]);
+    expect(own.total).toBe([...(await sqlCounts("'all'", '2026-01-01', '2026-12-31', departmentId)).values()][0]);
     expect(own.byDepartment.map((c) => c.count).filter((n) => n > 0).length).toBe(1);
     expect(own.draws).toBeNull();
-    const other = (rawDb(t.app).prepare('SELECT id FROM departments WHERE id != ? LIMIT 1').get(departmentId) as { id: number }).id;
+    const other = await rawValue<number>(t.app, 'SELECT id FROM departments WHERE id != ? ORDER BY id LIMIT 1', [departmentId]);
     await expect(reportData(t.app.services, head, { period: '2026', departmentId: other })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -166,7 +166,7 @@ describe('table exports', () => {
       kind: 'complaint', channel: 'email', origin: 'external', subject: '=cmd|\' /C calc\'!A0', description: '', departmentId: null, priority: 'normal',
       submitter: { anonymous: false, name: '@Mallory', email: null, phone: null, address: null, organisation: null, language: 'de', consent: false, consentText: null },
     });
-    const reference = (rawDb(t.app).prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string }).reference;
+    const reference = await rawValue<string>(t.app, 'SELECT reference FROM cases WHERE id = ?', [caseId]);
     const csv = Buffer.from((await exportCases(t.app.services, office, { filter: { reference }, format: 'csv', language: 'en' })).dataBase64, 'base64').toString('utf8');
     const line = csv.split('\r\n')[1]!;
     expect(line).toContain(",'=cmd|' /C calc'!A0,'@Mallory,");

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, isKioskChannel, type ChannelName } from '../../main/api/registry.ts';
-import { createDispatcher } from '../../main/api/dispatch.ts';
+import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import { isAllowed, PERMISSIONS } from '../../main/api/permissions.ts';
 import { openAppContext } from '../../main/app-context.ts';
 import { ROLES, type Role } from '../../main/domain/model.ts';
@@ -17,10 +17,14 @@ import { adoptIdea, linkCase, setImprovementStatus } from '../../main/services/i
 import { getDraw, performDraw, prepareDraw } from '../../main/services/prize-draws.ts';
 import { beginImport, finishImport } from '../../main/services/imports.ts';
 import { EMPTY_TABLE_MAPPING } from '../../main/vocabulary/imports.ts';
-import { ADMIN_PASSWORD, openTempApp, removeTempDirs, STAFF_PASSWORD, tempDir, rawDb } from '../support/temp-app.ts';
+import type { AppContext } from '../../main/app-context.ts';
+import type { EngineConfig } from '../../main/db/open.ts';
+import { ADMIN_PASSWORD, copyTestEngine, onPostgres, openTempApp, rawQuery, removeTempDirs, snapshotTables, STAFF_PASSWORD, tempDir } from '../support/temp-app.ts';
 
 const NOW = '2027-06-01T09:00:00';
 let template = '';
+let templateEngine: EngineConfig;
+const dropTemplate: (() => Promise<void>)[] = [];
 const jobs = new Map<Role, number>();
 const ids = { deptA: 0, ombudsman: 0, forwarded: 0, complaint: 0, idea: 0, linkedIdea: 0, improvement: 0, attachment: 0, drawn: 0, winner: '', prepared: 0, preparedFingerprint: '', importRun: 0 };
 
@@ -66,21 +70,29 @@ beforeAll(async () => {
   await finishImport(t.app.services, ids.importRun, 'done');
   // A finished export job for every user, with its file, so that cancelJob and jobResult have something of their own.
   for (const user of Object.values(users)) {
-    const job = rawDb(t.app)
-      .prepare("INSERT INTO jobs (kind, status, user_id, started_at, finished_at, result_file, result_name, result_type) VALUES ('youSaidWeDidXlsx', 'done', ?, ?, ?, ?, 'x.xlsx', 'application/octet-stream') RETURNING id")
-      .get(user.id, NOW, NOW, 'placeholder') as { id: number };
-    rawDb(t.app).prepare('UPDATE jobs SET result_file = ? WHERE id = ?').run(`${job.id}.result`, job.id);
+    const [job] = await rawQuery<{ id: number }>(
+      t.app,
+      "INSERT INTO jobs (kind, status, user_id, started_at, finished_at, result_file, result_name, result_type) VALUES ('youSaidWeDidXlsx', 'done', ?, ?, ?, ?, 'x.xlsx', 'application/octet-stream') RETURNING id",
+      [user.id, NOW, NOW, 'placeholder'],
+    );
+    await rawQuery(t.app, 'UPDATE jobs SET result_file = ? WHERE id = ?', [`${job!.id}.result`, job!.id]);
     // A job's result as a preview job writes it (checkTablePreview reads it; jobResult returns any file).
-    writeFileSync(path.join(t.dir, 'jobs', `${job.id}.result`), JSON.stringify({ headers: ['Text'], rows: [['Schlagloch']], headerRow: 1 }));
-    jobs.set(user.role, job.id);
+    writeFileSync(path.join(t.dir, 'jobs', `${job!.id}.result`), JSON.stringify({ headers: ['Text'], rows: [['Schlagloch']], headerRow: 1 }));
+    jobs.set(user.role, job!.id);
   }
   // A table uploaded for the mapping dialog, waiting for its import.
   mkdirSync(path.join(t.dir, 'imports', TABLE_TOKEN), { recursive: true });
   writeFileSync(path.join(t.dir, 'imports', TABLE_TOKEN, 'table'), 'Text\nSchlagloch\n');
-  t.app.close();
+  await t.app.close();
   template = t.dir;
+  // The prepared database stays (each call copies it); dropped with the rest at the end.
+  templateEngine = t.engine;
+  dropTemplate.push(() => t.cleanup());
+}, 120_000);
+afterAll(async () => {
+  for (const drop of dropTemplate) await drop();
+  removeTempDirs();
 });
-afterAll(removeTempDirs);
 const TABLE_TOKEN = '00000000-0000-4000-8000-000000000001';
 const TABLE_MAPPING = { ...EMPTY_TABLE_MAPPING, columns: { ...EMPTY_TABLE_MAPPING.columns, description: ['Text'] } };
 
@@ -196,55 +208,75 @@ function payload(channel: ChannelName, role: Role | null): unknown {
 }
 
 /** Every row of every table, as one string: "changed nothing" means this is equal before and after. */
-function snapshot(sqlite: import('better-sqlite3').Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' ORDER BY name").pluck().all() as string[];
-  return tables.map((table) => `${table}:${JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}"`).raw().all())}`).join('\n');
+const snapshot = (app: AppContext) => snapshotTables(app);
+
+interface Office {
+  app: AppContext;
+  dispatch: Dispatch;
+  close(): Promise<void>;
 }
 
-async function run(role: Role | null, channel: ChannelName) {
+/** A copy of the prepared office (data folder and database), signed in as the role. */
+async function openOffice(role: Role | null): Promise<Office> {
   const dir = tempDir();
   cpSync(template, dir, { recursive: true });
-  const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD });
-  try {
-    const dispatch = createDispatcher(app, () => undefined);
-    if (isKioskChannel(channel)) {
-      app.kiosk.callers.add('kiosk');
-      return { result: await dispatch('kiosk', channel, payload(channel, role)), changed: false };
-    }
-    if (role) {
-      const login = await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD });
-      // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
-      expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => !isKioskChannel(c) && isAllowed(PERMISSIONS[c], role)) } });
-    }
-    const before = snapshot(rawDb(app));
-    const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
-    return { result, changed: snapshot(rawDb(app)) !== before };
-  } finally {
+  const engine = await copyTestEngine(templateEngine, dir);
+  const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD, engine: engine.config });
+  const close = async () => {
     await app.close();
+    await engine.drop();
+  };
+  const dispatch = createDispatcher(app, () => undefined);
+  if (role) {
+    const login = await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD });
+    // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
+    expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => !isKioskChannel(c) && isAllowed(PERMISSIONS[c], role)) } });
   }
+  return { app, dispatch, close };
+}
+
+async function call(office: Office, role: Role | null, channel: ChannelName) {
+  const { app, dispatch } = office;
+  if (isKioskChannel(channel)) {
+    app.kiosk.callers.add('kiosk');
+    return { result: await dispatch('kiosk', channel, payload(channel, role)), changed: false };
+  }
+  const before = await snapshot(app);
+  const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
+  return { result, changed: (await snapshot(app)) !== before };
 }
 
 describe('the role x action matrix', () => {
   for (const role of [...ROLES, null] as const) {
     it(`holds for ${role ?? 'a signed-out caller'} on all ${channelNames.length} actions`, async () => {
       const outcomes: string[] = [];
-      for (const channel of channelNames) {
-        const access = PERMISSIONS[channel];
-        const allowed = isAllowed(access, role);
-        const { result, changed } = await run(role, channel);
-        if (allowed) {
-          // A refusal of the service's own (not of the permission table) that the prepared office is bound to meet.
-          // The prepared office has no mail server set up: polling and sending refuse with that, and there is no queued mail.
-          const mailRefusal: Partial<Record<string, string>> = { fetchMailNow: 'mail_not_configured', queueReplyEmail: 'mail_not_configured', sendQueuedMail: 'not_found' };
-          const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? null);
-          if (!result.ok && result.error.code !== expectedRefusal) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
-        } else {
-          const expected = role ? 'forbidden' : 'not_authenticated';
-          if (result.ok || result.error.code !== expected) outcomes.push(`${channel}: expected ${expected}, got ${JSON.stringify(result)}`.slice(0, 200));
-          if (changed) outcomes.push(`${channel}: refused but changed the database`);
+      // Every allowed call runs on its own copy of the prepared office. On PostgreSQL (where a copy is a CREATE DATABASE,
+      // far slower than copying a file) the refused calls share one copy per role: each must change nothing, which the
+      // snapshot around each call checks, so none can hide a change from the next.
+      let shared: Office | null = null;
+      try {
+        for (const channel of channelNames) {
+          const access = PERMISSIONS[channel];
+          const allowed = isAllowed(access, role);
+          const own = allowed || !onPostgres || isKioskChannel(channel);
+          const office = own ? await openOffice(role) : (shared ??= await openOffice(role));
+          const { result, changed } = await call(office, role, channel).finally(() => (own ? office.close() : undefined));
+          if (allowed) {
+            // A refusal of the service's own (not of the permission table) that the prepared office is bound to meet.
+            // The prepared office has no mail server set up: polling and sending refuse with that, and there is no queued mail.
+            const mailRefusal: Partial<Record<string, string>> = { fetchMailNow: 'mail_not_configured', queueReplyEmail: 'mail_not_configured', sendQueuedMail: 'not_found' };
+            const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? null);
+            if (!result.ok && result.error.code !== expectedRefusal) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
+          } else {
+            const expected = role ? 'forbidden' : 'not_authenticated';
+            if (result.ok || result.error.code !== expected) outcomes.push(`${channel}: expected ${expected}, got ${JSON.stringify(result)}`.slice(0, 200));
+            if (changed) outcomes.push(`${channel}: refused but changed the database`);
+          }
         }
+      } finally {
+        await shared?.close();
       }
       expect(outcomes).toEqual([]);
-    }, 60_000);
+    }, onPostgres ? 300_000 : 60_000);
   }
 });

@@ -7,7 +7,7 @@ import type { ChannelName } from '../../main/api/contract.ts';
 import type { CaseDetail, CaseListResult, DepartmentHome, ExecutiveOverview, NotificationList, OfficeToday, StartFigure } from '../../main/api/types.ts';
 import { executiveQueries } from '../../main/services/start-screens.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { onPostgres, openTempApp, STAFF_PASSWORD, type TempApp, rawDb, rawQuery, rawValue, refuseInserts } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -27,9 +27,8 @@ async function newCase(subject: string, at: string, departmentId: number | null 
 }
 
 const forward = (id: number, departmentId: number, session = 'office') => as<CaseDetail>(session, 'transitionCase', { id, action: 'forward', departmentId });
-const notificationRows = () =>
-  rawDb(t.app).prepare('SELECT user_id, type, case_id FROM notifications ORDER BY id').all() as { user_id: number; type: string; case_id: number }[];
-const rowsOf = (userId: number, type?: string) => notificationRows().filter((r) => r.user_id === userId && (!type || r.type === type));
+const notificationRows = () => rawQuery<{ user_id: number; type: string; case_id: number }>(t.app, 'SELECT user_id, type, case_id FROM notifications ORDER BY id');
+const rowsOf = async (userId: number, type?: string) => (await notificationRows()).filter((r) => r.user_id === userId && (!type || r.type === type));
 
 async function inboxTotal(session: string, figure: StartFigure): Promise<number> {
   return (await as<CaseListResult>(session, 'listCases', { filter: figure.filter, limit: 1 })).total;
@@ -48,7 +47,7 @@ beforeEach(async () => {
   t = await openTempApp(MON_05_31);
   roads = await t.department('Straßen');
   parks = await t.department('Grünflächen');
-  users.admin = rawDb(t.app).prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
+  users.admin = await rawValue<number>(t.app, "SELECT id FROM users WHERE username = 'admin'");
   users.petra = (await t.user('petra', 'ombudsman')).id!;
   users.dora = (await t.user('dora', 'deputy')).id!;
   users.roads = (await t.user('head-roads', 'department_head', [roads])).id!;
@@ -126,7 +125,8 @@ describe("the office's start screen", () => {
     expect((await as<OfficeToday>('office', 'officeToday')).returned.count).toBe(1);
   });
 
-  it('the returned filter walks the partial index of workflow events, not the whole timeline', async () => {
+  // SQLite's plan (PostgreSQL's plans are not checked yet).
+  it.skipIf(onPostgres)('the returned filter walks the partial index of workflow events, not the whole timeline', async () => {
     const plan = rawDb(t.app)
       .prepare(
         "EXPLAIN QUERY PLAN SELECT count(*) FROM cases c WHERE c.id IN (SELECT case_id FROM case_events WHERE type = 'status_changed' AND json_extract(data, '$.action') = 'return_from_department' AND at > ?)",
@@ -179,15 +179,15 @@ describe("a department head's start screen", () => {
 
 describe('notifications', () => {
   it('a forward tells the heads of that department (not other departments, not the sender), in the same transaction', async () => {
-    expect(rowsOf(users.roads, 'case_forwarded').map((r) => r.case_id)).toEqual([ids.nearDue, ids.later]);
-    expect(rowsOf(users.parks, 'case_forwarded').map((r) => r.case_id)).toEqual([ids.parksDue]);
-    expect(rowsOf(users.petra, 'case_forwarded')).toEqual([]);
+    expect((await rowsOf(users.roads, 'case_forwarded')).map((r) => r.case_id)).toEqual([ids.nearDue, ids.later]);
+    expect((await rowsOf(users.parks, 'case_forwarded')).map((r) => r.case_id)).toEqual([ids.parksDue]);
+    expect(await rowsOf(users.petra, 'case_forwarded')).toEqual([]);
 
     // If the notification cannot be written, the forward does not happen either.
     const fresh = await newCase('Baum umgestürzt', TUE_06_15);
-    rawDb(t.app).exec("CREATE TEMP TRIGGER refuse_notifications BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'no'); END");
+    const allow = await refuseInserts(t.app, 'notifications');
     expect((await dispatch('office', 'transitionCase', { id: fresh, action: 'forward', departmentId: roads })).ok).toBe(false);
-    rawDb(t.app).exec('DROP TRIGGER refuse_notifications');
+    await allow();
     const unchanged = await as<CaseDetail>('office', 'getCase', { id: fresh });
     expect(unchanged.status).toBe('new');
     expect(unchanged.timeline.map((e) => e.type)).toEqual(['created']);
@@ -196,10 +196,10 @@ describe('notifications', () => {
   it('a returned statement tells the handler, or every office user when the case has none, but not the head who returned it', async () => {
     await forward(ids.overdue, roads); // handled by petra
     await as('roads', 'transitionCase', { id: ids.overdue, action: 'return_from_department', statement: 'Reparatur beauftragt.' });
-    expect(notificationRows().filter((r) => r.type === 'statement_returned')).toEqual([{ user_id: users.petra, type: 'statement_returned', case_id: ids.overdue }]);
+    expect((await notificationRows()).filter((r) => r.type === 'statement_returned')).toEqual([{ user_id: users.petra, type: 'statement_returned', case_id: ids.overdue }]);
 
     await as('roads', 'transitionCase', { id: ids.later, action: 'return_from_department', statement: 'Wird geprüft.' });
-    const told = notificationRows().filter((r) => r.type === 'statement_returned' && r.case_id === ids.later).map((r) => r.user_id);
+    const told = (await notificationRows()).filter((r) => r.type === 'statement_returned' && r.case_id === ids.later).map((r) => r.user_id);
     expect(told.sort()).toEqual([users.admin, users.petra, users.dora].sort());
 
     const list = await as<NotificationList>('office', 'listNotifications', {});
@@ -224,21 +224,21 @@ describe('notifications', () => {
     await as('office', 'officeToday');
     t.setNow('2027-06-16T08:00:00');
     await as('office', 'officeToday');
-    expect(rowsOf(users.petra, 'deadline_reached').map((r) => r.case_id).sort()).toEqual([ids.overdue, ids.dueToday, ids.parksDue, ids.nearDue].sort());
+    expect((await rowsOf(users.petra, 'deadline_reached')).map((r) => r.case_id).sort()).toEqual([ids.overdue, ids.dueToday, ids.parksDue, ids.nearDue].sort());
 
     // An extended deadline that is reached again is told again, once.
     await as('office', 'extendCaseDeadline', { id: ids.overdue, workingDays: 5, reason: 'Gutachten abwarten' });
     t.setNow('2027-06-21T08:00:00');
     await as('office', 'listNotifications', {});
     await as('office', 'listNotifications', {});
-    expect(rowsOf(users.petra, 'deadline_reached').filter((r) => r.case_id === ids.overdue)).toHaveLength(2);
+    expect((await rowsOf(users.petra, 'deadline_reached')).filter((r) => r.case_id === ids.overdue)).toHaveLength(2);
   });
 
   it('heads are reminded of their near-due statement requests once, and see nothing of another department', async () => {
     await as('roads', 'departmentHome');
     await as('roads', 'listNotifications', {});
-    expect(rowsOf(users.roads, 'statement_due_soon').map((r) => r.case_id)).toEqual([ids.nearDue]);
-    expect(rowsOf(users.roads, 'deadline_reached')).toEqual([]);
+    expect((await rowsOf(users.roads, 'statement_due_soon')).map((r) => r.case_id)).toEqual([ids.nearDue]);
+    expect(await rowsOf(users.roads, 'deadline_reached')).toEqual([]);
     const roadsList = await as<NotificationList>('roads', 'listNotifications', {});
     expect(roadsList.unread).toBe(3);
     expect(new Set(roadsList.items.map((i) => i.caseId))).toEqual(new Set([ids.nearDue, ids.later]));
@@ -306,13 +306,18 @@ describe("the executive's overview", () => {
     ]);
     // The volumes are summed from the per-day table the triggers keep (0015), the running cases from case_counts (0012):
     // neither reads a case row or walks an index entry per case (161 ms at 1,000,000 cases when they did).
-    const queries = executiveQueries(t.app.services, 2027, '2027-06-15');
-    const planOf = (compiled: { sql: string; parameters: readonly unknown[] }) =>
-      (rawDb(t.app).prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((p) => p.detail);
-    expect(planOf(queries.volumes.compile())).toEqual([expect.stringMatching(/^SEARCH case_volumes USING PRIMARY KEY/)]);
-    const running = planOf(queries.running.compile()).join('\n');
-    expect(running).toMatch(/case_counts/);
-    expect(running).toMatch(/SEARCH cases USING COVERING INDEX cases_status_due \(status=\? AND response_due<\?\)/);
+    // SQLite's plans (PostgreSQL's are not checked yet).
+    if (!onPostgres) expectExecutivePlans();
     expect(await dispatch('roads', 'executiveOverview', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+function expectExecutivePlans(): void {
+  const queries = executiveQueries(t.app.services, 2027, '2027-06-15');
+  const planOf = (compiled: { sql: string; parameters: readonly unknown[] }) =>
+    (rawDb(t.app).prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[]).map((p) => p.detail);
+  expect(planOf(queries.volumes.compile())).toEqual([expect.stringMatching(/^SEARCH case_volumes USING PRIMARY KEY/)]);
+  const running = planOf(queries.running.compile()).join('\n');
+  expect(running).toMatch(/case_counts/);
+  expect(running).toMatch(/SEARCH cases USING COVERING INDEX cases_status_due \(status=\? AND response_due<\?\)/);
+}

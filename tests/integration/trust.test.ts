@@ -1,12 +1,14 @@
 // Trust: sign-in and password-check throttling that survives a restart, the password policy on the forced first change,
-// and append-only tables that refuse INSERT OR REPLACE from a raw connection.
+// and append-only tables that refuse INSERT OR REPLACE (SQLite) or INSERT … ON CONFLICT DO UPDATE (PostgreSQL) from a raw
+// connection. Runs on both engines (npm run test:pg).
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppContext, type AppContext } from '../../main/app-context.ts';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import { DATABASE_FILE } from '../../main/db/sqlite/index.ts';
-import { ADMIN_PASSWORD, openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { ADMIN_PASSWORD, onPostgres, openTempApp, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -26,7 +28,7 @@ describe('sign-in throttling', () => {
     // A restart: a new app context on the same data folder and a new dispatcher.
     t.app.close();
     let now = new Date('2027-03-01T09:00:30');
-    const reopened: AppContext = await openAppContext({ dataDir: t.dir, now: () => now });
+    const reopened: AppContext = await openAppContext({ dataDir: t.dir, now: () => now, engine: t.engine });
     t.app = reopened;
     const again = createDispatcher(reopened, () => undefined);
     expect(await again('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({
@@ -91,7 +93,7 @@ describe('the forced first password change', () => {
   });
 });
 
-describe('append-only tables on a raw connection', () => {
+describe.skipIf(onPostgres)('append-only tables on a raw connection', () => {
   let raw: BetterSqlite3.Database;
   beforeEach(async () => {
     // A plain connection as any SQLite tool would open it: no app pragmas, recursive_triggers off.
@@ -145,5 +147,61 @@ describe('append-only tables on a raw connection', () => {
     expect(raw.prepare('SELECT type FROM improvement_events WHERE id = 1').pluck().get()).toBe('created');
     const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%no_replace'").pluck().all();
     expect(triggers.sort()).toEqual(['case_events_no_replace', 'improvement_events_no_replace', 'prize_draw_events_no_replace', 'prize_draws_no_replace']);
+  });
+});
+
+describe.skipIf(!onPostgres)('append-only tables on a raw PostgreSQL connection', () => {
+  let raw: pg.Client;
+  beforeEach(async () => {
+    // A plain connection as psql would open it, outside the app's pool.
+    if (t.engine.kind !== 'postgres') throw new Error('a PostgreSQL run has a PostgreSQL engine');
+    raw = new pg.Client(t.engine.connection);
+    await raw.connect();
+  });
+  afterEach(async () => raw.end());
+  const rows = async (text: string, params: unknown[] = []) => (await raw.query(text, params)).rows;
+
+  it('refuses INSERT … ON CONFLICT DO UPDATE over a case event', async () => {
+    await dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD });
+    expect(await dispatch('w', 'createCase', { kind: 'praise', channel: 'phone', origin: 'external', subject: 'Danke', description: '', submitter: { anonymous: true } })).toMatchObject({ ok: true });
+    const [event] = await rows('SELECT * FROM case_events ORDER BY id LIMIT 1');
+    await expect(raw.query(`INSERT INTO case_events (id, case_id, actor_id, type, at, data) VALUES ($1, $2, NULL, 'note', '2027-01-01T00:00:00.000Z', '{}')
+      ON CONFLICT (id) DO UPDATE SET type = excluded.type, data = excluded.data`, [event.id, event.case_id])).rejects.toThrow(/append-only/);
+    expect(await rows('SELECT * FROM case_events WHERE id = $1', [event.id])).toEqual([event]);
+    // An ordinary new event still goes in.
+    await raw.query(`INSERT INTO case_events (case_id, actor_id, type, at, data) VALUES ($1, NULL, 'note', '2027-01-01T00:00:00.000Z', '{}')`, [event.case_id]);
+  });
+
+  it('refuses to replace a drawn prize draw, by its id or by moving another draw onto it', async () => {
+    const insert = (status: string, fingerprint: string, seed: string | null, algorithm: string | null, ranking: string | null, drawnAt: string | null) =>
+      raw.query(`INSERT INTO prize_draws (year, pool, status, prizes, entries, entry_case_ids, exclusions, fingerprint, prepared_at,
+        seed, algorithm, algorithm_version, ranking, winner_count, witnesses, drawn_at, drawn_by_name)
+        VALUES (2026, 'external', $1, '[]', '["2026-00001"]', '[1]', '[]', $2, '2026-12-01T10:00:00.000Z', $3, $4, 1, $5, 1, '[]', $6, 'Clara Vogt') RETURNING id`,
+      [status, fingerprint, seed, algorithm, ranking, drawnAt]).then((r) => Number(r.rows[0].id));
+    const drawn = await insert('drawn', 'a'.repeat(64), '3 6 1', 'hmac-sha256-rank', '["2026-00001"]', '2026-12-06T10:00:00.000Z');
+    const prepared = await insert('prepared', 'b'.repeat(64), null, null, null, null);
+    const before = await rows('SELECT * FROM prize_draws ORDER BY id');
+    await expect(raw.query(`INSERT INTO prize_draws (id, year, pool, status, prizes, entries, entry_case_ids, exclusions, fingerprint, prepared_at)
+      VALUES ($1, 2026, 'external', 'prepared', '[]', '[]', '[]', '[]', $2, '2026-12-01T10:00:00.000Z')
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, entries = excluded.entries, fingerprint = excluded.fingerprint`, [drawn, 'c'.repeat(64)])).rejects.toThrow(/immutable/);
+    // A second prepared draw of the same year and pool, written over the first through the one-prepared index.
+    await expect(raw.query(`INSERT INTO prize_draws (year, pool, status, prizes, entries, entry_case_ids, exclusions, fingerprint, prepared_at)
+      VALUES (2026, 'external', 'prepared', '[]', '[]', '[]', '[]', $1, '2026-12-01T10:00:00.000Z')
+      ON CONFLICT (year, pool) WHERE status = 'prepared' DO UPDATE SET entries = excluded.entries, fingerprint = excluded.fingerprint`, ['d'.repeat(64)])).rejects.toThrow(/frozen/);
+    await expect(raw.query('UPDATE prize_draws SET id = $1 WHERE id = $2', [drawn, prepared])).rejects.toThrow(/never replaced/);
+    await expect(raw.query('DELETE FROM prize_draws WHERE id = $1', [drawn])).rejects.toThrow(/never deleted/);
+    expect(await rows('SELECT * FROM prize_draws ORDER BY id')).toEqual(before);
+  });
+
+  it('refuses INSERT … ON CONFLICT DO UPDATE over improvement and prize draw events', async () => {
+    await raw.query(`INSERT INTO departments (id, name, active, created_at) VALUES (900, 'Straßen', 1, '2027-01-01');
+      INSERT INTO improvements (id, title, department_id, created_at, updated_at) VALUES (900, 'x', 900, '2027-01-01', '2027-01-01');
+      INSERT INTO improvement_events (id, improvement_id, type, at, data) VALUES (900, 900, 'created', '2027-01-01', '{}');`);
+    await expect(raw.query(`INSERT INTO improvement_events (id, improvement_id, type, at, data) VALUES (900, 900, 'forged', '2027-01-01', '{}')
+      ON CONFLICT (id) DO UPDATE SET type = excluded.type`)).rejects.toThrow(/append-only/);
+    expect((await rows('SELECT type FROM improvement_events WHERE id = 900'))[0]).toEqual({ type: 'created' });
+    const triggers = await rows(`SELECT event_object_table AS t FROM information_schema.triggers
+      WHERE event_object_table IN ('case_events', 'improvement_events', 'prize_draw_events', 'prize_draws') AND event_manipulation = 'UPDATE' GROUP BY 1 ORDER BY 1`);
+    expect(triggers.map((r) => r.t)).toEqual(['case_events', 'improvement_events', 'prize_draw_events', 'prize_draws']);
   });
 });

@@ -10,7 +10,7 @@ import { isWrite } from '../../main/api/registry.ts';
 import type { CaseDetail, DrawDetail, ImprovementDetail, RenderedReply, ReplyTemplate, UserRecord } from '../../main/api/types.ts';
 import { REQUEST_ID_RETENTION_MS } from '../../main/services/request-ids.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawDb } from '../support/temp-app.ts';
+import { openTempApp, STAFF_PASSWORD, type TempApp, rawValue, refuseInserts } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -18,7 +18,7 @@ let parks: number;
 
 const as = <T>(session: string, channel: ChannelName, input?: unknown) => valueOf<T>(dispatch, session, channel, input);
 const count = (table: string, where = '1 = 1', ...params: unknown[]) =>
-  rawDb(t.app).prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;
+  rawValue<number>(t.app, `SELECT count(*) FROM ${table} WHERE ${where}`, params);
 
 async function idea(subject: string, name = 'Anna Berg'): Promise<CaseDetail> {
   return as<CaseDetail>('office', 'createCase', {
@@ -54,8 +54,8 @@ describe('idempotent writes by requestId', () => {
     const second = await dispatch('admin', 'saveUser', input);
     expect(first).toMatchObject({ ok: true, value: { username: 'neu' } });
     expect(second).toEqual(first);
-    expect(count('users', 'username = ?', 'neu')).toBe(1);
-    expect(count('request_ids', 'id = ?', requestId)).toBe(1);
+    expect(await count('users', 'username = ?', 'neu')).toBe(1);
+    expect(await count('request_ids', 'id = ?', requestId)).toBe(1);
 
     // Without a requestId the second save is what it always was: the name is taken.
     const { requestId: _omit, ...plain } = input;
@@ -69,22 +69,22 @@ describe('idempotent writes by requestId', () => {
     const first = await as<CaseDetail>('office', 'addCaseNote', note);
     const again = await as<CaseDetail>('office', 'addCaseNote', note);
     expect(again).toEqual(first);
-    expect(count('case_events', "case_id = ? AND type = 'note'", created.id)).toBe(1);
+    expect(await count('case_events', "case_id = ? AND type = 'note'", created.id)).toBe(1);
     await as('office', 'addCaseNote', { ...note, requestId: randomUUID() });
-    expect(count('case_events', "case_id = ? AND type = 'note'", created.id)).toBe(2);
+    expect(await count('case_events', "case_id = ? AND type = 'note'", created.id)).toBe(2);
   });
 
   it('another user or another channel with the same requestId is refused and changes nothing', async () => {
     const created = await idea('Mehr Bänke');
     const requestId = randomUUID();
     await as('office', 'addCaseNote', { id: created.id, text: 'erste Notiz', requestId });
-    const events = count('case_events');
+    const events = await count('case_events');
     expect(await dispatch('deputy', 'addCaseNote', { id: created.id, text: 'erste Notiz', requestId })).toEqual({
       ok: false,
       error: { code: 'request_id_reused', details: { field: 'requestId' } },
     });
     expect(await dispatch('office', 'updateCase', { id: created.id, priority: 'high', requestId })).toMatchObject({ ok: false, error: { code: 'request_id_reused' } });
-    expect(count('case_events')).toBe(events);
+    expect(await count('case_events')).toBe(events);
     expect((await as<CaseDetail>('office', 'getCase', { id: created.id })).priority).toBe('normal');
   });
 
@@ -97,15 +97,15 @@ describe('idempotent writes by requestId', () => {
       });
     }
     expect(await dispatch('office', 'getCase', { id: created.id, requestId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(count('case_events', "type = 'note'")).toBe(0);
-    expect(count('request_ids')).toBe(0);
+    expect(await count('case_events', "type = 'note'")).toBe(0);
+    expect(await count('request_ids')).toBe(0);
   });
 
   it('a refused write stores nothing under its requestId, so the corrected retry with the same id runs', async () => {
     const created = await idea('Mehr Bänke');
     const requestId = randomUUID();
     expect(await dispatch('office', 'extendCaseDeadline', { id: created.id, workingDays: 5, reason: '', requestId })).toMatchObject({ ok: false });
-    expect(count('request_ids')).toBe(0);
+    expect(await count('request_ids')).toBe(0);
     const extended = await as<CaseDetail>('office', 'extendCaseDeadline', { id: created.id, workingDays: 5, reason: 'Gutachten', requestId });
     expect(extended.deadlines.extensionDays).toBe(5);
     expect(await as<CaseDetail>('office', 'extendCaseDeadline', { id: created.id, workingDays: 5, reason: 'Gutachten', requestId })).toEqual(extended);
@@ -118,8 +118,8 @@ describe('idempotent writes by requestId', () => {
     await as('office', 'addCaseNote', { id: created.id, text: 'alt', requestId });
     t.setNow(new Date(new Date('2027-12-01T10:00:00').getTime() + REQUEST_ID_RETENTION_MS + 86_400_000).toISOString());
     await as('office', 'addCaseNote', { id: created.id, text: 'neu', requestId: randomUUID() });
-    expect(count('request_ids', 'id = ?', requestId)).toBe(0);
-    expect(count('request_ids')).toBe(1);
+    expect(await count('request_ids', 'id = ?', requestId)).toBe(0);
+    expect(await count('request_ids')).toBe(1);
   });
 
   it('a handler with a requestId shares one transaction with its stored result (async handlers too, through ctx.tx)', async () => {
@@ -129,14 +129,14 @@ describe('idempotent writes by requestId', () => {
     expect(isWrite('printToPdf')).toBe(false);
     expect(isWrite('changePassword')).toBe(false);
     const created = await idea('Mehr Bänke');
-    rawDb(t.app).exec("CREATE TEMP TRIGGER refuse_request_ids BEFORE INSERT ON request_ids BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const allow = await refuseInserts(t.app, 'request_ids');
     const refused = await dispatch('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
-    rawDb(t.app).exec('DROP TRIGGER refuse_request_ids');
+    await allow();
     expect(refused).toMatchObject({ ok: false });
-    expect(count('case_events', "type = 'note'")).toBe(0);
+    expect(await count('case_events', "type = 'note'")).toBe(0);
     // Without the refusal the same write goes through, once.
     await as('office', 'addCaseNote', { id: created.id, text: 'nur mit Ergebnis', requestId: randomUUID() });
-    expect(count('case_events', "type = 'note'")).toBe(1);
+    expect(await count('case_events', "type = 'note'")).toBe(1);
   });
 });
 
@@ -144,14 +144,14 @@ describe('repeats that mean the same', () => {
   it('adopting an idea that is already adopted returns its improvement and creates nothing', async () => {
     const created = await idea('Trinkbrunnen im Park');
     const first = await as<ImprovementDetail>('office', 'adoptIdea', { caseId: created.id, title: 'Trinkbrunnen aufstellen' });
-    const tables = () => ['improvements', 'improvement_cases', 'improvement_events', 'case_events'].map((table) => count(table));
-    const before = tables();
+    const tables = () => Promise.all(['improvements', 'improvement_cases', 'improvement_events', 'case_events'].map((table) => count(table)));
+    const before = await tables();
     const again = await as<ImprovementDetail>('office', 'adoptIdea', { caseId: created.id, title: 'Trinkbrunnen aufstellen' });
     expect(again.id).toBe(first.id);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
     // Another title does not make a second improvement either: the idea is adopted once.
     expect((await as<ImprovementDetail>('deputy', 'adoptIdea', { caseId: created.id, title: 'Anders' })).id).toBe(first.id);
-    expect(count('improvements')).toBe(1);
+    expect(await count('improvements')).toBe(1);
   });
 
   it('drawing a drawn draw again with the same seed, witnesses and fingerprint returns the result; another seed is refused', async () => {
@@ -200,14 +200,14 @@ describe('a reply with unfilled template gaps', () => {
     expect(await dispatch('office', 'recordReply', reply)).toEqual({ ok: false, error: { code: 'reply_has_gaps', details: { field: 'body', count: 1 } } });
     expect(await dispatch('office', 'recordReply', { ...reply, subject: '[Betreff] ergänzen' })).toMatchObject({ error: { code: 'reply_has_gaps', details: { count: 2 } } });
     expect(await dispatch('office', 'recordReply', { ...reply, confirmGaps: false })).toMatchObject({ error: { code: 'reply_has_gaps' } });
-    expect(replies()).toBe(0);
+    expect(await replies()).toBe(0);
     expect((await as<CaseDetail>('office', 'getCase', { id: created.id })).firstResponseAt).toBeNull();
 
     const filled = rendered.body.replace(/\[[^\]]*\]/, 'Wir setzen Ihre Idee um.');
     await as('office', 'recordReply', { ...reply, body: filled });
-    expect(replies()).toBe(1);
+    expect(await replies()).toBe(1);
     await as('office', 'recordReply', { ...reply, confirmGaps: true });
-    expect(replies()).toBe(2);
+    expect(await replies()).toBe(2);
   });
 });
 
@@ -218,6 +218,6 @@ describe('users', () => {
     const results = await Promise.all([dispatch('admin', 'saveUser', input), dispatch('admin', 'saveUser', input)]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect((results[0] as { value: UserRecord }).value.id).toBe((results[1] as { value: UserRecord }).value.id);
-    expect(count('users', 'username = ?', 'ida')).toBe(1);
+    expect(await count('users', 'username = ?', 'ida')).toBe(1);
   });
 });

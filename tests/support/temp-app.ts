@@ -87,6 +87,21 @@ export async function testEngine(dir: string): Promise<{ config: EngineConfig; d
   if (!onPostgres) return { config: { kind: 'sqlite', file: path.join(dir, 'ombudsdesk.sqlite') }, drop: async () => {} };
   const server = inject('postgres');
   if (!server) throw new Error('OMBUDSDESK_TEST_ENGINE=postgres, but no PostgreSQL test server was started (tests/support/postgres.ts)');
+  return copyDatabase(server.template);
+}
+
+/**
+ * A copy of a test app's database for another app (the app that used it closed first): on SQLite the file in `dir`
+ * (the caller copied the data folder there), on PostgreSQL a new database with the source as its template.
+ */
+export async function copyTestEngine(source: EngineConfig, dir: string): Promise<{ config: EngineConfig; drop(): Promise<void> }> {
+  if (source.kind === 'sqlite') return { config: { kind: 'sqlite', file: path.join(dir, path.basename(source.file)) }, drop: async () => {} };
+  return copyDatabase(source.connection.database);
+}
+
+async function copyDatabase(template: string): Promise<{ config: EngineConfig; drop(): Promise<void> }> {
+  const server = inject('postgres');
+  if (!server) throw new Error('OMBUDSDESK_TEST_ENGINE=postgres, but no PostgreSQL test server was started (tests/support/postgres.ts)');
   const name = `t_${process.pid}_${++databases}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ host: server.host, port: server.port, user: server.user, database: 'postgres' });
@@ -100,7 +115,7 @@ export async function testEngine(dir: string): Promise<{ config: EngineConfig; d
   // Another file's copy may hold the template for a moment ("being accessed by other users", 55006): try again.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${server.template} STRATEGY FILE_COPY`);
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
       break;
     } catch (error) {
       if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
@@ -147,4 +162,49 @@ export async function openTempApp(startAt = '2026-03-02T09:00:00'): Promise<Temp
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Makes every INSERT into `table` fail (a write that must then leave nothing behind) until the returned function is
+ * called: a temp trigger on SQLite's connection, a trigger in the test's own database on PostgreSQL.
+ */
+export async function refuseInserts(app: AppContext, table: string): Promise<() => Promise<void>> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`refuseInserts: unexpected table ${table}`);
+  const name = `refuse_${table}`;
+  if ('sqlite' in app.engine) {
+    const sqlite = (app.engine as SqliteEngine).sqlite;
+    sqlite.exec(`CREATE TEMP TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    return async () => void sqlite.exec(`DROP TRIGGER ${name}`);
+  }
+  const pool = (app.engine as PostgresEngine).pool;
+  await pool.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`);
+  await pool.query(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  return async () => {
+    await pool.query(`DROP TRIGGER ${name} ON ${table}`);
+    await pool.query(`DROP FUNCTION ${name}()`);
+  };
+}
+
+/**
+ * Every row of every table but `except` (and SQLite's own and FTS tables), as one string, on either engine: "changed
+ * nothing" means it is equal before and after. Rows are compared as a sorted list, not in storage order.
+ */
+export async function snapshotTables(app: AppContext, except: readonly string[] = []): Promise<string> {
+  const skip = new Set(except);
+  const tables = (
+    await rawQuery<{ name: string }>(
+      app,
+      'sqlite' in app.engine
+        ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' ORDER BY name"
+        : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'case_search%' ORDER BY 1",
+    )
+  )
+    .map((row) => row.name)
+    .filter((name) => !skip.has(name));
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await rawQuery(app, `SELECT * FROM "${table}"`);
+    parts.push(`${table}:${JSON.stringify(rows.map((row) => JSON.stringify(row)).sort())}`);
+  }
+  return parts.join('\n');
 }

@@ -33,6 +33,13 @@ export interface PostgresEngine extends Engine {
 
 const INT8 = 20;
 
+/**
+ * A transaction that PostgreSQL aborts as a deadlock victim or serialization failure (40P01, 40001, 55P03) runs again up
+ * to this many times (services/context.ts); after that the caller gets "busy". Under READ COMMITTED deadlocks are the
+ * usual case: two writers touching the same counters (case_counts, case_volumes) in opposite order.
+ */
+export const BUSY_RETRIES = 4;
+
 function parseInt8(value: string): number {
   const number = Number(value);
   if (!Number.isSafeInteger(number)) throw new RangeError(`int8 value ${value} is beyond JavaScript's safe integers`);
@@ -78,6 +85,7 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     db,
     backup: (target, backupOptions) => backupPostgres(connection, target, backupOptions),
     mapError: mapPostgresError,
+    busyRetries: BUSY_RETRIES,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),
     watchCases: feed.watch,

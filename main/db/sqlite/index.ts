@@ -45,6 +45,8 @@ function wrap(sqlite: BetterSqlite3.Database): SqliteEngine {
     mapError: mapSqliteError,
     // One file, one user (the app on this computer): SQLite has no database roles to keep in step.
     syncLoginRole: async () => {},
+    // Writers queue on BEGIN IMMEDIATE with busy_timeout: a busy error is that wait run out, not worth another wait.
+    busyRetries: 0,
     async bulkWrites(fn) {
       // Every write to `cases` runs triggers (search index, counts, volumes), so SQLite keeps a statement journal of the
       // pages it changes, to undo a failing statement; by default that journal is a temporary file, and the demo spent a
