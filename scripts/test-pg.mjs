@@ -20,10 +20,10 @@ if (!bin || !existsSync(path.join(bin, 'postgres'))) {
 /** Integration files that do not run on PostgreSQL, and why. Remove a file from here once it runs on both engines. */
 const NOT_ON_POSTGRES = {
   // SQLite by nature: they test the SQLite engine itself or open the SQLite file directly.
-  'backup.test.ts': 'SQLite online backup and its verified copy (the PostgreSQL engine has no backup yet: pg_dump follows)',
+  'backup.test.ts': "SQLite's online backup and its verified copy (PostgreSQL's pg_dump backup and restore: postgres-connect.test.ts)",
   'migrations.test.ts': "SQLite's migration files and their history on a raw better-sqlite3 connection (PostgreSQL's twins: postgres-engine.test.ts)",
   'schema.test.ts': "compares schema.ts with SQLite's tables (pragma table_info)",
-  'cli.test.ts': 'the command line opens a SQLite data folder (no connection options yet)',
+  'cli.test.ts': "the command line on a SQLite data folder (its PostgreSQL commands, db init, db copy and backup --url: postgres-connect.test.ts)",
   'bulk-writes.test.ts': "SQLite's bulk pragmas (temp_store); PostgreSQL's bulkWrites does nothing",
   // No database at all: the prize draw's algorithm and its shell verifier.
   'draw-cli.test.ts': 'no database (the draw verifier CLI)',
