@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import type { BarometerReport, JobRecord, VoteImportResult } from '../../main/api/types.ts';
-import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -70,7 +70,7 @@ async function office(t: TempApp) {
   return { dispatch, ok, importVotes, rowErrors, quarters };
 }
 
-const webVotes = (t: TempApp) => rawDb(t.app).prepare("SELECT count(*) FROM barometer_votes WHERE source = 'web'").pluck().get() as number;
+const webVotes = (t: TempApp) => rawValue<number>(t.app, "SELECT count(*) FROM barometer_votes WHERE source = 'web'");
 
 describe('importing web votes', () => {
   it('imports a CSV with a vote id column: the quarters count what the file says, and a second import adds nothing', async () => {
@@ -87,17 +87,16 @@ describe('importing web votes', () => {
     const expected = expectedCounts(records.map((r) => [r.Time!.slice(0, 10), r.Rating!]));
     expect(await quarters()).toEqual(new Map([['2027-Q1', expected.get('2027-Q1')], ['2027-Q2', expected.get('2027-Q2')]]));
 
-    const db = rawDb(t.app);
     // Source web, the department by name, the key from the id, the office's date of the local time.
-    const row = db.prepare("SELECT * FROM barometer_votes WHERE import_key = 'web:id:w-1004'").get() as Record<string, unknown>;
+    const [row] = await rawQuery<Record<string, unknown>>(t.app, "SELECT * FROM barometer_votes WHERE import_key = 'web:id:w-1004'");
     expect(row).toMatchObject({ source: 'web', rating: 'okay', count: 1, department_id: desk, voted_on: '2027-04-01', kiosk_id: null });
-    expect(new Date(row.voted_at as string).getTime()).toBe(new Date(2027, 3, 1, 9, 45, 10).getTime());
+    expect(new Date(row!.voted_at as string).getTime()).toBe(new Date(2027, 3, 1, 9, 45, 10).getTime());
     const withDepartment = records.filter((r) => r.Department === 'Bürgerbüro').length;
-    expect(db.prepare('SELECT count(*) FROM barometer_votes WHERE department_id = ?').pluck().get(desk)).toBe(withDepartment);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM barometer_votes WHERE department_id = ?', [desk])).toBe(withDepartment);
 
     const again = await importVotes('web-votes (copy).csv', fixture('web-votes.csv'));
     expect(again.counts).toMatchObject({ rows: 16, imported: 0, skipped: 16, failed: 0 });
-    expect(webVotes(t)).toBe(16);
+    expect(await webVotes(t)).toBe(16);
     expect(await quarters()).toEqual(new Map([['2027-Q1', expected.get('2027-Q1')], ['2027-Q2', expected.get('2027-Q2')]]));
   });
 
@@ -108,17 +107,16 @@ describe('importing web votes', () => {
     const file = fixture('web-votes-de.csv').toString('utf8');
     const first = await importVotes('web-votes-de.csv', file);
     expect(first.counts).toMatchObject({ rows: 4, imported: 4, skipped: 0, failed: 0 });
-    const db = rawDb(t.app);
     // "06.04.2027 10:15" twice: two votes at that local time; a date alone is noon of that day.
-    expect(db.prepare('SELECT count(*) FROM barometer_votes WHERE voted_at = ?').pluck().get(new Date(2027, 3, 6, 10, 15).toISOString())).toBe(2);
-    expect(db.prepare("SELECT voted_at FROM barometer_votes WHERE rating = 'could_be_better'").pluck().get()).toBe(new Date(2027, 3, 8, 12).toISOString());
-    expect(db.prepare("SELECT count(*) FROM barometer_votes WHERE import_key LIKE 'web:row:%'").pluck().get()).toBe(4);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM barometer_votes WHERE voted_at = ?', [new Date(2027, 3, 6, 10, 15).toISOString()])).toBe(2);
+    expect(await rawValue(t.app, "SELECT voted_at FROM barometer_votes WHERE rating = 'could_be_better'")).toBe(new Date(2027, 3, 8, 12).toISOString());
+    expect(await rawValue(t.app, "SELECT count(*) FROM barometer_votes WHERE import_key LIKE 'web:row:%'")).toBe(4);
 
     expect((await importVotes('web-votes-de.csv', file)).counts).toMatchObject({ imported: 0, skipped: 4 });
     // The export a week later: the same rows, a third identical vote and another one.
     const grown = `${file}06.04.2027 10:15;gut;\n20.04.2027 09:00;2;\n`;
     expect((await importVotes('web-votes-de-later.csv', grown)).counts).toMatchObject({ rows: 6, imported: 2, skipped: 4, failed: 0 });
-    expect(webVotes(t)).toBe(6);
+    expect(await webVotes(t)).toBe(6);
   });
 
   it('stores the good rows of a file with bad ones and names each bad row with its reason', async () => {
@@ -157,7 +155,7 @@ describe('importing web votes', () => {
       expect(job.error?.code, name).toBe(code);
       expect(job.error?.details?.file, name).toBe(name);
     }
-    expect(rawDb(t.app).prepare('SELECT count(*) FROM barometer_votes').pluck().get()).toBe(0);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM barometer_votes')).toBe(0);
   });
 
   it('imports XLSX with date cells as the office’s local time and number ratings', async () => {
@@ -171,7 +169,7 @@ describe('importing web votes', () => {
     const job = await importVotes('web-votes.xlsx', fixture('web-votes.xlsx'));
     expect(job.counts).toMatchObject({ rows: 5, imported: 5, skipped: 0, failed: 0 });
     expect(await quarters()).toEqual(new Map([['2027-Q1', expected.get('2027-Q1')], ['2027-Q2', expected.get('2027-Q2')]]));
-    expect(rawDb(t.app).prepare("SELECT voted_at FROM barometer_votes WHERE import_key = 'web:id:x-1'").pluck().get()).toBe(new Date(2027, 3, 15, 10, 30).toISOString());
+    expect(await rawValue(t.app, "SELECT voted_at FROM barometer_votes WHERE import_key = 'web:id:x-1'")).toBe(new Date(2027, 3, 15, 10, 30).toISOString());
     expect((await importVotes('web-votes.xlsx', fixture('web-votes.xlsx'))).counts).toMatchObject({ imported: 0, skipped: 5 });
   });
 
@@ -186,7 +184,7 @@ describe('importing web votes', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'import_running' } });
     const started = (a.ok ? a.value : (b as { value: JobRecord }).value) as JobRecord;
     await t.app.jobs.finished(started.id);
-    expect(webVotes(t)).toBe(16);
+    expect(await webVotes(t)).toBe(16);
     expect(await dispatch('w', 'updateBarometerSettings', { minN: 5, requestId: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

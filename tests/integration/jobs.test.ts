@@ -47,8 +47,9 @@ describe('background jobs', () => {
     await dispatch('petra-window', 'login', { username: 'petra', password: STAFF_PASSWORD });
     await dispatch('jonas-window', 'login', { username: 'jonas', password: STAFF_PASSWORD });
     const heard: Record<string, JobRecord[]> = { petra: [], jonas: [] };
-    t.app.events.attach('petra-window', (_name, payload) => heard.petra!.push(payload as JobRecord));
-    t.app.events.attach('jonas-window', (_name, payload) => heard.jonas!.push(payload as JobRecord));
+    // Job events only: on PostgreSQL every signed-in window also hears casesChanged (live refresh between seats).
+    t.app.events.attach('petra-window', (name, payload) => name === 'jobProgress' && heard.petra!.push(payload as JobRecord));
+    t.app.events.attach('jonas-window', (name, payload) => name === 'jobProgress' && heard.jonas!.push(payload as JobRecord));
 
     const started = await dispatch('petra-window', 'startJob', { kind: 'youSaidWeDidXlsx', params: { year: 2027, language: 'de' } });
     expect(started).toMatchObject({ ok: true, value: { kind: 'youSaidWeDidXlsx', status: 'running' } });

@@ -72,6 +72,9 @@ DECLARE
   manager boolean := pg_has_role(session_user, current_user, 'MEMBER')
     OR pg_has_role(session_user, prefix || '_admin', 'MEMBER');
 BEGIN
+  -- One sync at a time per database: two users saved at once would both update the database's ACL (GRANT CONNECT) and
+  -- the second would fail with "tuple concurrently updated".
+  PERFORM pg_advisory_xact_lock(hashtext('ombudsdesk_sync_login'));
   SELECT * INTO u FROM users WHERE id = p_user_id;
   IF NOT FOUND THEN RAISE EXCEPTION 'ombudsdesk_sync_login: no user %', p_user_id USING ERRCODE = 'no_data_found'; END IF;
   SELECT l.role_name INTO existing FROM login_roles l WHERE l.user_id = p_user_id;
