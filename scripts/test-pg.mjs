@@ -28,9 +28,6 @@ const NOT_ON_POSTGRES = {
   // No database at all: the prize draw's algorithm and its shell verifier.
   'draw-cli.test.ts': 'no database (the draw verifier CLI)',
   'draw-recipes.test.ts': 'no database (the documented verifier recipes)',
-  // Not converted yet.
-  'table-import.test.ts':
-    'not converted yet: rawDb fixtures and a SIGKILL worker on a SQLite folder; its imports work on PostgreSQL now, but importing the CFPB sample took about 2 minutes there (against seconds on SQLite), to be looked into first',
 };
 
 const args = process.argv.slice(2);

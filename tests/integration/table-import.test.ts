@@ -24,7 +24,7 @@ import { SYSTEM_ACTOR } from '../../main/services/actor.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { beginImport } from '../../main/services/imports.ts';
 import { importRowsBatch } from '../../main/services/table-imports.ts';
-import { openTempApp, rawDb, removeTempDirs, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { onPostgres, openTempApp, rawDb, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -81,14 +81,7 @@ async function office(t: TempApp) {
   return { dispatch, ok, detail, upload, preview, importTable, importOpen311 };
 }
 
-function snapshot(t: TempApp): string {
-  const db = rawDb(t.app);
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%' AND name NOT IN ('jobs', 'imports', 'import_items', 'request_ids', 'auth_failures', 'user_markers') ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return tables.map((table) => `${table}:${JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all())}`).join('\n');
-}
+const snapshot = (t: TempApp) => snapshotTables(t.app, ['jobs', 'imports', 'import_items', 'request_ids', 'auth_failures', 'user_markers']);
 
 /** The CFPB file's records read here with papaparse alone (its header is the line starting "Date received"). */
 function cfpbRecords(): Record<string, string>[] {
@@ -144,6 +137,11 @@ describe('reading tables', () => {
   });
 });
 
+// Three tests below read SQLite directly (FTS5 MATCH, raw statements, SQLite's migration 0020 run by hand); on
+// PostgreSQL they are skipped and say so. Their behaviour on PostgreSQL: the import paths run in the CFPB and Open311
+// tests here, and migration 0020's keys in open311-scope.test.ts on both engines.
+if (onPostgres) console.log('table-import.test.ts: 3 SQLite-only tests skipped on PostgreSQL (windows-1252 text via FTS5, the bulk batch on raw statements, 0020 run by hand)');
+
 describe('importing tables', () => {
   it('imports the CFPB export: cases by channel equal its "Submitted via" counts; a second import adds nothing and says skipped', async () => {
     const t = await openTempApp(NOW);
@@ -171,20 +169,19 @@ describe('importing tables', () => {
     const job = await importTable(CFPB, bytes, CFPB_MAPPING);
     expect(job.status).toBe('done');
     expect((await detail(job)).counts).toEqual({ new: records.length, appended: 0, skipped: 0, failed: 0 });
-    const db = rawDb(t.app);
-    const actual = Object.fromEntries((db.prepare('SELECT channel, count(*) AS n FROM cases GROUP BY channel').all() as { channel: string; n: number }[]).map((r) => [r.channel, r.n]));
+    const actual = Object.fromEntries((await rawQuery<{ channel: string; n: number }>(t.app, 'SELECT channel, count(*) AS n FROM cases GROUP BY channel')).map((r) => [r.channel, r.n]));
     expect(actual).toEqual(expected);
     // Dates as the file has them.
     const first = records[0]!;
-    const row = db.prepare("SELECT c.received_on, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.source_kind = 'table:Complaint ID' AND s.external_id = ?").get(first['Complaint ID']) as { received_on: string; subject: string };
+    const [row] = await rawQuery(t.app, "SELECT c.received_on, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.source_kind = 'table:Complaint ID' AND s.external_id = ?", [first['Complaint ID']]);
     expect(row).toEqual({ received_on: first['Date received'], subject: first.Issue });
 
     const again = await importTable(CFPB, bytes, CFPB_MAPPING);
     expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: records.length, failed: 0 });
-    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(records.length);
+    expect(await rawValue(t.app, 'SELECT count(*) FROM cases')).toBe(records.length);
   }, 120_000);
 
-  it("imports a German Excel export (semicolons, windows-1252, a sep=; line, € and „quotes“, a quoted line break) with its text as written", async () => {
+  it.skipIf(onPostgres)("imports a German Excel export (semicolons, windows-1252, a sep=; line, € and „quotes“, a quoted line break) with its text as written", async () => {
     const t = await openTempApp(NOW);
     const { importTable, detail } = await office(t);
     const bytes = readFileSync(path.join(COMPLAINTS, 'buergerformular_windows1252_semicolon.csv'));
@@ -207,7 +204,7 @@ describe('importing tables', () => {
     expect(rawDb(t.app).prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'Bürgerbüro OR Buergerbuero'").pluck().get()).toBe(1);
   }, 30_000);
 
-  it('a batch is written at once as row by row would: gap-free references in row order, created then imported on each timeline, an id twice in one batch skipped the second time; a failing batch uses no reference', async () => {
+  it.skipIf(onPostgres)('a batch is written at once as row by row would: gap-free references in row order, created then imported on each timeline, an id twice in one batch skipped the second time; a failing batch uses no reference', async () => {
     const t = await openTempApp(NOW);
     const { importTable, detail } = await office(t);
     const db = rawDb(t.app);
@@ -264,9 +261,8 @@ describe('importing tables', () => {
       ['formular.csv, row 3', 'row_bad_date', 'Eingang', '31.02.2027'],
       ['formular.csv, row 5', 'row_missing_description', 'Text', ''],
     ]);
-    const db = rawDb(t.app);
-    expect(db.prepare('SELECT channel FROM cases ORDER BY id').pluck().all()).toEqual(['phone', 'web']);
-    const warned = db.prepare("SELECT data FROM case_events WHERE type = 'row_imported' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect((await rawQuery<{ channel: string }>(t.app, 'SELECT channel FROM cases ORDER BY id')).map((r) => r.channel)).toEqual(['phone', 'web']);
+    const warned = await rawValue<string>(t.app, "SELECT data FROM case_events WHERE type = 'row_imported' ORDER BY id DESC LIMIT 1");
     expect(JSON.parse(warned).warnings).toEqual([{ code: 'row_unknown_channel', column: 'Kanal', value: 'Brieftaube' }]);
   }, 30_000);
 
@@ -292,7 +288,7 @@ describe('importing tables', () => {
       ['constructor.json', '{"rows":[{"constructor":"x","Text":"b"}]}', 'table_forbidden_key'],
       ['wide.csv', wide, 'table_too_many_columns'],
     ];
-    const before = snapshot(t);
+    const before = await snapshot(t);
     for (const [name, bytes, code] of bad) {
       const { job } = await upload(name, bytes);
       expect([name, job.status, job.error?.code]).toEqual([name, 'failed', code]);
@@ -305,7 +301,7 @@ describe('importing tables', () => {
       expect(shown.items.map((item) => item.code)).toEqual([code]);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
     // Over the size limit (a small one here; the app's is 50 MB) and the row limit.
     expect(() => parseTable({ fileName: 'big.csv', bytes: Buffer.from('a,b\n1,2\n') }, {}, { maxBytes: 4, maxRows: 10, maxColumns: 500, maxCellChars: 100 })).toThrow(
       expect.objectContaining({ code: 'table_too_large' }),
@@ -328,10 +324,11 @@ describe('importing tables', () => {
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'import_running' } });
     await t.app.jobs.finished(([a, b].find((r) => r.ok) as { value: JobRecord }).value.id);
-    expect(rawDb(t.app).prepare("SELECT count(*) FROM jobs WHERE kind = 'importTable'").pluck().get()).toBe(1);
+    expect(await rawValue(t.app, "SELECT count(*) FROM jobs WHERE kind = 'importTable'")).toBe(1);
   }, 120_000);
 
-  it('a process importing the NYC 311 file killed with SIGKILL leaves whole batches only; a re-run completes without duplicates', async () => {
+  // SQLite only: the worker opens a SQLite data folder and the check runs SQLite's integrity_check on the file.
+  it.skipIf(onPostgres)('a process importing the NYC 311 file killed with SIGKILL leaves whole batches only; a re-run completes without duplicates', async () => {
     const dir = tempDir();
     const app = await openAppContext({ dataDir: dir });
     await app.close();
@@ -400,9 +397,9 @@ describe('importing Open311', () => {
   it('every sample imports, one case per request; again: all skipped', async () => {
     const t = await openTempApp(NOW);
     const { importOpen311, detail } = await office(t);
-    const db = rawDb(t.app);
+    const count = (text: string) => rawValue<number>(t.app, text);
     // A category named like a service is used; other service names leave the category for triage.
-    db.prepare("INSERT INTO categories (name, created_at) VALUES ('Graffiti', ?)").run(NOW);
+    await rawQuery(t.app, "INSERT INTO categories (name, created_at) VALUES ('Graffiti', ?)", [NOW]);
     let expectedTotal = 0;
     for (const name of SAMPLES) {
       const count = requestsIn(name);
@@ -412,26 +409,26 @@ describe('importing Open311', () => {
       expect(job.status).toBe('done');
       expect((await detail(job)).counts, name).toEqual({ new: count, appended: 0, skipped: 0, failed: 0 });
     }
-    expect(db.prepare("SELECT count(*) FROM imported_sources WHERE source_kind LIKE 'open311:file:%'").pluck().get()).toBe(expectedTotal);
+    expect(await count("SELECT count(*) FROM imported_sources WHERE source_kind LIKE 'open311:file:%'")).toBe(expectedTotal);
     // San Francisco's zone-less datetimes as local time; Toronto's with their offset; place and coordinates in the text.
-    const sf = db.prepare("SELECT c.received_at, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '1129806'").get() as { received_at: string; subject: string };
+    const [sf] = await rawQuery(t.app, "SELECT c.received_at, c.subject FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '1129806'");
     expect(sf).toEqual({ received_at: new Date(2012, 4, 22, 23, 57, 23, 970).toISOString(), subject: 'RCS - SFMTA - G' });
-    const toronto = db.prepare("SELECT c.received_at, c.description, c.channel, c.kind FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '101005420892'").get() as Record<string, string>;
+    const [toronto] = (await rawQuery<Record<string, string>>(t.app, "SELECT c.received_at, c.description, c.channel, c.kind FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = '101005420892'")) as [Record<string, string>];
     expect(toronto.received_at).toBe('2018-07-30T04:01:00.000Z');
     expect(toronto.description).toContain('Address: Warden Ave / Freeman St, Scarborough');
     expect(toronto.description).toContain('Coordinates: 43.691104288, -79.272306875');
     expect(toronto).toMatchObject({ channel: 'web', kind: 'complaint' });
-    expect(db.prepare("SELECT count(*) FROM cases c JOIN categories k ON k.id = c.category_id WHERE k.name = 'Graffiti'").pluck().get()).toBeGreaterThan(0);
+    expect(await count("SELECT count(*) FROM cases c JOIN categories k ON k.id = c.category_id WHERE k.name = 'Graffiti'")).toBeGreaterThan(0);
 
     const all = SAMPLES.map((name) => ({ name, dataBase64: base64(readFileSync(path.join(OPEN311, name))) }));
     const again = await importOpen311(all);
     expect((await detail(again)).counts).toEqual({ new: 0, appended: 0, skipped: expectedTotal, failed: 0 });
-    expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(expectedTotal);
+    expect(await count('SELECT count(*) FROM cases')).toBe(expectedTotal);
     // The reader on its own agrees with the counts.
     for (const name of SAMPLES) expect(parseOpen311({ fileName: name, bytes: readFileSync(path.join(OPEN311, name)) }).filter((item) => item.request)).toHaveLength(requestsIn(name));
   }, 60_000);
 
-  it("a service_request_id is one city's: two cities' files or jurisdictions with the same id import as two cases; the same source again is skipped; 0020 keys older imports alike", async () => {
+  it.skipIf(onPostgres)("a service_request_id is one city's: two cities' files or jurisdictions with the same id import as two cases; the same source again is skipped; 0020 keys older imports alike", async () => {
     const request = (description: string) => JSON.stringify([{ service_request_id: '101', status: 'open', service_name: 'Pothole', description, requested_datetime: '2027-02-01T10:00:00Z' }]);
     const server: Server = createServer((incoming, response) => {
       const jurisdiction = new URL(incoming.url ?? '/', 'http://x').searchParams.get('jurisdiction_id');
@@ -514,11 +511,11 @@ describe('importing Open311', () => {
       const again = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', poll)).id);
       expect((await detail(again)).counts.skipped).toBe(count);
       // An endpoint that answers 404: the job fails with open311_http, nothing changes.
-      const withoutSettings = () => snapshot(t).replace(/^settings:.*$/m, '');
-      const before = withoutSettings();
+      const withoutSettings = async () => (await snapshot(t)).replace(/^settings:.*$/m, '');
+      const before = await withoutSettings();
       const missing = await t.app.jobs.finished((await ok<JobRecord>('pollGeoReport', { ...poll, url: `${url}/nothing` })).id);
       expect(missing).toMatchObject({ status: 'failed', error: { code: 'open311_http', details: { status: 404 } } });
-      expect(withoutSettings()).toBe(before);
+      expect(await withoutSettings()).toBe(before);
     } finally {
       server.close();
     }
