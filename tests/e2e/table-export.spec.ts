@@ -84,8 +84,10 @@ test('the filtered inbox exported as XLSX and CSV equals the rows shown; a head 
   const shown = await shownRows(page);
   expect(shown.map((r) => r[0])).toEqual([...shown.map((r) => r[0])].sort()); // ascending by reference, as chosen
 
-  // Keyboard: in the toolbar, Tab from "Aktualisieren" reaches the export buttons.
-  await page.getByRole('button', { name: 'Aktualisieren' }).focus();
+  // Keyboard: the list is one Tab stop; Tab from its row reaches the export buttons below it.
+  await page.getByRole('searchbox', { name: 'Volltextsuche' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('table.cases tbody tr.row').first()).toBeFocused();
   await page.keyboard.press('Tab');
   const xlsxButton = page.getByRole('button', { name: 'Liste als XLSX exportieren' });
   await expect(xlsxButton).toBeFocused();

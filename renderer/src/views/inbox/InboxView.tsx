@@ -464,10 +464,7 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
         <button type="button" onClick={rows.reload}>
           {t('inbox.refresh')}
         </button>
-        {/* Exactly this view: its filter (view, filters, search) and sort; main applies a department head's scope. */}
-        <TableExportButtons job={exportJob} query={{ table: 'cases', filter, sort }} disabled={!rows.total} />
       </div>
-      <JobProgress job={exportJob} />
       {fromStart && (
         <p className="start-filter">
           <span className="tag new-tag">{t('start.inboxFilter', { label: fromStart })}</span>
@@ -623,6 +620,13 @@ export function InboxView({ user, onOpenCase, searchRef, refreshToken, initialFi
             )}
           </tbody>
         </table>
+      </div>
+      {/* Below the list, so the way from the search box to the rows stays as short as it was (search, refresh, views,
+          filters, rows): exactly this view, its filter (view, filters, search) and sort; main applies a department
+          head's scope. */}
+      <div className="table-export-bar">
+        <TableExportButtons job={exportJob} query={{ table: 'cases', filter, sort }} disabled={!rows.total} />
+        <JobProgress job={exportJob} />
       </div>
       <p className="visually-hidden" id="inbox-grid-keys">
         {t(canBulk ? 'inbox.gridKeysBulk' : 'inbox.gridKeys')}
