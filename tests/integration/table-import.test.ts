@@ -239,9 +239,9 @@ describe('importing tables', () => {
     const importId = await beginImport(t.app.services, SYSTEM_ACTOR, { kind: 'table', source: 'test', jobId: null });
     const row = { kind: 'complaint' as const, channel: 'web' as const, origin: 'external' as const, receivedAt: null, subject: 's', description: 'd', name: null, email: null, phone: null, address: null, categoryId: null, externalId: null };
     const item = (externalId: string, departmentId: number | null) => ({ name: externalId, sourceKind: 'table:test', externalId, row: { ...row, departmentId }, event: { type: 'row_imported' as const, data: {} } });
-    const before = snapshot(t);
+    const before = await snapshot(t);
     await expect(importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null), item('b', 999)])).rejects.toMatchObject({ code: 'not_found' });
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
     await importRowsBatch(t.app.services, SYSTEM_ACTOR, importId, [item('a', null)]);
     expect(db.prepare("SELECT c.reference FROM imported_sources s JOIN cases c ON c.id = s.case_id WHERE s.external_id = 'a'").pluck().get()).toBe('2027-00005');
   }, 30_000);
