@@ -29,7 +29,7 @@ describe('background jobs', () => {
     const t = await openTempApp(NOW);
     const department = await t.department('Straßen');
     const office = await t.user('petra', 'ombudsman');
-    t.user('jonas', 'deputy');
+    await t.user('jonas', 'deputy');
     const idea = await createCase(t.app.services, office, {
       kind: 'idea',
       channel: 'email',

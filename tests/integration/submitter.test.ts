@@ -31,11 +31,12 @@ async function call(submitter: Record<string, unknown>): Promise<CaseDetail> {
 beforeEach(async () => {
   t = await openTempApp('2027-06-01T09:00:00');
   roads = await t.department('Straßen');
-  t.user('petra', 'ombudsman');
-  t.user('dora', 'deputy');
-  t.user('root', 'admin');
-  t.user('head', 'department_head', [roads]);
-  t.user('chief', 'executive');
+  // Awaited one by one: signing in must not race the users' creation (on PostgreSQL each also creates a login role).
+  await t.user('petra', 'ombudsman');
+  await t.user('dora', 'deputy');
+  await t.user('root', 'admin');
+  await t.user('head', 'department_head', [roads]);
+  await t.user('chief', 'executive');
   dispatch = createDispatcher(t.app, () => undefined);
   for (const [session, username] of [['office', 'petra'], ['deputy', 'dora'], ['admin', 'root'], ['head', 'head'], ['chief', 'chief']] as const) {
     expect(await dispatch(session, 'login', { username, password: STAFF_PASSWORD })).toMatchObject({ ok: true });
