@@ -20,6 +20,6 @@ export type { BarometerQuarter, BarometerReport, BarometerSettings, KioskConfig,
 export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUpload, TablePreview, PreviewCheck, SavedMapping, Open311Endpoint } from '../types/imports.ts';
 export type { ReportCount, DeadlineFigures, StageDeadlines, ReportImprovement, ReportDraw, ReportData } from '../types/reports.ts';
 export type { AccessibilityReport, AccessRow, AccessFigures, AccessDimension, DeadlineShare, PeerRow, PeerRowError, PhoneFigures, LoggedCall, PeerImportResult } from '../types/accessibility.ts';
-export type { ConnectionInfo, ConnectionOutcome, ConnectionTestResult, ServerSettingsView } from '../types/connection.ts';
+export type { ConnectionInfo, ConnectionOutcome, ConnectionTestResult, ServerSettings, ServerSettingsView } from '../types/connection.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -8,24 +8,15 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { sqliteConfig, type EngineConfig } from '../db/open.ts';
 import { SSL_MODES, toPgConnection, type ServerAddress, type SslMode } from '../db/postgres/connection.ts';
+import type { ConnectionView, ServerSettings } from '../types/connection.ts';
 import { fail } from './errors.ts';
 import type { SecretBox } from './secrets.ts';
 
 export const CONNECTION_FILE = 'connection.json';
 
-export interface ServerSettings {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  sslmode: SslMode;
-  caFile: string | null;
-}
 
 export type StoredConnection = { engine: 'sqlite' } | ({ engine: 'postgres'; password: string | null } & ServerSettings);
 
-/** What the window sees of the file: never the password, only whether one is stored. */
-export type ConnectionView = { engine: 'sqlite' } | ({ engine: 'postgres'; hasPassword: boolean } & ServerSettings);
 
 export class ConnectionFileError extends Error {}
 

@@ -2,9 +2,9 @@
 // values (the stored password when none is typed), and saving the choice (effective at the next start).
 import { testPostgresConnection } from '../db/postgres/admin.ts';
 import { toPgConnection } from '../db/postgres/connection.ts';
-import type { ConnectionInfo, ConnectionTestResult } from '../types/connection.ts';
+import type { ConnectionInfo, ConnectionTestResult, ServerSettings } from '../types/connection.ts';
 import type { SslMode } from '../vocabulary/connection.ts';
-import { readConnectionFile, saveConnectionFile, viewOf, type ServerSettings } from './connection-file.ts';
+import { readConnectionFile, saveConnectionFile, viewOf } from './connection-file.ts';
 import type { SecretBox } from './secrets.ts';
 
 export interface ServerInput extends ServerSettings {

@@ -7,10 +7,13 @@
 //   <button type="button" onClick={() => guard.ask(onClose)}>Cancel</button>
 //   {guard.dialog}
 //
+// A form that Esc empties: <form onKeyDown={guard.escapeDiscards(reset)}> (the focus then goes back to the field that had
+// it; with 'first' as the second argument, to the form's first field).
+//
 // A panel inside a screen that Esc, Alt+← or Back leave (the case view) registers its guard with useLeaveGuard(guard):
 // the workbench then asks every panel with typed text before it leaves (see leaveThrough), and so does the header
 // (its navigation, a notification's case, "Sign out").
-import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useModalFocus } from './use-modal-focus.ts';
@@ -22,6 +25,11 @@ export interface DiscardGuard {
   changed: boolean;
   /** The confirmation while it asks (render it anywhere: it goes to the end of the page body). */
   dialog: ReactNode;
+  /**
+   * A form's onKeyDown: Esc (unless a field inside already used it) asks as ask() does and, once discarded, puts the focus
+   * back on the field that had it ('same') or on the form's first field ('first').
+   */
+  escapeDiscards(discard: () => void, focus?: 'same' | 'first'): (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 /** Whether any of the values differs from what it was at the first render (compared with Object.is). */
@@ -55,7 +63,20 @@ export function useDiscardGuard(changed: boolean, question: string): DiscardGuar
       }}
     />
   ) : null;
-  return { ask, changed, dialog };
+
+  function escapeDiscards(discard: () => void, focus: 'same' | 'first' = 'same') {
+    return (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      const form = event.currentTarget;
+      const field = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      ask(() => {
+        discard();
+        requestAnimationFrame(() => (focus === 'first' ? form.querySelector<HTMLElement>('input') : field)?.focus());
+      });
+    };
+  }
+  return { ask, changed, dialog, escapeDiscards };
 }
 
 function DiscardConfirm({ question, onKeep, onDiscard }: { question: string; onKeep: () => void; onDiscard: () => void }) {

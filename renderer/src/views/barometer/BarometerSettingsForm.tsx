@@ -2,7 +2,7 @@
 // a reliable quarter (the office's, in its database), and this computer's kiosk set-up: whether it starts straight into
 // kiosk mode and where it stands (this machine's, in its data folder: main/services/kiosk-config.ts). Esc with changes
 // asks, and discarding shows the stored settings again.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BarometerSettings, KioskConfig } from '../../../../main/api/types.ts';
 import { call } from '../../api.ts';
@@ -41,7 +41,6 @@ export function BarometerSettingsForm({ onSaved }: { onSaved: () => void }) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
   const changed = stored !== null && draft !== null && (Object.keys(stored) as (keyof Draft)[]).some((key) => stored[key] !== draft[key]);
   const guard = useDiscardGuard(changed, 'discard.barometerSettings');
 
@@ -97,15 +96,9 @@ export function BarometerSettingsForm({ onSaved }: { onSaved: () => void }) {
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    const field = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    guard.ask(() => {
-      setDraft(stored);
-      setProblems({});
-      requestAnimationFrame(() => field?.focus());
-    });
+  function showStored() {
+    setDraft(stored);
+    setProblems({});
   }
 
   return (
@@ -113,7 +106,7 @@ export function BarometerSettingsForm({ onSaved }: { onSaved: () => void }) {
       <h2 id="barometer-settings-title">{t('barometer.settings.title')}</h2>
       <ErrorMessage error={loadError} />
       {draft && (
-        <form ref={formRef} noValidate onSubmit={save} onKeyDown={onKeyDown}>
+        <form noValidate onSubmit={save} onKeyDown={guard.escapeDiscards(showStored)}>
           <fieldset>
             <legend>{t('barometer.settings.office')}</legend>
             <TextField

@@ -2,7 +2,7 @@
 // quarter with its margin of error and n (unreliable quarters marked), the table of the same figures beneath it, and for
 // the office the paper tally entry, the import of web votes and the way into kiosk mode; for the administrator the
 // barometer's settings with this computer's kiosk set-up.
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarometerQuarter, BarometerReport, Department, SessionUser } from '../../../../main/api/types.ts';
@@ -123,7 +123,6 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState<number | null>(null);
   const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
   // Anything typed beyond the empty form (today's date) would be lost.
   const changed = draft.place !== '' || COUNT_FIELDS.some((field) => draft[field] !== '') || draft.departmentId !== '' || draft.date !== empty.date;
   const guard = useDiscardGuard(changed, 'discard.tally');
@@ -175,20 +174,11 @@ function TallyForm({ departments, onSaved }: { departments: Department[]; onSave
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    guard.ask(() => {
-      reset();
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
-    });
-  }
-
   const dateProblem = problems.date;
   return (
     <section className="panel tally" aria-labelledby="tally-title">
       <h2 id="tally-title">{t('barometer.tallyTitle')}</h2>
-      <form ref={formRef} noValidate onSubmit={save} onKeyDown={onKeyDown}>
+      <form noValidate onSubmit={save} onKeyDown={guard.escapeDiscards(reset, 'first')}>
         <div className="tally-fields">
           <DateField
             label={t('barometer.date')}

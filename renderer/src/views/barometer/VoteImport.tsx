@@ -8,6 +8,7 @@ import { call } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { useJob } from '../../use-job.ts';
 import { useSubmit } from '../../use-submit.ts';
+import { FilePicker } from '../FilePicker.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { JobProgress } from '../JobProgress.tsx';
 
@@ -90,22 +91,18 @@ export function VoteImport({ onImported }: { onImported: () => void }) {
       </p>
       <form noValidate onSubmit={start}>
         <div className="file-picker-row">
-          <label className="file-picker">
-            <span className="button-like">{t('barometer.import.choose')}</span>
-            <input
-              className="visually-hidden"
-              ref={input}
-              type="file"
-              accept={ACCEPT}
-              disabled={busy}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'vote-import-problem vote-import-hint' : 'vote-import-hint'}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setProblem(null);
-              }}
-            />
-          </label>
+          <FilePicker
+            label={t('barometer.import.choose')}
+            ref={input}
+            accept={ACCEPT}
+            disabled={busy}
+            invalid={!!problem}
+            describedBy={problem ? 'vote-import-problem vote-import-hint' : 'vote-import-hint'}
+            onChoose={(files) => {
+              setFile(files?.[0] ?? null);
+              setProblem(null);
+            }}
+          />
           <span className="file-name">{file ? file.name : t('barometer.import.noFileChosen')}</span>
         </div>
         <ErrorMessage error={problem} id="vote-import-problem" />

@@ -7,6 +7,7 @@ import { call } from '../../api.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useJob } from '../../use-job.ts';
 import { useSubmit } from '../../use-submit.ts';
+import { FilePicker } from '../FilePicker.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { JobProgress } from '../JobProgress.tsx';
 import { Open311Import, TableImport, toBase64 } from './OtherImports.tsx';
@@ -115,20 +116,15 @@ export function ImportView({ onOpenCase, dropped = null }: { onOpenCase: (id: nu
           onDrop={onDrop}
         >
           <p>{t('imports.dropHere')}</p>
-          <label className="file-picker">
-            <span className="button-like">{t('imports.choose')}</span>
-            {/* The native control is hidden (its own text is in the browser's language); it keeps the focus and the keyboard. */}
-            <input
-              className="visually-hidden"
-              ref={input}
-              type="file"
-              multiple
-              accept={ACCEPT}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? 'import-files-error' : 'import-files-hint'}
-              onChange={(event) => choose(event.target.files)}
-            />
-          </label>
+          <FilePicker
+            label={t('imports.choose')}
+            ref={input}
+            multiple
+            accept={ACCEPT}
+            invalid={!!fieldError}
+            describedBy={fieldError ? 'import-files-error' : 'import-files-hint'}
+            onChoose={choose}
+          />
           <p id="import-files-hint" className="muted">
             {files.length === 0 ? t('imports.noneChosen') : t('imports.chosen', { count: files.length, names: files.map((file) => file.name).join(', ') })}
           </p>

@@ -8,6 +8,7 @@ import { ApiFailure, call } from '../../api.ts';
 import type { Job } from '../../use-job.ts';
 import { useSubmit } from '../../use-submit.ts';
 import { DateField } from '../DateField.tsx';
+import { FilePicker } from '../FilePicker.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { focusFirstInvalid, hasProblems, TextField, type Problems } from '../TextField.tsx';
 import { TableMappingDialog } from './TableMappingDialog.tsx';
@@ -61,19 +62,15 @@ export function TableImport({ job }: { job: Job }) {
     <section className="import-source" aria-labelledby="import-table-title">
       <h2 id="import-table-title">{t('imports.table.title')}</h2>
       <p>{t('imports.table.intro')}</p>
-      <label className="file-picker">
-        <span className="button-like">{t('imports.table.choose')}</span>
-        <input
-          className="visually-hidden"
-          ref={input}
-          type="file"
-          accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={reading || job.running}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'import-table-error' : undefined}
-          onChange={(event) => void choose(event.target.files)}
-        />
-      </label>
+      <FilePicker
+        label={t('imports.table.choose')}
+        ref={input}
+        accept=".csv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={reading || job.running}
+        invalid={!!error}
+        describedBy={error ? 'import-table-error' : undefined}
+        onChoose={(files) => void choose(files)}
+      />
       {reading && <p role="status">{t('imports.table.reading')}</p>}
       {error !== null && (
         <div id="import-table-error">
@@ -165,10 +162,7 @@ export function Open311Import({ job }: { job: Job }) {
     <section className="import-source" aria-labelledby="import-open311-title">
       <h2 id="import-open311-title">{t('imports.open311.title')}</h2>
       <p>{t('imports.open311.intro')}</p>
-      <label className="file-picker">
-        <span className="button-like">{t('imports.open311.chooseFiles')}</span>
-        <input className="visually-hidden" ref={files} type="file" multiple accept=".json,.xml,application/json,application/xml,text/xml" disabled={busy} onChange={(event) => void importFiles(event.target.files)} />
-      </label>
+      <FilePicker label={t('imports.open311.chooseFiles')} ref={files} multiple accept=".json,.xml,application/json,application/xml,text/xml" disabled={busy} onChoose={(chosen) => void importFiles(chosen)} />
       <form noValidate onSubmit={(event) => void poll(event)} aria-labelledby="import-open311-endpoint">
         <h3 id="import-open311-endpoint">{t('imports.open311.endpoint')}</h3>
         <TextField label={t('imports.open311.url')} value={url} onChange={setUrl} error={problems.url} type="url" placeholder="https://…/open311/v2" required />

@@ -2,7 +2,7 @@
 // and 2 working days beside the imported peer figures (chart first, then the same numbers as a table), the figures per
 // channel and department for a chosen quarter, phone reachability, and for the office the call log and the peer import.
 // The figures are computed in main (domain/accessibility.ts); this screen only shows them.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccessibilityReport, AccessRow, DeadlineShare, PeerRowError, SessionUser } from '../../../../main/api/types.ts';
@@ -12,6 +12,7 @@ import { can } from '../../can.ts';
 import { formatNumber, formatPercent, recentYears } from '../../format.ts';
 import { useAction } from '../../use-action.ts';
 import { DateField } from '../DateField.tsx';
+import { FilePicker } from '../FilePicker.tsx';
 import { ErrorMessage, errorField } from '../ErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
 import { focusFirstInvalid, hasProblems, without, type Problems } from '../TextField.tsx';
@@ -275,7 +276,6 @@ function CallForm({ departments, onSaved }: { departments: { id: number; name: s
   const [problems, setProblems] = useState<Problems>({});
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
   const changed = draft.calledAt !== initial.calledAt || draft.reached !== '' || draft.answered !== '' || draft.departmentId !== '';
   const guard = useDiscardGuard(changed, 'discard.call');
   const set = (field: keyof typeof draft) => (value: string) => {
@@ -320,15 +320,6 @@ function CallForm({ departments, onSaved }: { departments: { id: number; name: s
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    guard.ask(() => {
-      reset();
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input')?.focus());
-    });
-  }
-
   const message = (problem: unknown) => (typeof problem === 'string' ? problem : problem ? `errors.${problem instanceof ApiFailure ? problem.code : 'internal'}` : null);
   const radios = (name: 'reached' | 'answered', field: 'reached' | 'answeredDirectly', legend: string, choices: { value: string; label: string }[]) => {
     const errorId = `access-call-${field}-error`;
@@ -357,7 +348,7 @@ function CallForm({ departments, onSaved }: { departments: { id: number; name: s
   return (
     <section className="panel access-call" aria-labelledby="access-call-title">
       <h3 id="access-call-title">{t('access.call.title')}</h3>
-      <form ref={formRef} noValidate onSubmit={save} onKeyDown={onKeyDown}>
+      <form noValidate onSubmit={save} onKeyDown={guard.escapeDiscards(reset, 'first')}>
         <DateField label={t('access.call.calledAt')} withTime required value={draft.calledAt} onChange={set('calledAt')} error={message(problems.calledAt)} />
         {radios('reached', 'reached', t('access.call.reachedLegend'), [
           { value: 'yes', label: t('access.call.yes') },
@@ -427,19 +418,15 @@ function PeerImport({ onStored }: { onStored: () => void }) {
       <h3 id="access-import-title">{t('access.peers.title')}</h3>
       <p>{t('access.peers.intro')}</p>
       <p className="muted small">{t('access.peers.indicators', { list: PEER_INDICATORS.join(', ') })}</p>
-      <label className="file-picker">
-        <span className="button-like">{t('access.peers.choose')}</span>
-        <input
-          className="visually-hidden"
-          ref={input}
-          type="file"
-          accept=".csv,.txt,text/csv"
-          disabled={action.busy}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'access-import-error' : undefined}
-          onChange={(event) => void choose(event.target.files)}
-        />
-      </label>
+      <FilePicker
+        label={t('access.peers.choose')}
+        ref={input}
+        accept=".csv,.txt,text/csv"
+        disabled={action.busy}
+        invalid={!!error}
+        describedBy={error ? 'access-import-error' : undefined}
+        onChoose={(files) => void choose(files)}
+      />
       {action.busy && <p role="status">{t('access.peers.reading')}</p>}
       {error && (
         <div id="access-import-error" className="access-import-error">
