@@ -17,9 +17,10 @@ import type { PostgresEngine } from '../main/db/postgres/index.ts';
 import { generateDemoData } from '../main/demo/demo-data.ts';
 import type { Actor } from '../main/services/actor.ts';
 import { caseCounts, listCases, searchCases, type CaseListQuery } from '../main/services/case-list.ts';
-import { createCase, type CreateCaseInput } from '../main/services/cases.ts';
+import { createCase } from '../main/services/cases.ts';
 import { localDate } from '../main/services/clock.ts';
 import { startPostgres, stopPostgres } from '../tests/support/postgres.ts';
+import { benchCase, timePair } from './measure.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, runs: { type: 'string', default: '100' }, seats: { type: 'string', default: '4' }, 'per-seat': { type: 'string', default: '250' }, generate: { type: 'string', default: '10000' } } });
 const CASES = Number(values.cases);
@@ -28,28 +29,8 @@ const SEATS = Number(values.seats);
 const PER_SEAT = Number(values['per-seat']);
 const GENERATED = Number(values.generate);
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Medians of the app path and the raw path, measured alternately so drift hits both alike. */
-async function timePair(app: () => Promise<unknown>, raw: () => Promise<unknown>, runs = RUNS): Promise<{ app: number; raw: number }> {
-  for (let i = 0; i < Math.min(10, runs); i++) {
-    await app();
-    await raw();
-  }
-  const samples = { app: [] as number[], raw: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    for (const [name, fn] of i % 2 ? ([['raw', raw], ['app', app]] as const) : ([['app', app], ['raw', raw]] as const)) {
-      const start = performance.now();
-      await fn();
-      samples[name].push(performance.now() - start);
-    }
-  }
-  return { app: median(samples.app), raw: median(samples.raw) };
-}
+/** timePair with this benchmark's warm-up (10 rounds). */
+const timed = (app: () => Promise<unknown>, raw: () => Promise<unknown>, runs = RUNS) => timePair(app, raw, runs, 10);
 
 /** Every statement `fn` sends through pg (text and parameters), recorded while it runs once. */
 async function capture(fn: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
@@ -143,7 +124,7 @@ try {
   const rows: { name: string; app: number; raw: number; target: string }[] = [];
   const measure = async (name: string, target: string, fn: () => Promise<unknown>, runs = RUNS) => {
     const raw = replay(pool, await capture(fn));
-    rows.push({ name, target, ...(await timePair(fn, raw, runs)) });
+    rows.push({ name, target, ...(await timed(fn, raw, runs)) });
   };
   const listed = await listCases(services, actor, inboxQuery);
   await measure(`inbox page (status + department, by due date, 100 rows of ${listed.total.toLocaleString('en')})`, '<= 20 ms', () => listCases(services, actor, inboxQuery));
@@ -156,16 +137,7 @@ try {
   await measure(`search "Jurgen Muler", one typo (${typo.length} hits, matched by ${typo[0]?.matchedBy})`, '<= 50 ms', () => searchCases(services, actor, 'Jurgen Muler', 20));
   await measure('count by status and kind', '<= 30 ms', () => caseCounts(services, actor));
 
-  const newCase: CreateCaseInput = {
-    kind: 'complaint',
-    channel: 'phone',
-    origin: 'external',
-    subject: 'Straßenlaterne in der Goethestraße defekt',
-    description: 'Seit einer Woche dunkel, Gefahr für Fußgänger.',
-    submitter: { anonymous: false, name: 'Sören Weiß', email: null, phone: '0221 555', address: null, organisation: null, language: 'de', consent: true, consentText: 'Einwilligung erteilt' },
-    departmentId,
-    priority: 'normal',
-  };
+  const newCase = benchCase(departmentId);
   const rawCreate = async () => {
     const client = await pool.connect();
     try {
@@ -192,7 +164,7 @@ try {
       client.release();
     }
   };
-  rows.push({ name: 'create one case (+ timeline event + search index)', target: '<= 15 ms', ...(await timePair(() => createCase(services, actor, newCase), rawCreate, Math.max(RUNS, 200))) });
+  rows.push({ name: 'create one case (+ timeline event + search index)', target: '<= 15 ms', ...(await timed(() => createCase(services, actor, newCase), rawCreate, Math.max(RUNS, 200))) });
 
   // Seats at once: each an app of its own (its own pool, as a desk has), all creating cases as fast as they can.
   for (let i = 1; i < SEATS; i++) apps.push(await openAppContext({ dataDir: mkdtempSync(path.join(tmpdir(), 'ombudsdesk-bench-seat-')), engine: { kind: 'postgres', connection } }));

@@ -10,13 +10,14 @@ import type { SqliteEngine } from '../main/db/sqlite/index.ts';
 import { generateDemoData } from '../main/demo/demo-data.ts';
 import type { Actor } from '../main/services/actor.ts';
 import { caseCounts, caseCountsQuery, caseListQueries, listCases, searchCases, searchQuery, toExpandedFtsQuery, type CaseListQuery } from '../main/services/case-list.ts';
-import { createCase, type CreateCaseInput } from '../main/services/cases.ts';
+import { createCase } from '../main/services/cases.ts';
 import { localDate } from '../main/services/clock.ts';
 import { youSaidWeDid } from '../main/services/improvement-reports.ts';
 import { adoptIdea, linkCase, setImprovementStatus } from '../main/services/improvements.ts';
 import { eligibility, eligibilityQuery } from '../main/services/prize-draws.ts';
 import { deadlineSweepQuery } from '../main/services/notifications.ts';
 import { executiveOverview, executiveQueries, figureCountQuery, officeFigureFilters, officeToday } from '../main/services/start-screens.ts';
+import { benchCase, median, timePair } from './measure.ts';
 
 // --data-dir: measure an existing data folder (its cases as they are) instead of generating a fresh one; it is kept.
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' }, 'data-dir': { type: 'string' } } });
@@ -27,28 +28,11 @@ let peakRss = 0;
 const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const sampler = setInterval(sampleMemory, 50);
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Medians of the app path and the raw path, measured alternately so drift (caches, CPU clock) hits both alike. */
-async function timePair(app: () => unknown, raw: () => unknown, runs = RUNS): Promise<{ app: number; raw: number }> {
-  for (let i = 0; i < Math.min(20, runs); i++) {
-    await app();
-    raw();
-  }
-  const samples = { app: [] as number[], raw: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    for (const [name, fn] of i % 2 ? ([['raw', raw], ['app', app]] as const) : ([['app', app], ['raw', raw]] as const)) {
-      const start = performance.now();
-      await fn();
-      samples[name].push(performance.now() - start);
-    }
-  }
+/** timePair with this benchmark's warm-up (20 rounds), noting the memory after. */
+async function timed(app: () => unknown, raw: () => unknown, runs = RUNS): Promise<{ app: number; raw: number }> {
+  const medians = await timePair(app, raw, runs, 20);
   sampleMemory();
-  return { app: median(samples.app), raw: median(samples.raw) };
+  return medians;
 }
 
 const dataDir = REUSE ? path.resolve(REUSE) : path.join(tmpdir(), `ombudsdesk-bench-${process.pid}`);
@@ -135,16 +119,7 @@ const typoPage = await listCases(services, actor, { ...namePage, filter: { text:
 const listed = await listCases(services, actor, inboxQuery);
 const hits = await searchCases(services, actor, searchText, 20);
 
-const newCase: CreateCaseInput = {
-  kind: 'complaint',
-  channel: 'phone',
-  origin: 'external',
-  subject: 'Straßenlaterne in der Goethestraße defekt',
-  description: 'Seit einer Woche dunkel, Gefahr für Fußgänger.',
-  submitter: { anonymous: false, name: 'Sören Weiß', email: null, phone: '0221 555', address: null, organisation: null, language: 'de', consent: true, consentText: 'Einwilligung erteilt' },
-  departmentId,
-  priority: 'normal',
-};
+const newCase = benchCase(departmentId);
 const insertCounter = db.sqlite.prepare(
   'INSERT INTO reference_counters (year, last_number) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number',
 );
@@ -180,7 +155,7 @@ const rawEligibility = raw(eligibilityQuery(services, year, 'external'));
 const eligible = await eligibility(services, year, 'external');
 
 const rows: { name: string; app: number; raw: number; target: string }[] = [];
-rows.push({ name: 'inbox page (status + department, by due date, 100 rows)', ...(await timePair(() => listCases(services, actor, inboxQuery), () => {
+rows.push({ name: 'inbox page (status + department, by due date, 100 rows)', ...(await timed(() => listCases(services, actor, inboxQuery), () => {
   rawCount();
   rawPage();
 })), target: '<= 10 ms, <= max(1.2x, raw + 0.2 ms)' });
@@ -188,39 +163,39 @@ for (const view of broadViews) {
   const sqlOf = caseListQueries(services, actor, view.query, today);
   const [count, page] = [raw(sqlOf.count), raw(sqlOf.page)];
   const total = (await listCases(services, actor, view.query)).total;
-  rows.push({ name: `broad view: ${view.name} (${total.toLocaleString('en')} cases, 100 rows)`, ...(await timePair(() => listCases(services, actor, view.query), () => {
+  rows.push({ name: `broad view: ${view.name} (${total.toLocaleString('en')} cases, 100 rows)`, ...(await timed(() => listCases(services, actor, view.query), () => {
     count();
     page();
   })), target: CASES > 100_000 ? '<= 20 ms' : '<= 10 ms' });
 }
-rows.push({ name: `full-text search "${searchText}" (20 hits)`, ...(await timePair(() => searchCases(services, actor, searchText, 20), rawSearch)), target: '<= 30 ms' });
+rows.push({ name: `full-text search "${searchText}" (20 hits)`, ...(await timed(() => searchCases(services, actor, searchText, 20), rawSearch)), target: '<= 30 ms' });
 rows.push({
   name: `search "Juergen Mueller", transliterated (${transliterated.length} hits, matched by ${transliterated[0]?.matchedBy}) vs plain FTS "Jürgen Müller"`,
-  ...(await timePair(() => searchCases(services, actor, 'Juergen Mueller', 20), rawPlainName)),
+  ...(await timed(() => searchCases(services, actor, 'Juergen Mueller', 20), rawPlainName)),
   target: '<= 30 ms',
 });
 rows.push({
   name: `search "Jurgen Muler", one typo (${typo.length} hits, matched by ${typo[0]?.matchedBy}) vs plain FTS "Jürgen Müller"`,
-  ...(await timePair(() => searchCases(services, actor, 'Jurgen Muler', 20), rawPlainName)),
+  ...(await timed(() => searchCases(services, actor, 'Jurgen Muler', 20), rawPlainName)),
   target: '<= 30 ms',
 });
 rows.push({
   name: `inbox text filter "Jurgen Muler", one typo (${typoPage.total.toLocaleString('en')} cases, page of 100) vs plain FTS "Jürgen Müller"`,
-  ...(await timePair(() => listCases(services, actor, { ...namePage, filter: { text: 'Jurgen Muler' } }), () => {
+  ...(await timed(() => listCases(services, actor, { ...namePage, filter: { text: 'Jurgen Muler' } }), () => {
     rawPlainNameCount();
     rawPlainNamePage();
   })),
   target: '<= 30 ms',
 });
-rows.push({ name: 'count by status and kind', ...(await timePair(() => caseCounts(services, actor), rawCounts, 50)), target: '<= 20 ms' });
+rows.push({ name: 'count by status and kind', ...(await timed(() => caseCounts(services, actor), rawCounts, 50)), target: '<= 20 ms' });
 rows.push({
   name: 'create one case (+ timeline event + search index)',
-  ...(await timePair(() => createCase(services, actor, newCase), () => rawCreate.immediate(), 500)),
+  ...(await timed(() => createCase(services, actor, newCase), () => rawCreate.immediate(), 500)),
   target: '<= 5 ms',
 });
 rows.push({
   name: `prize draw eligibility (external pool, ${eligible.entries.length + eligible.exclusions.length} candidates)`,
-  ...(await timePair(() => eligibility(services, year, 'external'), rawEligibility, 50)),
+  ...(await timed(() => eligibility(services, year, 'external'), rawEligibility, 50)),
   target: '<= 100 ms',
 });
 // The start screens: the office's five figures (after writing the reached-deadline notifications owed, which is a no-op
@@ -233,7 +208,7 @@ const rawOffice = db.sqlite.transaction(() => sweepStatement.run(...sweep.parame
 const office = await officeToday(services, actor, { returnedSince });
 rows.push({
   name: `office start screen (5 figures + deadline notifications; due today ${office.dueToday.count}, overdue ${office.overdue.count.toLocaleString('en')})`,
-  ...(await timePair(() => officeToday(services, actor, { returnedSince }), () => {
+  ...(await timed(() => officeToday(services, actor, { returnedSince }), () => {
     rawOffice.immediate();
     for (const figure of rawFigures) figure();
   }, 50)),
@@ -243,7 +218,7 @@ const executive = executiveQueries(services, year, today);
 const rawExecutive = [raw(executive.volumes), raw(executive.running), raw(executive.improvements), raw(executive.draws)];
 rows.push({
   name: 'executive overview (volumes by kind and quarter, overdue share, improvements, draws)',
-  ...(await timePair(() => executiveOverview(services), () => {
+  ...(await timed(() => executiveOverview(services), () => {
     for (const query of rawExecutive) query();
   }, 50)),
   target: '<= 50 ms',
