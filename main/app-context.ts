@@ -37,12 +37,12 @@ export interface AppContext {
 
 /**
  * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds attachments, jobs'
- * files and backups on either engine).
+ * files and backups on either engine). `caseFeed: false` (the command line: no windows) hears no other seats' changes.
  */
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox }): Promise<AppContext> {
+export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox; caseFeed?: boolean }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
   const engineConfig = opts.engine ?? sqliteConfig(opts.dataDir);
-  const engine = await openEngine(engineConfig);
+  const engine = await openEngine(engineConfig, { caseFeed: opts.caseFeed ?? true });
   const now = opts.now ?? systemClock;
   const services = createServiceContext(engine, now);
   const sessions = new Map<string, number>();

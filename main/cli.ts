@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = path.resolve(values['data-dir'] ?? process.env.OMBUDSDESK_DATA_DIR ?? '.ombudsdesk-data');
   if (command === 'db') return dbCommand(rest, values, dataDir);
   if (command === 'backup' && (values.url || readConnectionFile(dataDir)?.engine === 'postgres')) return postgresBackup(rest[0], values.url, dataDir);
-  const app = await openAppContext({ dataDir, engine: engineConfigFor(dataDir, createKeyFileSecretBox(dataDir)) });
+  // No windows to refresh: the engine opens no LISTEN connection for other seats' changes.
+  const app = await openAppContext({ dataDir, engine: engineConfigFor(dataDir, createKeyFileSecretBox(dataDir)), caseFeed: false });
   if (app.firstRunNotice) console.log(app.firstRunNotice);
   try {
     switch (command) {
@@ -192,11 +193,11 @@ async function dbCommand([sub]: string[], values: { engine?: string | undefined;
 async function postgresBackup(target: string | undefined, url: string | undefined, dataDir: string): Promise<number> {
   if (!target) throw new UsageError('backup needs a target file');
   let engine;
-  if (url) engine = await openPostgres(toPgConnection(serverFromUrl(url, '--url')), { migrate: false });
+  if (url) engine = await openPostgres(toPgConnection(serverFromUrl(url, '--url')), { migrate: false, caseFeed: false });
   else {
     const config = engineConfigFor(dataDir, createKeyFileSecretBox(dataDir));
     if (config.kind !== 'postgres') throw new UsageError('backup: no PostgreSQL connection');
-    engine = await openPostgres(config.connection, { migrate: false });
+    engine = await openPostgres(config.connection, { migrate: false, caseFeed: false });
   }
   try {
     const result = await engine.backup(path.resolve(target));

@@ -79,4 +79,9 @@ export interface OpenEngineOptions {
   /** Apply the shipped migrations on open (default true). */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * Hear other seats' case changes (default true). false for a process without windows (the command line): watchCases
+   * then hears nothing, and PostgreSQL opens no LISTEN connection for it.
+   */
+  caseFeed?: boolean;
 }

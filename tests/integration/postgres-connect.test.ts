@@ -2,9 +2,10 @@
 // newer schema), `db copy` from a SQLite office (tables, attachment files, sequences, verification, the SQLite file
 // untouched, a non-empty target refused), `backup` as pg_dump and its documented restore with pg_restore, and the
 // connection test's outcomes for each failure the test server can produce.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
@@ -204,6 +205,31 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
       }
       expect(readdirSync(folder)).toEqual([]);
     }, 60_000);
+  });
+
+  describe('the command line on a server', () => {
+    it("opens no LISTEN connection for the windows' live refresh: it has no windows", async () => {
+      const database = await freshDatabase();
+      const dataDir = tempDir();
+      writeFileSync(path.join(dataDir, 'connection.json'), JSON.stringify({ engine: 'postgres', host: server.host, port: server.port, database, user: server.user, sslmode: 'disable' }));
+      const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', cli, 'demo', '--cases', '300', '--seed', '3', '--data-dir', dataDir], {
+        env: { ...process.env, OMBUDSDESK_ADMIN_PASSWORD: 'cli-admin-password' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      let running = true;
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))).finally(() => (running = false));
+      // The CLI's sessions on its database, looked at while it runs: what each last sent.
+      const seen = new Set<string>();
+      while (running) {
+        const rows = await admin<{ query: string }>(`SELECT query FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+        for (const row of rows) seen.add(row.query);
+        await sleep(20);
+      }
+      expect(await exited, stderr).toBe(0);
+      expect(seen.size).toBeGreaterThan(0);
+      expect([...seen].filter((query) => /^\s*LISTEN\b/i.test(query))).toEqual([]);
+    }, 120_000);
   });
 
   describe('testing a connection', () => {

@@ -77,7 +77,7 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     throw error;
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  const feed = createCaseFeed(connection);
+  const feed = (options.caseFeed ?? true) ? createCaseFeed(connection) : null;
   let closed = false;
   return {
     kind: 'postgres',
@@ -88,15 +88,15 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     busyRetries: BUSY_RETRIES,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),
-    watchCases: feed.watch,
-    caseFeedReady: feed.ready,
+    watchCases: feed ? feed.watch : () => () => {},
+    caseFeedReady: feed ? feed.ready : () => Promise.resolve(),
     async syncLoginRole(db, change) {
       await syncPostgresLoginRole(db, change);
     },
     async close() {
       if (closed) return;
       closed = true;
-      await feed.close();
+      await feed?.close();
       await db.destroy();
     },
   };
