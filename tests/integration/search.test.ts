@@ -248,7 +248,7 @@ describe.skipIf(onPostgres)('search with more matches than it ranks', () => {
   const department = (id: number) => rawDb(t.app).prepare('SELECT department_id FROM cases WHERE id = ?').pluck().get(id);
 
   it('ranks the newest matches, best first and the newest first among equals, and keeps a department head to theirs', async () => {
-    nextNumber(2026, 100);
+    await nextNumber(2026, 100);
     const oldest = await newCase(strong[0], roads, submitter('Erika Alt'), strong[1]);
     copies(await newCase('Wartezeit im Bürgerbüro', library, submitter('Lea Leser'), 'Lange gewartet.'), 1100);
     copies(await newCase('Wartezeit im Bürgerbüro', roads, submitter('Tom Tief'), 'Lange gewartet.'), 200);

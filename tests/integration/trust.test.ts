@@ -26,7 +26,7 @@ describe('sign-in throttling', () => {
   it('survives a restart of the app: five failures lock the name until the lock has passed', async () => {
     for (let i = 0; i < 5; i++) expect(await wrong(i % 2 ? 'Petra' : ' petra ')).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
     // A restart: a new app context on the same data folder and a new dispatcher.
-    t.app.close();
+    await t.app.close();
     let now = new Date('2027-03-01T09:00:30');
     const reopened: AppContext = await openAppContext({ dataDir: t.dir, now: () => now, engine: t.engine });
     t.app = reopened;
