@@ -39,6 +39,13 @@ test('the dashboard: a chart link opens the inbox filtered to it, and back retur
   await expect(byChannel.getByRole('button', { name: 'E-Mail' })).toBeVisible();
   await expect(byChannel.getByRole('row', { name: /E-Mail/ })).toContainText('2');
   await expect(page.getByRole('img', { name: /Fälle nach Eingangsweg 2027: .*E-Mail: 2/ })).toBeVisible();
+  // No case has a department and nobody has voted yet: those two panels say so in a sentence instead of empty axes.
+  const byDepartment = page.getByRole('region', { name: 'Fälle nach Fachbereich 2027' });
+  await expect(byDepartment.getByText('Noch keine Fälle in diesem Zeitraum.')).toBeVisible();
+  await expect(byDepartment.getByRole('img')).toHaveCount(0);
+  const barometerTrend = page.getByRole('region', { name: 'Servicebarometer im Verlauf (Index)' });
+  await expect(barometerTrend.getByText('Noch keine Stimmen in diesem Zeitraum.')).toBeVisible();
+  await expect(barometerTrend.getByRole('img')).toHaveCount(0);
   await screenshots(page, 'dashboard-office');
   await noSeriousViolations(page, 'office start screen with the dashboard');
 

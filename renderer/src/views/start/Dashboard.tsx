@@ -25,42 +25,48 @@ function BarsSection({ id, title, bars, onOpen }: { id: string; title: string; b
   return (
     <section className="dashboard-panel" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
-      <figure className="dashboard-chart" role="img" aria-label={t('dashboard.chartSummary', { title, summary })}>
-        <ResponsiveContainer width="100%" height={180}>
-          <BarChart data={bars.map((b) => ({ label: b.label, count: b.bar.count }))} layout="vertical" margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Bar
-              dataKey="count"
-              name={t('dashboard.cases')}
-              fill="#1f5f99"
-              isAnimationActive={false}
-              cursor="pointer"
-              onClick={(_data: unknown, index: number) => {
-                const b = bars[index];
-                if (b) onOpen(b.bar, `${title}: ${b.label}`);
-              }}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
-      <table className="plain dashboard-table">
-        <caption className="visually-hidden">{title}</caption>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.bar.key}>
-              <th scope="row">
-                <button type="button" className="link" onClick={() => onOpen(b.bar, `${title}: ${b.label}`)}>
-                  {b.label}
-                </button>
-              </th>
-              <td className="number">{formatNumber(b.bar.count, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {bars.every((b) => b.bar.count === 0) ? (
+        <p className="muted dashboard-empty">{t('dashboard.noCases')}</p>
+      ) : (
+        <>
+          <figure className="dashboard-chart" role="img" aria-label={t('dashboard.chartSummary', { title, summary })}>
+            <ResponsiveContainer width="100%" height={180}>
+              <BarChart data={bars.map((b) => ({ label: b.label, count: b.bar.count }))} layout="vertical" margin={{ left: 8, right: 16 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Bar
+                  dataKey="count"
+                  name={t('dashboard.cases')}
+                  fill="#1f5f99"
+                  isAnimationActive={false}
+                  cursor="pointer"
+                  onClick={(_data: unknown, index: number) => {
+                    const b = bars[index];
+                    if (b) onOpen(b.bar, `${title}: ${b.label}`);
+                  }}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </figure>
+          <table className="plain dashboard-table">
+            <caption className="visually-hidden">{title}</caption>
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.bar.key}>
+                  <th scope="row">
+                    <button type="button" className="link" onClick={() => onOpen(b.bar, `${title}: ${b.label}`)}>
+                      {b.label}
+                    </button>
+                  </th>
+                  <td className="number">{formatNumber(b.bar.count, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </section>
   );
 }
@@ -152,24 +158,28 @@ export function Dashboard({ onOpenInbox, refreshToken, omit = [] }: Props) {
         <BarsSection id="by-department" title={t('dashboard.byDepartment', { year: data.year })} bars={data.byDepartment.map((bar) => ({ label: bar.label ?? bar.key, bar }))} onOpen={open} />
         <section className="dashboard-panel" aria-labelledby="barometer-trend-title">
           <h3 id="barometer-trend-title">{t('dashboard.barometer')}</h3>
-          <figure
-            className="dashboard-chart"
-            role="img"
-            aria-label={t('dashboard.chartSummary', {
-              title: t('dashboard.barometer'),
-              summary: trend.map((q) => `${q.quarter}: ${q.index === null ? '–' : n(Math.round(q.index))} (n = ${n(q.n)})`).join(', '),
-            })}
-          >
-            <ResponsiveContainer width="100%" height={180}>
-              <LineChart data={trend} margin={{ left: 0, right: 16, top: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="quarter" tick={{ fontSize: 12 }} />
-                <YAxis domain={[0, 100]} ticks={[0, 50, 100]} />
-                <Tooltip />
-                <Line dataKey="index" name={t('barometer.index')} stroke="#2e7d32" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
+          {trend.every((q) => q.n === 0) ? (
+            <p className="muted dashboard-empty">{t('dashboard.noVotes')}</p>
+          ) : (
+            <figure
+              className="dashboard-chart"
+              role="img"
+              aria-label={t('dashboard.chartSummary', {
+                title: t('dashboard.barometer'),
+                summary: trend.map((q) => `${q.quarter}: ${q.index === null ? '–' : n(Math.round(q.index))} (n = ${n(q.n)})`).join(', '),
+              })}
+            >
+              <ResponsiveContainer width="100%" height={180}>
+                <LineChart data={trend} margin={{ left: 0, right: 16, top: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="quarter" tick={{ fontSize: 12 }} />
+                  <YAxis domain={[0, 100]} ticks={[0, 50, 100]} />
+                  <Tooltip />
+                  <Line dataKey="index" name={t('barometer.index')} stroke="#2e7d32" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+                </LineChart>
+              </ResponsiveContainer>
+            </figure>
+          )}
         </section>
       </div>
     </section>
