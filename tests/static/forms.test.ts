@@ -84,9 +84,10 @@ function isOn(attribute: ts.JsxAttribute | undefined): boolean {
 const where = (tag: Tag) => `${tag.file} <${tag.name}>`;
 
 /** Whether the tag is a field that shows its own problem: an input, text area or select with aria-invalid, a TextField or
- * SelectField with an error prop, or a DateField (it checks what is typed itself). */
+ * SelectField with an error prop, a FilePicker marked invalid, or a DateField (it checks what is typed itself). */
 function showsProblem(tag: Tag): boolean {
   if (['input', 'textarea', 'select'].includes(tag.name)) return has(tag, 'aria-invalid');
+  if (tag.name === 'FilePicker') return has(tag, 'invalid');
   if (['TextField', 'SelectField'].includes(tag.name)) return has(tag, 'error');
   return tag.name === 'DateField';
 }
@@ -116,9 +117,9 @@ describe('forms', () => {
     expect(offenders, 'with noValidate, `required` alone says nothing: show the problem at the field').toEqual([]);
   });
 
-  it('a field marked invalid is described by its message (aria-describedby in the same tag)', () => {
+  it('a field marked invalid is described by its message (aria-describedby in the same tag; describedBy on a FilePicker)', () => {
     const offenders = tags
-      .filter((tag) => has(tag, 'aria-invalid') && !has(tag, 'aria-describedby'))
+      .filter((tag) => (has(tag, 'aria-invalid') && !has(tag, 'aria-describedby')) || (tag.name === 'FilePicker' && has(tag, 'invalid') && !has(tag, 'describedBy')))
       .map((tag) => `${where(tag)}:${tag.line}`);
     expect(offenders).toEqual([]);
   });
