@@ -10,10 +10,10 @@ import { createDispatcher } from '../../main/api/dispatch.ts';
 import type { ImportDetail, JobRecord } from '../../main/api/types.ts';
 import { safeFileName } from '../../main/domain/attachments.ts';
 import { parseMailFile, type ParsedMail } from '../../main/io/mail.ts';
-import { createAttachmentStore } from '../../main/services/attachment-store.ts';
+import type { AttachmentStore } from '../../main/services/attachment-store.ts';
 import { beginImport, importMailBatch, type MailBatchItem } from '../../main/services/imports.ts';
 import { jsonText } from '../../main/db/dialect.ts';
-import { openTempApp, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { openTempApp, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -199,10 +199,11 @@ describe('importing mail files', () => {
     }
     const importId = await beginImport(t.app.services, petra, { kind: 'mail', source: 'test', jobId: null });
     const before = await snapshot(t);
-    // The store gives out on the second message's files: the first message's case must go with the batch.
-    const real = createAttachmentStore(tempDir());
+    // The app's store (files on SQLite, attachment_contents on PostgreSQL) gives out on the second message's files: the
+    // first message's case, and on PostgreSQL its stored contents, must go with the batch.
+    const real = t.app.attachments;
     let puts = 0;
-    const failing = { ...real, put: (bytes: Uint8Array) => (++puts > 5 ? (() => { throw new Error('disk full'); })() : real.put(bytes)) };
+    const failing: AttachmentStore = { ...real, put: (db, bytes) => (++puts > 5 ? Promise.reject(new Error('disk full')) : real.put(db, bytes)) };
     await expect(importMailBatch(t.app.services, failing, petra, importId, items)).rejects.toThrow('disk full');
     expect(puts).toBeGreaterThan(4);
     expect(await snapshot(t)).toBe(before);

@@ -114,7 +114,7 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
       const office = new BetterSqlite3(sqliteFile);
       const insert = office.prepare('INSERT INTO attachments (case_id, sha256, file_name, media_type, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, NULL)');
       for (const [caseId, bytes, name] of [[1, pdf, 'Brief.pdf'], [2, photo, 'Foto.jpg'], [3, pdf, 'Kopie.pdf']] as const) {
-        insert.run(caseId, store.put(bytes), name, 'application/octet-stream', bytes.length, '2026-05-04T10:00:00.000Z');
+        insert.run(caseId, store.putFile(bytes), name, 'application/octet-stream', bytes.length, '2026-05-04T10:00:00.000Z');
       }
       office.close();
       const sqlite = new BetterSqlite3(sqliteFile, { readonly: true });
