@@ -1,13 +1,12 @@
 // Opens the data folder: the database engine (migrated), the services, the signed-in sessions, and the first-run admin.
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { createEventHub, type EventHub } from './api/events.ts';
 import { createKioskControl, type KioskControl } from './api/kiosk.ts';
 import { relayCaseChanges } from './api/live.ts';
 import type { Engine } from './db/engine.ts';
 import { openEngine, sqliteConfig, type EngineConfig } from './db/open.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
-import { ATTACHMENTS_FOLDER, createAttachmentStore, type AttachmentStore } from './services/attachment-store.ts';
+import { attachmentStoreFor, type AttachmentStore } from './services/attachment-store.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
 import { createKeyFileSecretBox, type SecretBox } from './services/secrets.ts';
@@ -17,7 +16,7 @@ export interface AppContext {
   dataDir: string;
   engine: Engine;
   services: ServiceContext;
-  /** Attachment files under <dataDir>/attachments, content-addressed. */
+  /** Attachments' bytes, content-addressed: files under <dataDir>/attachments (SQLite), or the database (PostgreSQL). */
   attachments: AttachmentStore;
   /** Signed-in user per caller (a window's webContents id, or a test transport's session id). */
   sessions: Map<string, number>;
@@ -36,8 +35,9 @@ export interface AppContext {
 }
 
 /**
- * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds attachments, jobs'
- * files and backups on either engine). `caseFeed: false` (the command line: no windows) hears no other seats' changes.
+ * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds jobs' files and
+ * backups on either engine; attachments too on SQLite, while PostgreSQL keeps them in the database). `caseFeed: false`
+ * (the command line: no windows) hears no other seats' changes.
  */
 export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox; caseFeed?: boolean }): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
@@ -59,7 +59,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     dataDir: opts.dataDir,
     engine,
     services,
-    attachments: createAttachmentStore(path.join(opts.dataDir, ATTACHMENTS_FOLDER)),
+    attachments: attachmentStoreFor(engine, opts.dataDir),
     sessions,
     events,
     kiosk: createKioskControl(sessions),

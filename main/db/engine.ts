@@ -2,7 +2,7 @@
 // verified backup, how it reports conflicts and busy errors, and the engine's full-text search. One implementation per
 // engine lives in its own folder (main/db/sqlite/ today); nothing outside that folder names the engine's driver.
 import type { Kysely } from 'kysely';
-import type { WriteDb } from './handles.ts';
+import type { ReadDb, WriteDb } from './handles.ts';
 import type { Schema } from './schema.ts';
 
 /** A failure of the engine that the API reports with its own code instead of "internal". */
@@ -40,6 +40,18 @@ export interface LoginRoleChange {
   password?: string | undefined;
 }
 
+/**
+ * Attachments' bytes kept in the database itself, content-addressed by their SHA-256 (hex), so every seat on the same
+ * database reaches them and a backup of the database holds them. The SQL runs on the handle the caller gives (its
+ * transaction, or its read handle), the way syncLoginRole does.
+ */
+export interface AttachmentContents {
+  /** Stores the bytes under sha256 in the caller's transaction, unless that content is stored already (then nothing). */
+  put(db: WriteDb, sha256: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes stored under sha256, as far as the connection may see them (row-level security), or null. */
+  read(db: ReadDb, sha256: string): Promise<Buffer | null>;
+}
+
 export interface Engine {
   readonly kind: 'sqlite' | 'postgres';
   /** The query builder and executor every service uses (through ReadDb and, inside ctx.tx, WriteDb). */
@@ -72,6 +84,13 @@ export interface Engine {
    * 0 where the engine waits for its lock itself and a busy error means that wait ran out (SQLite's busy_timeout).
    */
   readonly busyRetries: number;
+  /**
+   * Where attachments' bytes live (services/attachment-store.ts chooses the store from this, once per process):
+   * PostgreSQL keeps them in the database (attachment_contents, migration 0024; postgres/attachment-contents.ts), so a
+   * second seat with another data folder reads them too; null on SQLite, whose one seat keeps them as files in its
+   * data folder (<dataDir>/attachments).
+   */
+  readonly attachmentContents: AttachmentContents | null;
   close(): Promise<void>;
 }
 

@@ -12,7 +12,7 @@ import { fail } from '../services/errors.ts';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAIL_LIMITS, MailError, parseMailFile } from '../io/mail.ts';
-import { ATTACHMENTS_FOLDER, createAttachmentStore } from '../services/attachment-store.ts';
+import { attachmentStoreFor } from '../services/attachment-store.ts';
 import { importBarometerVotesJob } from './barometer-import-job.ts';
 import { importOpen311Job, importTableJob, open311PollJob, previewTable } from './table-jobs.ts';
 import { beginImport, finishImport, importMailBatch, recordImportFailure, type BatchCounts, type MailBatchItem } from '../services/imports.ts';
@@ -151,7 +151,8 @@ export const JOB_DEFINITIONS = {
   importMail: define({
     params: JOB_PARAMS.importMail,
     async run({ services, actor, params, jobId, dataDir, progress, checkCancelled }) {
-      const store = createAttachmentStore(path.join(dataDir, ATTACHMENTS_FOLDER));
+      // The same store main chose: files in the data folder, or the database (PostgreSQL).
+      const store = attachmentStoreFor(services.engine, dataDir);
       const importId = await beginImport(services, actor, { kind: 'mail', source: params.source, jobId });
       const totals: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
       let status: 'done' | 'failed' | 'cancelled' = 'failed';
@@ -212,7 +213,8 @@ export const JOB_DEFINITIONS = {
     async run({ services, actor, params, jobId, dataDir, secrets, progress, checkCancelled }) {
       const server = JSON.parse(secrets.imap ?? 'null') as ImapServer | null;
       if (!server) fail('mail_not_configured', { part: 'imap' });
-      const store = createAttachmentStore(path.join(dataDir, ATTACHMENTS_FOLDER));
+      // The same store main chose: files in the data folder, or the database (PostgreSQL).
+      const store = attachmentStoreFor(services.engine, dataDir);
       const importId = await beginImport(services, actor, { kind: 'mail', source: params.mailbox, jobId });
       const totals: BatchCounts = { new: 0, appended: 0, skipped: 0, failed: 0 };
       let status: 'done' | 'failed' | 'cancelled' = 'failed';

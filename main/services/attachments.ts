@@ -1,5 +1,6 @@
-// Attachments of a case: files go to the content-addressed store first, then the row and its timeline event in one transaction,
-// so a row never points to a file that is not there (a failed insert at worst leaves an unreferenced file).
+// Attachments of a case: the bytes go to the content-addressed store (attachment-store.ts: files on SQLite, the database on
+// PostgreSQL) first, then the row and its timeline event, all in one transaction, so a row never points to content that is
+// not there (on SQLite a failed insert at worst leaves an unreferenced file; on PostgreSQL it leaves nothing).
 import { base64DecodedSize, isBase64, MAX_ATTACHMENT_BYTES, safeFileName } from '../domain/attachments.ts';
 import type { AttachmentContent, AttachmentInfo } from '../types/attachments.ts';
 import type { Actor } from './actor.ts';
@@ -32,12 +33,12 @@ export async function addAttachment(ctx: ServiceContext, store: AttachmentStore,
   }
   if (!isBase64(input.dataBase64)) fail('invalid_input', { field: 'dataBase64' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  const sha256 = store.put(bytes);
   const id = await ctx.tx(async (ctx) => {
     const { db } = ctx;
-    // Read again inside the transaction: the case may have been withdrawn or merged while the file was written.
+    // Read again inside the transaction: the case may have been withdrawn or merged since.
     const row = await loadCaseRow(ctx, actor, input.caseId);
     refuseClosedCase(row);
+    const sha256 = await store.put(db, bytes);
     const stamp = ctx.now().toISOString();
     const attachmentId = (await db
         .insertInto('attachments')
@@ -74,7 +75,7 @@ export async function getAttachment(ctx: ServiceContext, store: AttachmentStore,
   if (!info) fail('not_found', { field: 'id' });
   // The same answer as for a missing id: a department head must not learn what exists elsewhere.
   await loadCaseRow(ctx, actor, info.caseId);
-  const bytes = store.read(info.sha256);
+  const bytes = await store.read(ctx.read, info.sha256);
   if (!bytes) fail('attachment_unavailable', { id, reason: 'missing' });
   if (bytes.length !== info.size || sha256Of(bytes) !== info.sha256) fail('attachment_unavailable', { id, reason: 'damaged' });
   return {

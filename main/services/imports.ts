@@ -87,6 +87,14 @@ export async function importMailBatch(ctx: ServiceContext, store: AttachmentStor
         counts.skipped++;
         continue;
       }
+      // The original is kept as an attachment; a store that takes less than the mail limit (the database's 25 MB on
+      // PostgreSQL) refuses this one message, not the batch.
+      if (item.original.length > store.maxBytes) {
+        const maxMegabytes = Math.floor(store.maxBytes / 1024 / 1024);
+        await recordItem(ctx, importId, item.name, 'failed', 'mail_too_large', { file: item.name, size: item.original.length, maxMegabytes });
+        counts.failed++;
+        continue;
+      }
       const target = await caseForReference(ctx, mail.subject);
       const caseId = target ?? (await createMailCase(ctx, actor, mail));
       const stamp = ctx.now().toISOString();
@@ -245,8 +253,9 @@ async function attach(
   stamp: string,
   withEvent: boolean,
 ): Promise<{ attachmentId: number; fileName: string }> {
-  // The file goes to the store inside the batch: a rolled-back batch at worst leaves an unreferenced file.
-  const sha256 = store.put(file.bytes);
+  // The content goes to the store inside the batch: a rolled-back batch at worst leaves an unreferenced file (SQLite's
+  // files), or nothing (PostgreSQL's attachment_contents, written in this transaction).
+  const sha256 = await store.put(ctx.db, file.bytes);
   const fileName = safeFileName(file.fileName);
   const mediaType = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/.test(file.mediaType) ? file.mediaType.slice(0, 100) : 'application/octet-stream';
   const { id } = await ctx.db

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
 import type { ApiResult, AttachmentContent, AttachmentInfo, CaseDetail } from '../../main/api/types.ts';
 import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES } from '../../main/domain/attachments.ts';
-import { ATTACHMENTS_FOLDER, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
+import { openAppContext } from '../../main/app-context.ts';
+import { openPostgres } from '../../main/db/postgres/index.ts';
+import { ATTACHMENTS_FOLDER, attachmentStoreFor, createAttachmentStore, writeNewFile } from '../../main/services/attachment-store.ts';
 import { valueOf } from '../support/api.ts';
-import { openTempApp, STAFF_PASSWORD, type TempApp, rawQuery, rawValue } from '../support/temp-app.ts';
+import { onPostgres, openTempApp, refuseInserts, STAFF_PASSWORD, tempDir, type TempApp, rawQuery, rawValue } from '../support/temp-app.ts';
 
 let t: TempApp;
 let dispatch: Dispatch;
@@ -26,7 +29,7 @@ const value = <T>(who: Who, channel: string, payload?: unknown) => valueOf<T>(di
 
 const root = () => path.join(t.dir, ATTACHMENTS_FOLDER);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const count = (table: 'attachments' | 'case_events') => rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
+const count = (table: 'attachments' | 'case_events' | 'attachment_contents') => rawValue<number>(t.app, `SELECT count(*) FROM ${table}`);
 
 /** Every file under the attachments folder (temp files included), relative to it. */
 function filesOnDisk(): string[] {
@@ -35,6 +38,16 @@ function filesOnDisk(): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root(), path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/**
+ * The contents the app's store holds, by SHA-256, sorted: files under <dataDir>/attachments on SQLite, rows of
+ * attachment_contents on PostgreSQL (where the data folder must hold no attachment file at all).
+ */
+async function stored(): Promise<string[]> {
+  if (!onPostgres) return filesOnDisk().map((file) => path.basename(file));
+  expect(filesOnDisk(), 'PostgreSQL keeps attachments in the database, not in the data folder').toEqual([]);
+  return (await rawQuery<{ sha256: string }>(t.app, 'SELECT sha256 FROM attachment_contents ORDER BY sha256')).map((row) => row.sha256);
 }
 
 async function newCase(departmentId: number = roads): Promise<CaseDetail> {
@@ -84,8 +97,16 @@ describe('attachments', () => {
       addedById: expect.any(Number),
       addedByName: 'petra',
     });
-    expect(filesOnDisk()).toEqual([path.join(hash.slice(0, 2), hash)]);
-    expect(readFileSync(path.join(root(), hash.slice(0, 2), hash)).equals(letter)).toBe(true);
+    expect(await stored()).toEqual([hash]);
+    if (onPostgres) {
+      const [row] = await rawQuery<{ size: number; content: Buffer }>(t.app, 'SELECT size, content FROM attachment_contents WHERE sha256 = ?', [hash]);
+      expect(row!.size).toBe(letter.length);
+      expect(row!.content.equals(letter)).toBe(true);
+      expect(existsSync(root())).toBe(false);
+    } else {
+      expect(filesOnDisk()).toEqual([path.join(hash.slice(0, 2), hash)]);
+      expect(readFileSync(path.join(root(), hash.slice(0, 2), hash)).equals(letter)).toBe(true);
+    }
 
     expect(await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).toEqual([info]);
     const fresh = await value<CaseDetail>('office', 'getCase', { id: detail.id });
@@ -101,7 +122,7 @@ describe('attachments', () => {
     expect(Buffer.from(content.dataBase64, 'base64').equals(letter)).toBe(true);
   });
 
-  it('keep identical content as one file on disk, however often and wherever it is attached', async () => {
+  it('keep identical content once (one file on disk, one row on PostgreSQL), however often and wherever it is attached', async () => {
     const first = await newCase();
     const second = await newCase(library);
     await value('office', 'addAttachment', upload(first.id));
@@ -110,7 +131,8 @@ describe('attachments', () => {
     const other = Buffer.from('anderer Inhalt');
     await value('office', 'addAttachment', { ...upload(second.id, other, 'notiz.txt'), mediaType: '' });
     expect((await count('attachments'))).toBe(4);
-    expect(filesOnDisk()).toEqual([sha256(letter), sha256(other)].map((hash) => path.join(hash.slice(0, 2), hash)).sort());
+    expect(await stored()).toEqual([sha256(letter), sha256(other)].sort());
+    if (!onPostgres) expect(filesOnDisk()).toEqual([sha256(letter), sha256(other)].map((hash) => path.join(hash.slice(0, 2), hash)).sort());
     const listed = await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: second.id });
     expect(listed.map((a) => [a.fileName, a.mediaType])).toEqual([
       ['Weitergeleitet.pdf', 'application/pdf'],
@@ -138,7 +160,7 @@ describe('attachments', () => {
     expect((await count('attachments'))).toBe(2);
   });
 
-  it('leave no row, no event and no file when writing the file fails half-way', async () => {
+  it.skipIf(onPostgres)('leave no row, no event and no file when writing the file fails half-way (SQLite: files)', async () => {
     const detail = await newCase();
     const events = (await count('case_events'));
     // Writes half of the bytes, then the disk "fails".
@@ -180,7 +202,7 @@ describe('attachments', () => {
     expect(await call('office', 'addAttachment', { ...upload(detail.id), dataBase64: 'A'.repeat(MAX_ATTACHMENT_BASE64_CHARS + 4) })).toMatchObject({
       error: { code: 'invalid_input' },
     });
-    expect({ rows: (await count('attachments')), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+    expect({ rows: (await count('attachments')), stored: await stored() }).toEqual({ rows: 0, stored: [] });
 
     // Exactly the limit is fine (and decoded once); one byte more is not.
     const limit = upload(detail.id, Buffer.alloc(MAX_ATTACHMENT_BYTES, 7), 'scan.tif');
@@ -217,7 +239,7 @@ describe('attachments', () => {
     for (const payload of bad) {
       expect(await call('office', 'addAttachment', payload), JSON.stringify(payload)?.slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect({ rows: (await count('attachments')), events: (await count('case_events')), files: filesOnDisk() }).toEqual({ rows: 0, events, files: [] });
+    expect({ rows: (await count('attachments')), events: (await count('case_events')), stored: await stored() }).toEqual({ rows: 0, events, stored: [] });
     expect(await call('office', 'addAttachment', { ...valid, fileName: 'Bürgeranfrage (Kopie) – März.pdf' })).toMatchObject({ ok: true });
     expect(await call('office', 'addAttachment', { ...valid, caseId: 9999 })).toMatchObject({ error: { code: 'not_found' } });
     expect(errors).toEqual([]);
@@ -246,16 +268,16 @@ describe('attachments', () => {
       expect(Buffer.byteLength(info.fileName), fileName).toBeLessThanOrEqual(255);
       added.push(info);
     }
-    const stored = (await rawQuery<{ file_name: string }>(t.app, 'SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id', [detail.id])).map((r) => r.file_name);
-    expect(stored).toEqual(added.map((info) => info.fileName));
-    expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).map((info) => info.fileName)).toEqual(stored);
+    const storedNames = (await rawQuery<{ file_name: string }>(t.app, 'SELECT file_name FROM attachments WHERE case_id = ? ORDER BY id', [detail.id])).map((r) => r.file_name);
+    expect(storedNames).toEqual(added.map((info) => info.fileName));
+    expect((await value<AttachmentInfo[]>('office', 'listAttachments', { caseId: detail.id })).map((info) => info.fileName)).toEqual(storedNames);
     const timeline = (await value<CaseDetail>('office', 'getCase', { id: detail.id })).timeline.filter((event) => event.type === 'attachment_added');
-    expect(timeline.map((event) => event.data.fileName)).toEqual(stored);
+    expect(timeline.map((event) => event.data.fileName)).toEqual(storedNames);
     for (const info of added) {
       expect((await value<AttachmentContent>('office', 'getAttachment', { id: info.id })).fileName).toBe(info.fileName);
     }
-    // One file on disk for all of them: the name never touches the store.
-    expect(filesOnDisk()).toHaveLength(1);
+    // One content stored for all of them: the name never touches the store.
+    expect(await stored()).toEqual([sha256(letter)]);
     expect(errors).toEqual([]);
   });
 
@@ -278,10 +300,10 @@ describe('attachments', () => {
     const merged = await newCase();
     await value('office', 'transitionCase', { id: merged.id, action: 'merge', intoId: target.id });
     expect(await call('office', 'addAttachment', upload(merged.id))).toMatchObject({ error: { code: 'invalid_transition', details: { from: 'merged' } } });
-    expect({ rows: (await count('attachments')), files: filesOnDisk() }).toEqual({ rows: 0, files: [] });
+    expect({ rows: (await count('attachments')), stored: await stored() }).toEqual({ rows: 0, stored: [] });
   });
 
-  it('report a missing or damaged file as attachment_unavailable, and a new upload of the content repairs it', async () => {
+  it.skipIf(onPostgres)('report a missing or damaged file as attachment_unavailable, and a new upload of the content repairs it (SQLite: files)', async () => {
     const detail = await newCase();
     const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
     const file = path.join(root(), info.sha256.slice(0, 2), info.sha256);
@@ -302,5 +324,108 @@ describe('attachments', () => {
       error: { code: 'attachment_unavailable', details: { id: info.id, reason: 'missing' } },
     });
     expect(errors).toEqual([]);
+  });
+});
+
+// Issue 11: on PostgreSQL the bytes live in the database (attachment_contents, migration 0024), not on one seat's disk.
+describe.skipIf(!onPostgres)('attachments on PostgreSQL', () => {
+  async function secondSeat() {
+    const dataDir = tempDir();
+    const app = await openAppContext({ dataDir, now: t.app.services.now, engine: t.engine });
+    const seat = createDispatcher(app, (_message, error) => errors.push(error));
+    return { app, dataDir, dispatch: seat };
+  }
+  const roleOf = (username: string) =>
+    rawValue<string>(t.app, 'SELECT l.role_name FROM login_roles l JOIN users u ON u.id = l.user_id WHERE u.username = ?', [username]);
+
+  it('are read by a second seat with another data folder on the same database, and the same content from both seats at once is stored once', async () => {
+    const detail = await newCase();
+    const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
+    const seat = await secondSeat();
+    try {
+      expect(await seat.dispatch('w', 'login', { username: 'petra', password: STAFF_PASSWORD })).toMatchObject({ ok: true });
+      const content = await valueOf<AttachmentContent>(seat.dispatch, 'w', 'getAttachment', { id: info.id });
+      expect(Buffer.from(content.dataBase64, 'base64').equals(letter)).toBe(true);
+
+      // Both seats attach one new content at the same moment: two rows, one stored content (ON CONFLICT DO NOTHING).
+      const photo = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
+      const [a, b] = await Promise.all([
+        value<AttachmentInfo>('office', 'addAttachment', upload(detail.id, photo, 'Foto.jpg')),
+        valueOf<AttachmentInfo>(seat.dispatch, 'w', 'addAttachment', upload(detail.id, photo, 'Foto (2).jpg')),
+      ]);
+      expect(a.sha256).toBe(sha256(photo));
+      expect(b.sha256).toBe(a.sha256);
+      expect(await stored()).toEqual([sha256(letter), sha256(photo)].sort());
+      expect(await count('attachments')).toBe(3);
+      const back = await value<AttachmentContent>('office', 'getAttachment', { id: b.id });
+      expect(Buffer.from(back.dataBase64, 'base64').equals(photo)).toBe(true);
+      // Neither seat's data folder holds an attachment.
+      expect(existsSync(path.join(seat.dataDir, ATTACHMENTS_FOLDER))).toBe(false);
+      expect(existsSync(root())).toBe(false);
+    } finally {
+      await seat.app.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('leave no row, no event and no content when the transaction fails after the content was written', async () => {
+    const detail = await newCase();
+    const events = await count('case_events');
+    for (const table of ['attachments', 'case_events']) {
+      const allow = await refuseInserts(t.app, table);
+      expect(await call('office', 'addAttachment', upload(detail.id)), table).toEqual({ ok: false, error: { code: 'internal' } });
+      await allow();
+      expect({ rows: await count('attachments'), events: await count('case_events'), contents: await count('attachment_contents') }, table).toEqual({ rows: 0, events, contents: 0 });
+    }
+    expect(errors).toHaveLength(2);
+    // Nothing was in the way: the same upload now goes in whole.
+    await value('office', 'addAttachment', upload(detail.id));
+    expect({ rows: await count('attachments'), contents: await count('attachment_contents') }).toEqual({ rows: 1, contents: 1 });
+  });
+
+  it('report missing or damaged content as attachment_unavailable', async () => {
+    const detail = await newCase();
+    const info = await value<AttachmentInfo>('office', 'addAttachment', upload(detail.id));
+    // Only the owner may change a stored content (as here, the test's connection); the app checks what it reads anyway.
+    await rawQuery(t.app, 'UPDATE attachment_contents SET content = ? WHERE sha256 = ?', [Buffer.alloc(letter.length, 0), info.sha256]);
+    expect(await call('office', 'getAttachment', { id: info.id })).toEqual({ ok: false, error: { code: 'attachment_unavailable', details: { id: info.id, reason: 'damaged' } } });
+    await rawQuery(t.app, 'DELETE FROM attachment_contents WHERE sha256 = ?', [info.sha256]);
+    expect(await call('office', 'getAttachment', { id: info.id })).toEqual({ ok: false, error: { code: 'attachment_unavailable', details: { id: info.id, reason: 'missing' } } });
+    expect(errors).toEqual([]);
+  });
+
+  it("are kept from a department head's own login for other departments by row-level security", async () => {
+    const ours = await newCase(roads);
+    const theirs = await newCase(library);
+    const ourBytes = Buffer.from('Straßenplan Nord');
+    const theirBytes = Buffer.from('Leihausweis von Frau K.');
+    const ourFile = await value<AttachmentInfo>('office', 'addAttachment', upload(ours.id, ourBytes));
+    const theirFile = await value<AttachmentInfo>('office', 'addAttachment', upload(theirs.id, theirBytes));
+    const head = { name: await roleOf('head'), password: STAFF_PASSWORD };
+
+    // Directly, as psql with the seat's credentials (the head's own login: the policies look at session_user).
+    const { connection } = t.engine as Extract<TempApp['engine'], { kind: 'postgres' }>;
+    const client = new pg.Client({ host: connection.host, port: connection.port, database: connection.database, user: head.name, password: head.password });
+    await client.connect();
+    try {
+      const rows = (await client.query<{ sha256: string; content: Buffer }>('SELECT sha256, content FROM attachment_contents')).rows;
+      expect(rows.map((row) => row.sha256)).toEqual([ourFile.sha256]);
+      expect(rows[0]!.content.equals(ourBytes)).toBe(true);
+      expect((await client.query('SELECT 1 FROM attachment_contents WHERE sha256 = $1', [theirFile.sha256])).rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
+
+    // The store a seat uses, on an engine connected with the head's own login (the app at a head's seat cannot open yet:
+    // the job runner's start-up write to jobs is refused to that role): their department's content only. Main's scope
+    // check before it is the test above (on both engines).
+    const engine = await openPostgres({ ...connection, user: head.name, password: head.password }, { migrate: false });
+    try {
+      const store = attachmentStoreFor(engine, tempDir());
+      expect((await store.read(engine.db, ourFile.sha256))?.equals(ourBytes)).toBe(true);
+      expect(await store.read(engine.db, theirFile.sha256)).toBeNull();
+    } finally {
+      await engine.close();
+    }
   });
 });

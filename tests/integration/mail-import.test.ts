@@ -3,17 +3,17 @@
 // not copied); a second import of everything opens nothing and says skipped; a reference in the subject appends to that
 // case; auto-replies and bounces never open a case; bad input fails with a named error and changes nothing; a batch
 // that fails half-way leaves nothing of itself.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch.ts';
 import type { ImportDetail, JobRecord } from '../../main/api/types.ts';
 import { safeFileName } from '../../main/domain/attachments.ts';
 import { parseMailFile, type ParsedMail } from '../../main/io/mail.ts';
-import { createAttachmentStore } from '../../main/services/attachment-store.ts';
+import { ATTACHMENTS_FOLDER, sha256Of, type AttachmentStore } from '../../main/services/attachment-store.ts';
 import { beginImport, importMailBatch, type MailBatchItem } from '../../main/services/imports.ts';
 import { jsonText } from '../../main/db/dialect.ts';
-import { openTempApp, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, tempDir, type TempApp } from '../support/temp-app.ts';
+import { onPostgres, openTempApp, rawQuery, rawValue, removeTempDirs, snapshotTables, STAFF_PASSWORD, type TempApp } from '../support/temp-app.ts';
 
 afterAll(removeTempDirs);
 
@@ -96,6 +96,17 @@ describe('importing mail files', () => {
     }
     const cases = () => rawValue<number>(t.app, 'SELECT count(*) FROM cases');
     expect(await cases()).toBe(ALL.length);
+    // The job's worker stored the files where the app reads them: on PostgreSQL in attachment_contents (one row per
+    // content, none in the data folder), on SQLite as files; every one reads back with its hash.
+    const hashes = (await rawQuery<{ sha256: string }>(t.app, 'SELECT DISTINCT sha256 FROM attachments ORDER BY sha256')).map((row) => row.sha256);
+    expect(hashes.length).toBeGreaterThan(ALL.length);
+    for (const hash of hashes) expect(sha256Of((await t.app.attachments.read(t.app.services.read, hash))!), hash).toBe(hash);
+    if (onPostgres) {
+      expect((await rawQuery<{ sha256: string }>(t.app, 'SELECT sha256 FROM attachment_contents ORDER BY sha256')).map((row) => row.sha256)).toEqual(hashes);
+      expect(existsSync(path.join(t.dir, ATTACHMENTS_FOLDER))).toBe(false);
+    } else {
+      expect(existsSync(path.join(t.dir, ATTACHMENTS_FOLDER))).toBe(true);
+    }
 
     const second = await run(ALL.map((e) => fileOf(e.dir, e.file)));
     expect(second.detail.counts).toEqual({ new: 0, appended: 0, skipped: ALL.length, failed: 0 });
@@ -199,10 +210,11 @@ describe('importing mail files', () => {
     }
     const importId = await beginImport(t.app.services, petra, { kind: 'mail', source: 'test', jobId: null });
     const before = await snapshot(t);
-    // The store gives out on the second message's files: the first message's case must go with the batch.
-    const real = createAttachmentStore(tempDir());
+    // The app's store (files on SQLite, attachment_contents on PostgreSQL) gives out on the second message's files: the
+    // first message's case, and on PostgreSQL its stored contents, must go with the batch.
+    const real = t.app.attachments;
     let puts = 0;
-    const failing = { ...real, put: (bytes: Uint8Array) => (++puts > 5 ? (() => { throw new Error('disk full'); })() : real.put(bytes)) };
+    const failing: AttachmentStore = { ...real, put: (db, bytes) => (++puts > 5 ? Promise.reject(new Error('disk full')) : real.put(db, bytes)) };
     await expect(importMailBatch(t.app.services, failing, petra, importId, items)).rejects.toThrow('disk full');
     expect(puts).toBeGreaterThan(4);
     expect(await snapshot(t)).toBe(before);
@@ -210,6 +222,28 @@ describe('importing mail files', () => {
     expect(row).toEqual({ new_count: 0, skipped_count: 0, failed_count: 0 });
     // The same batch with a working store goes in whole.
     expect(await importMailBatch(t.app.services, t.app.attachments, petra, importId, items)).toEqual({ new: 3, appended: 0, skipped: 0, failed: 0 });
+  }, 30_000);
+
+  it("a message larger than the store takes (PostgreSQL's 25 MB) fails alone, and the rest of its batch goes in", async () => {
+    const t = await openTempApp(NOW);
+    const petra = await t.user('petra', 'ombudsman');
+    const items: (MailBatchItem & { original: Uint8Array })[] = [];
+    for (const file of ['phpmmp_m0008_multipart_3att_qp.eml', 'zbateson_m0011_outlook2000_multipart_3att_qp_de.eml']) {
+      const bytes = readFileSync(path.join(FIXTURES, 'eml', file));
+      items.push({ name: file, mail: await parseMailFile({ fileName: file, bytes }, new Date(NOW)), original: bytes });
+    }
+    // The database store's limit, made small: the larger original is over it, the smaller is not.
+    const [first, second] = items.map((item) => item.original.length) as [number, number];
+    expect(first).not.toBe(second);
+    const limit = Math.min(first, second);
+    const over = items[first > second ? 0 : 1]!;
+    const store: AttachmentStore = { ...t.app.attachments, maxBytes: limit };
+    const importId = await beginImport(t.app.services, petra, { kind: 'mail', source: 'test', jobId: null });
+    expect(await importMailBatch(t.app.services, store, petra, importId, items)).toEqual({ new: 1, appended: 0, skipped: 0, failed: 1 });
+    const [failed] = await rawQuery<{ item: string; code: string; details: string }>(t.app, "SELECT item, code, details FROM import_items WHERE import_id = ? AND outcome = 'failed'", [importId]);
+    expect(failed).toMatchObject({ item: over.name, code: 'mail_too_large' });
+    expect(JSON.parse(failed!.details)).toEqual({ file: over.name, size: over.original.length, maxMegabytes: Math.floor(limit / 1024 / 1024) });
+    expect(await rawValue(t.app, 'SELECT count(*) FROM cases')).toBe(1);
   }, 30_000);
 
   it('a second click while an import runs starts no second job', async () => {

@@ -4,7 +4,7 @@
 // connection test's outcomes for each failure the test server can produce.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { testPostgresConnection } from '../../main/db/postgres/admin.ts';
 import { toPgConnection } from '../../main/db/postgres/connection.ts';
 import { MIGRATIONS } from '../../main/db/postgres/migrations/index.ts';
 import { createAttachmentStore } from '../../main/services/attachment-store.ts';
+import { getAttachment } from '../../main/services/attachments.ts';
 import { createCase } from '../../main/services/cases.ts';
 import { searchCases } from '../../main/services/case-list.ts';
 import { onPostgres, removeTempDirs, tempDir } from '../support/temp-app.ts';
@@ -103,6 +104,8 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
     let target: string;
     let tables: string[];
     let sqliteCounts: Record<string, number>;
+    const pdf = Buffer.from('%PDF-1.4 Ombudsdesk attachment\n');
+    const photo = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
 
     beforeAll(async () => {
       // A SQLite office with demo cases, users and events (the CLI's demo, in a process of its own: one engine per
@@ -110,12 +113,10 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
       const demo = run('demo', '--cases', '40', '--seed', '5', '--data-dir', dataDir);
       expect(demo.status, demo.stderr).toBe(0);
       const store = createAttachmentStore(path.join(dataDir, 'attachments'));
-      const pdf = Buffer.from('%PDF-1.4 Ombudsdesk attachment\n');
-      const photo = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
       const office = new BetterSqlite3(sqliteFile);
       const insert = office.prepare('INSERT INTO attachments (case_id, sha256, file_name, media_type, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, NULL)');
       for (const [caseId, bytes, name] of [[1, pdf, 'Brief.pdf'], [2, photo, 'Foto.jpg'], [3, pdf, 'Kopie.pdf']] as const) {
-        insert.run(caseId, store.put(bytes), name, 'application/octet-stream', bytes.length, '2026-05-04T10:00:00.000Z');
+        insert.run(caseId, store.putFile(bytes), name, 'application/octet-stream', bytes.length, '2026-05-04T10:00:00.000Z');
       }
       office.close();
       const sqlite = new BetterSqlite3(sqliteFile, { readonly: true });
@@ -141,7 +142,7 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
       expect(contents.map((row) => [row.size, row.ok])).toEqual([[31, true], [5000, true]]);
     }, 120_000);
 
-    it('leaves the copied office working on PostgreSQL: the next ids follow the copied ones, the search finds copied cases', async () => {
+    it('leaves the copied office working on PostgreSQL: the next ids follow the copied ones, the search finds copied cases, the attachments read back from the database', async () => {
       const app = await openAppContext({ dataDir: tempDir(), engine: { kind: 'postgres', connection: connectionOf(target) } });
       try {
         expect(app.firstRunNotice).toBeNull(); // the copied admin is there
@@ -155,6 +156,15 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL server', () => {
         const [copied] = await admin<{ id: number; subject: string }>('SELECT id, subject FROM cases WHERE id = 7', target);
         const hits = await searchCases(app.services, actor, copied!.subject, 10);
         expect(hits.map((hit) => hit.id)).toContain(7);
+        // The copied attachments read back through the app from the database, byte for byte, at a seat whose data
+        // folder (a fresh one) holds no attachment file.
+        const attachments = await admin<{ id: number; case_id: number }>('SELECT id, case_id FROM attachments ORDER BY id', target);
+        expect(attachments.map((row) => row.case_id)).toEqual([1, 2, 3]);
+        const read = async (id: number) => Buffer.from((await getAttachment(app.services, app.attachments, actor, id)).dataBase64, 'base64');
+        expect((await read(attachments[0]!.id)).equals(pdf)).toBe(true);
+        expect((await read(attachments[1]!.id)).equals(photo)).toBe(true);
+        expect((await read(attachments[2]!.id)).equals(pdf)).toBe(true);
+        expect(existsSync(path.join(app.dataDir, 'attachments'))).toBe(false);
       } finally {
         await app.close();
       }

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Engine, OpenEngineOptions } from '../engine.ts';
 import { createCaseFeed } from './case-feed.ts';
 import type { Schema } from '../schema.ts';
+import { postgresAttachmentContents } from './attachment-contents.ts';
 import { backupPostgres } from './backup.ts';
 import { clientOptions, type PostgresConnection } from './connection-options.ts';
 import { mapPostgresError } from './errors.ts';
@@ -86,6 +87,7 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     backup: (target, backupOptions) => backupPostgres(connection, target, backupOptions),
     mapError: mapPostgresError,
     busyRetries: BUSY_RETRIES,
+    attachmentContents: postgresAttachmentContents,
     // SQLite's bulk setting (statement journals in memory) has no PostgreSQL counterpart: the server manages its WAL.
     bulkWrites: (fn) => fn(),
     watchCases: feed ? feed.watch : () => () => {},

@@ -47,6 +47,8 @@ function wrap(sqlite: BetterSqlite3.Database): SqliteEngine {
     syncLoginRole: async () => {},
     // Writers queue on BEGIN IMMEDIATE with busy_timeout: a busy error is that wait run out, not worth another wait.
     busyRetries: 0,
+    // One seat: the attachments stay files in the data folder beside the database file.
+    attachmentContents: null,
     async bulkWrites(fn) {
       // Every write to `cases` runs triggers (search index, counts, volumes), so SQLite keeps a statement journal of the
       // pages it changes, to undo a failing statement; by default that journal is a temporary file, and the demo spent a
