@@ -4,7 +4,7 @@
 // (and counts the inbox's listCases calls), double-clicks every writing button once and checks through the API that
 // the work was done once, presses Esc in the middle of typing and goes back from a case to the inbox as it was. The
 // whole day runs at 1280x800 and at 1920x1080 (day-in-the-office-*.spec.ts), each on its own server, and saves
-// screenshots of every role's screens.
+// screenshots of every role's screens. The same day runs on PostgreSQL too (postgres-day.spec.ts, engine 'postgres').
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ADMIN_PASSWORD, expect, test } from './fixtures.ts';
@@ -48,15 +48,26 @@ export interface DaySize {
   height: number;
   /** The office's Monday morning: each size on its own day, so each gets its own server. */
   officeNow: string;
+  /**
+   * 'postgres': on a database of its own on the worker's PostgreSQL server (fixtures.ts, pgOfficeNow; the spec file sets
+   * `test.use({ engine: 'postgres' })`); SQLite otherwise.
+   */
+  engine?: 'sqlite' | 'postgres';
 }
 
 /** The whole day at one window size; called at the top level of a spec file (its server is a worker fixture). */
 export function dayInTheOffice(size: DaySize): void {
-  test.use({ officeNow: size.officeNow, viewport: { width: size.width, height: size.height } });
-  test.describe(`a day in the office at ${size.width}x${size.height}`, () => {
+  const viewport = { width: size.width, height: size.height };
+  const postgres = size.engine === 'postgres';
+  // On SQLite the office clock is the worker's (its own server); on PostgreSQL the spec file sets the worker's engine
+  // and each walk's clock picks its seat (a test option, so the walks share the worker's one database server).
+  if (!postgres) test.use({ officeNow: size.officeNow });
+  test.describe(`a day in the office at ${size.width}x${size.height}${postgres ? ' on PostgreSQL' : ''}`, () => {
+    test.use(postgres ? { pgOfficeNow: size.officeNow, viewport } : { viewport });
     test.describe.configure({ mode: 'serial' });
 
-    const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/day-${size.width}x${size.height}-${name}.png`, fullPage: true });
+    const prefix = `${postgres ? 'pg-' : ''}day-${size.width}x${size.height}`;
+    const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${prefix}-${name}.png`, fullPage: true });
     const signIn = (page: Page, username: string, password: string, newPassword: string) => firstSignIn(page, size.officeNow, username, password, newPassword);
     const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('button', { name, exact: true });
     const day = { call: '', earlier: '' };

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPostgresBin, startPostgres, stopPostgres } from '../support/postgres.ts';
 
 export const ADMIN_PASSWORD = 'first-start-password';
 const server = fileURLToPath(new URL('./transport-server.ts', import.meta.url));
@@ -47,13 +48,45 @@ export async function startTransport(env: Record<string, string>): Promise<Trans
   };
 }
 
-export const test = base.extend<object, { transport: Transport; officeNow: string | null; demoCases: number }>({
+/**
+ * Whether the PostgreSQL walks can run here: null, or why not. Without Debian's binaries they are skipped with the reason
+ * printed, unless OMBUDSDESK_PG_REQUIRED=1 (CI installs them): there a missing server is an error, not a skip.
+ */
+export function postgresMissing(spec: string): string | null {
+  const found = findPostgresBin();
+  if (!('reason' in found)) return null;
+  if (process.env.OMBUDSDESK_PG_REQUIRED === '1') throw new Error(`${spec}: OMBUDSDESK_PG_REQUIRED=1, but ${found.reason}`);
+  console.log(`${spec} skipped: ${found.reason}`);
+  return found.reason;
+}
+
+/**
+ * Seats on one throwaway PostgreSQL server (started on the first seat): one database, copied from the migrated
+ * template, and one transport per office clock.
+ */
+export interface PostgresSeats {
+  seat(officeNow: string): Promise<Transport>;
+}
+
+export const test = base.extend<
+  { pgOfficeNow: string | null },
+  { transport: Transport; officeNow: string | null; demoCases: number; engine: 'sqlite' | 'postgres'; postgresSeats: PostgresSeats }
+>({
+  /** 'postgres': this worker's tests run on PostgreSQL seats (see pgOfficeNow) and start no SQLite transport. */
+  engine: ['sqlite', { scope: 'worker', option: true }],
   /** Fill the fresh database with this many demo cases before the first page loads. */
   demoCases: [0, { scope: 'worker', option: true }],
   /** Start the office clock here (ISO time) instead of now; see transport-server.ts. */
   officeNow: [null, { scope: 'worker', option: true }],
   transport: [
-    async ({ officeNow, demoCases }, use) => {
+    async ({ officeNow, demoCases, engine }, use) => {
+      if (engine === 'postgres') {
+        const none = () => {
+          throw new Error('this worker runs on PostgreSQL: its tests reach their seat through baseURL (pgOfficeNow)');
+        };
+        await use({ get baseURL() { return none(); }, get dataDir() { return none(); } });
+        return;
+      }
       const server = await startTransport({
         ...(officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {}),
         ...(demoCases ? { OMBUDSDESK_TEST_DEMO_CASES: String(demoCases) } : {}),
@@ -63,7 +96,43 @@ export const test = base.extend<object, { transport: Transport; officeNow: strin
     },
     { scope: 'worker', timeout: 180_000 },
   ],
-  baseURL: async ({ transport }, use) => use(transport.baseURL),
+  /**
+   * With engine 'postgres': the office clock of this test's seat. A test option (not a worker one like officeNow), so
+   * walks at different times share the worker and its one database server; each time gets a database and seat of its own.
+   */
+  pgOfficeNow: [null, { option: true }],
+  postgresSeats: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use) => {
+      let server: Awaited<ReturnType<typeof startPostgres>> | null = null;
+      const seats = new Map<string, Transport & { stop(): Promise<void> }>();
+      await use({
+        async seat(officeNow) {
+          const known = seats.get(officeNow);
+          if (known) return known;
+          server ??= await startPostgres();
+          const database = `e2e_${seats.size + 1}`;
+          const pg = (await import('pg')).default;
+          const admin = new pg.Client({ host: server.host, port: server.port, user: server.user, database: 'postgres' });
+          await admin.connect();
+          await admin.query(`CREATE DATABASE ${database} TEMPLATE ${server.template}`);
+          await admin.end();
+          const connection = JSON.stringify({ host: server.host, port: server.port, user: server.user, database });
+          const seat = await startTransport({ OMBUDSDESK_TEST_NOW: officeNow, OMBUDSDESK_TEST_PG_CONNECTION: connection });
+          seats.set(officeNow, seat);
+          return seat;
+        },
+      });
+      for (const seat of seats.values()) await seat.stop();
+      if (server) await stopPostgres();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  baseURL: async ({ engine, pgOfficeNow, postgresSeats, transport }, use) => {
+    if (engine === 'sqlite') return use(transport.baseURL);
+    if (!pgOfficeNow) throw new Error('a PostgreSQL test needs its office clock (pgOfficeNow)');
+    await use((await postgresSeats.seat(pgOfficeNow)).baseURL);
+  },
 });
 
 export { expect } from '@playwright/test';
