@@ -113,7 +113,9 @@ function Server({ secretsAvailable, onBack }: { secretsAvailable: boolean; onBac
           }}
           savedMessage="firstRun.restarting"
           onLeave={restarting ? undefined : onBack}
-          onGuard={(current) => (guard.current = current)}
+          onGuard={(current) => {
+            guard.current = current;
+          }}
         />
         {!restarting && (
           <button type="button" onClick={() => (guard.current ? guard.current.ask(onBack) : onBack())}>

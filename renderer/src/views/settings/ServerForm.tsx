@@ -75,7 +75,9 @@ export function ServerForm({ labelledBy, initial, server = true, head, hasStored
   const { run, busy } = useSubmit();
   const changed = useChanged({ ...fields });
   const guard = useDiscardGuard(changed && !saved, 'firstRun.discard');
-  useEffect(() => onGuard?.(guard));
+  useEffect(() => {
+    onGuard?.(guard);
+  });
 
   // Another engine chosen above: the last answer no longer applies (adjusted while rendering, not in an effect).
   const [shownFor, setShownFor] = useState(server);
