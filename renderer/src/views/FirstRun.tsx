@@ -61,7 +61,9 @@ function Choice({ engine, onEngine, onServer, onDone }: { engine: Engine; onEngi
                 checked={engine === choice}
                 autoFocus={engine === choice}
                 aria-labelledby={`first-run-${choice}`}
-                aria-describedby={`first-run-${choice}-text`}
+                // A refused choice (another window chose first, or the office is in use) is the choice's problem.
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `first-run-${choice}-text first-run-error` : `first-run-${choice}-text`}
                 onChange={() => onEngine(choice)}
                 onKeyDown={(event) => {
                   if (event.key !== 'Enter') return;
@@ -80,7 +82,7 @@ function Choice({ engine, onEngine, onServer, onDone }: { engine: Engine; onEngi
             </label>
           ))}
         </fieldset>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} id="first-run-error" />
         <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
           {t('firstRun.next')}
         </button>
