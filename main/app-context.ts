@@ -30,6 +30,11 @@ export interface AppContext {
   secrets: SecretBox;
   /** Set on the first start only: how to log in as the new admin. */
   firstRunNotice: string | null;
+  /**
+   * Starts the app again (after this computer's connection file changed): Electron relaunches (main/index.ts), the e2e
+   * test transport reopens the context. Until one is set, asking is an error in the log and nothing else.
+   */
+  restart(): void;
   /** Stops running jobs (the next start records them as interrupted) and closes the database. */
   close(): Promise<void>;
 }
@@ -66,6 +71,7 @@ export async function openAppContext(opts: { dataDir: string; now?: Clock; admin
     jobs,
     secrets: opts.secrets ?? createKeyFileSecretBox(opts.dataDir),
     firstRunNotice,
+    restart: () => console.error('ombudsdesk: a restart was asked for, but this app cannot restart itself'),
     close: async () => {
       stopRelay();
       jobs.close();

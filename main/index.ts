@@ -80,6 +80,11 @@ async function onReady(): Promise<void> {
   const dataDir = app.getPath('userData');
   const secrets = electronSecretBox();
   context = await openAppContext({ dataDir, secrets, engine: engineConfigFor(dataDir, secrets) });
+  // The first-run choice of a shared server: start again, onto the server the connection file now names.
+  context.restart = () => {
+    app.relaunch();
+    app.exit(0);
+  };
   setupPermissionDenial(session.defaultSession);
   setupAppProtocol(rendererRoot);
   setupSignOutOnClose(app, context);

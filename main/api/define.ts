@@ -1,6 +1,7 @@
 // What an area of the API declares per channel (input schema, output type, who may call it, whether it is a write that
 // takes a requestId, and the handler), and the pieces the areas share: the caller, role groups and input schemas.
 import { z } from 'zod';
+import { SSL_MODES } from '../vocabulary/connection.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Role } from '../domain/model.ts';
 import type { Actor } from '../services/actor.ts';
@@ -88,3 +89,14 @@ export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 export const year = z.number().int().min(2000).max(2200);
+
+/** A PostgreSQL server as the connection forms send it (the admin's settings and the first-run choice). */
+export const serverInput = {
+  host: requiredText(255),
+  port: z.number().int().min(1).max(65535),
+  database: requiredText(63),
+  user: requiredText(63),
+  password: z.string().max(1000),
+  sslmode: z.enum(SSL_MODES),
+  caFile: text(1000).transform((value) => (value ? value : null)),
+};

@@ -8,6 +8,7 @@ import { barometerChannels } from './areas/barometer.ts';
 import { casesChannels } from './areas/cases.ts';
 import { connectionChannels } from './areas/connection.ts';
 import { drawsChannels } from './areas/draws.ts';
+import { firstRunChannels } from './areas/first-run.ts';
 import { importsChannels } from './areas/imports.ts';
 import { improvementsChannels } from './areas/improvements.ts';
 import { JOB_ACCESS, jobsChannels } from './areas/jobs.ts';
@@ -39,6 +40,7 @@ const AREAS = {
   reports: reportsChannels,
   accessibility: accessibilityChannels,
   connection: connectionChannels,
+  firstRun: firstRunChannels,
 };
 
 type Areas = typeof AREAS;

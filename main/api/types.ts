@@ -21,5 +21,6 @@ export type { ImportSummary, ImportItemInfo, ImportDetail, ImportKind, TableUplo
 export type { ReportCount, DeadlineFigures, StageDeadlines, ReportImprovement, ReportDraw, ReportData } from '../types/reports.ts';
 export type { AccessibilityReport, AccessRow, AccessFigures, AccessDimension, DeadlineShare, PeerRow, PeerRowError, PhoneFigures, LoggedCall, PeerImportResult } from '../types/accessibility.ts';
 export type { ConnectionInfo, ConnectionOutcome, ConnectionTestResult, ServerSettings, ServerSettingsView } from '../types/connection.ts';
+export type { FirstRunState, FirstRunChoice } from '../types/first-run.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,7 +1,7 @@
 // Each test file gets its own transport server with a fresh data folder and a known first admin password.
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,13 @@ export interface Transport {
 
 /**
  * A transport server of its own (a seat): a fresh data folder, the known first admin password, and `env` (the office
- * clock, demo cases, or OMBUDSDESK_TEST_PG_CONNECTION for a PostgreSQL database several seats share).
+ * clock, demo cases, or OMBUDSDESK_TEST_PG_CONNECTION for a PostgreSQL database several seats share). The data folder
+ * is that of a computer already set up for its own database (connection.json: SQLite), so the sign-in comes first;
+ * with `firstRun` it is a brand-new installation, where the sign-in screen first asks where the data lives.
  */
-export async function startTransport(env: Record<string, string>): Promise<Transport & { stop(): Promise<void> }> {
+export async function startTransport(env: Record<string, string>, options: { firstRun?: boolean } = {}): Promise<Transport & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ombudsdesk-e2e-'));
+  if (!options.firstRun) writeFileSync(path.join(dataDir, 'connection.json'), JSON.stringify({ version: 1, engine: 'sqlite' }) + '\n');
   const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', server], {
     env: { ...process.env, OMBUDSDESK_DATA_DIR: dataDir, OMBUDSDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -70,16 +73,18 @@ export interface PostgresSeats {
 
 export const test = base.extend<
   { pgOfficeNow: string | null },
-  { transport: Transport; officeNow: string | null; demoCases: number; engine: 'sqlite' | 'postgres'; postgresSeats: PostgresSeats }
+  { transport: Transport; officeNow: string | null; demoCases: number; firstRun: boolean; engine: 'sqlite' | 'postgres'; postgresSeats: PostgresSeats }
 >({
   /** 'postgres': this worker's tests run on PostgreSQL seats (see pgOfficeNow) and start no SQLite transport. */
   engine: ['sqlite', { scope: 'worker', option: true }],
+  /** A brand-new installation: no connection file, so the first-run choice comes before the sign-in. */
+  firstRun: [false, { scope: 'worker', option: true }],
   /** Fill the fresh database with this many demo cases before the first page loads. */
   demoCases: [0, { scope: 'worker', option: true }],
   /** Start the office clock here (ISO time) instead of now; see transport-server.ts. */
   officeNow: [null, { scope: 'worker', option: true }],
   transport: [
-    async ({ officeNow, demoCases, engine }, use) => {
+    async ({ officeNow, demoCases, engine, firstRun }, use) => {
       if (engine === 'postgres') {
         const none = () => {
           throw new Error('this worker runs on PostgreSQL: its tests reach their seat through baseURL (pgOfficeNow)');
@@ -87,10 +92,13 @@ export const test = base.extend<
         await use({ get baseURL() { return none(); }, get dataDir() { return none(); } });
         return;
       }
-      const server = await startTransport({
-        ...(officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {}),
-        ...(demoCases ? { OMBUDSDESK_TEST_DEMO_CASES: String(demoCases) } : {}),
-      });
+      const server = await startTransport(
+        {
+          ...(officeNow ? { OMBUDSDESK_TEST_NOW: officeNow } : {}),
+          ...(demoCases ? { OMBUDSDESK_TEST_DEMO_CASES: String(demoCases) } : {}),
+        },
+        { firstRun },
+      );
       await use({ baseURL: server.baseURL, dataDir: server.dataDir });
       await server.stop();
     },

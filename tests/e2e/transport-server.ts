@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { eventNames } from '../../main/api/channels.ts';
 import { channelNamesFor } from '../../main/api/registry.ts';
 import { createDispatcher } from '../../main/api/dispatch.ts';
-import { openAppContext } from '../../main/app-context.ts';
-import type { PostgresConnection } from '../../main/db/open.ts';
+import { openAppContext, type AppContext } from '../../main/app-context.ts';
+import type { EngineConfig, PostgresConnection } from '../../main/db/open.ts';
+import { engineConfigFor } from '../../main/services/connection-file.ts';
 import { generateDemoData } from '../../main/demo/demo-data.ts';
 import { contentTypeOf } from '../../main/shell/app-path.ts';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/csp.ts';
@@ -24,13 +25,31 @@ const MAX_BODY = 80 * 1024 * 1024;
 let clockOffsetMs = process.env.OMBUDSDESK_TEST_NOW ? new Date(process.env.OMBUDSDESK_TEST_NOW).getTime() - Date.now() : 0;
 // A seat of a PostgreSQL database that several transport servers share (tests/e2e/live-refresh.spec.ts); SQLite otherwise.
 const pgConnection = process.env.OMBUDSDESK_TEST_PG_CONNECTION ? (JSON.parse(process.env.OMBUDSDESK_TEST_PG_CONNECTION) as PostgresConnection) : null;
-const app = await openAppContext({
-  dataDir,
-  adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD,
-  now: () => new Date(Date.now() + clockOffsetMs),
-  ...(pgConnection ? { engine: { kind: 'postgres', connection: pgConnection } as const } : {}),
-});
-const dispatch = createDispatcher(app);
+/** Opens the app (SQLite in the data folder, or the PostgreSQL seat above; after a restart, what connection.json names). */
+async function open(engine?: EngineConfig): Promise<AppContext> {
+  const opened = await openAppContext({
+    dataDir: dataDir!,
+    adminPassword: process.env.OMBUDSDESK_ADMIN_PASSWORD,
+    now: () => new Date(Date.now() + clockOffsetMs),
+    ...(engine ? { engine } : pgConnection ? { engine: { kind: 'postgres', connection: pgConnection } as const } : {}),
+  });
+  opened.restart = () => void restart();
+  return opened;
+}
+let app = await open();
+let dispatch = createDispatcher(app);
+// The app's restart (Electron relaunches, main/index.ts): here the context is closed and opened again on the engine the
+// connection file now names (the first-run choice of a server). Calls meanwhile wait for the new one.
+let ready: Promise<void> = Promise.resolve();
+function restart(): void {
+  ready = (async () => {
+    const before = app;
+    await before.close();
+    app = await open(engineConfigFor(dataDir!, before.secrets));
+    dispatch = createDispatcher(app);
+    console.error(`transport: restarted onto ${app.engine.kind}`);
+  })();
+}
 if (process.env.OMBUDSDESK_TEST_DEMO_CASES) {
   const started = performance.now();
   await generateDemoData(app.services, { cases: Number(process.env.OMBUDSDESK_TEST_DEMO_CASES), seed: 11, until: app.services.now() });
@@ -87,11 +106,14 @@ const server = createServer(async (request, response) => {
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       const session = String(request.headers['x-ombudsdesk-session'] ?? 'anonymous');
-      const result = await dispatch(session, channel, await body(request));
+      const input = await body(request);
+      await ready;
+      const result = await dispatch(session, channel, input);
       response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
     if (request.method === 'GET' && url.pathname === '/__events') {
+      await ready;
       const session = url.searchParams.get('session') ?? 'anonymous';
       response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });
       response.write(': connected\n\n');

@@ -58,6 +58,13 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; page
 }
 
 async function signIn(page: Page, password: string): Promise<void> {
+  // A brand-new installation asks where the data lives first (views/FirstRun.tsx): this computer only.
+  const thisComputer = page.getByRole('radio', { name: /^(Nur dieser Computer|This computer only)$/ });
+  await expect(thisComputer.or(page.getByLabel(/^(Benutzername|Username)$/))).toBeVisible();
+  if (await thisComputer.isVisible()) {
+    await thisComputer.focus();
+    await page.keyboard.press('Enter');
+  }
   await page.getByLabel(/^(Benutzername|Username)$/).fill('admin');
   await page.getByLabel(/^(Passwort|Password)$/).fill(password);
   await page.keyboard.press('Enter');

@@ -203,6 +203,9 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     getConnection: undefined,
     testConnection: { host: '127.0.0.1', port: 9, database: 'x', user: 'x', password: '', sslmode: 'disable', caFile: '' },
     saveConnection: { engine: 'sqlite' },
+    firstRunState: undefined,
+    firstRunTestConnection: { host: '127.0.0.1', port: 9, database: 'x', user: 'x', password: '', sslmode: 'disable', caFile: '' },
+    firstRunChoose: { engine: 'sqlite' },
   };
   return byChannel[channel];
 }
@@ -265,7 +268,9 @@ describe('the role x action matrix', () => {
             // A refusal of the service's own (not of the permission table) that the prepared office is bound to meet.
             // The prepared office has no mail server set up: polling and sending refuse with that, and there is no queued mail.
             const mailRefusal: Partial<Record<string, string>> = { fetchMailNow: 'mail_not_configured', queueReplyEmail: 'mail_not_configured', sendQueuedMail: 'not_found' };
-            const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? null);
+            // The first-run choice answers only on a pristine start; the prepared office is in use.
+            const firstRunRefusal: Partial<Record<string, string>> = { firstRunTestConnection: 'forbidden', firstRunChoose: 'forbidden' };
+            const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? firstRunRefusal[channel] ?? null);
             if (!result.ok && result.error.code !== expectedRefusal) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
           } else {
             const expected = role ? 'forbidden' : 'not_authenticated';

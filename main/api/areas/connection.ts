@@ -5,21 +5,10 @@
 // offered to other roles or signed-out callers. Saving writes the connection file only (not a database write).
 import { z } from 'zod';
 import { connectionInfo, saveConnectionChoice, testServerConnection } from '../../services/connection-settings.ts';
-import { SSL_MODES } from '../../vocabulary/connection.ts';
-import { channel, none, out, requiredText, text } from '../define.ts';
+import { channel, none, out, serverInput as server } from '../define.ts';
 import type { ConnectionInfo, ConnectionTestResult } from '../types.ts';
 
 const ADMIN = ['admin'] as const;
-
-const server = {
-  host: requiredText(255),
-  port: z.number().int().min(1).max(65535),
-  database: requiredText(63),
-  user: requiredText(63),
-  password: z.string().max(1000),
-  sslmode: z.enum(SSL_MODES),
-  caFile: text(1000).transform((value) => (value ? value : null)),
-};
 
 export const connectionChannels = {
   getConnection: channel({
