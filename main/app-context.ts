@@ -39,10 +39,28 @@ export interface AppContext {
  * `engine` chooses the database: SQLite in the data folder unless given (the data folder still holds attachments, jobs'
  * files and backups on either engine).
  */
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox }): Promise<AppContext> {
+export async function openAppContext(opts: {
+  dataDir: string;
+  now?: Clock;
+  adminPassword?: string;
+  engine?: EngineConfig;
+  secrets?: SecretBox;
+  /** A seat's user changed their password, which is also the seat's database login's: keep it for the next start. */
+  onSeatPassword?: (password: string) => void;
+}): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const engineConfig = opts.engine ?? sqliteConfig(opts.dataDir);
+  // A copy: a seat's new password goes into it, so job workers (each with a connection of its own) connect with it.
+  const engineConfig: EngineConfig = structuredClone(opts.engine ?? sqliteConfig(opts.dataDir));
   const engine = await openEngine(engineConfig);
+  if (engineConfig.kind === 'postgres' && engine.seatUserId !== null) {
+    const connection = engineConfig.connection;
+    const use = engine.useSeatPassword.bind(engine);
+    engine.useSeatPassword = (password) => {
+      use(password);
+      connection.password = password;
+      opts.onSeatPassword?.(password);
+    };
+  }
   const now = opts.now ?? systemClock;
   const services = createServiceContext(engine, now);
   const sessions = new Map<string, number>();

@@ -47,6 +47,11 @@ function wrap(sqlite: BetterSqlite3.Database): SqliteEngine {
     syncLoginRole: async () => {},
     // Writers queue on BEGIN IMMEDIATE with busy_timeout: a busy error is that wait run out, not worth another wait.
     busyRetries: 0,
+    // One file, no database logins: the app's own sign-in is the only one.
+    seatUserId: null,
+    checkSeatPassword: () => Promise.reject(new Error('SQLite has no seat logins')),
+    useSeatPassword: () => {},
+    setOwnPassword: () => Promise.reject(new Error('SQLite has no seat logins')),
     async bulkWrites(fn) {
       // Every write to `cases` runs triggers (search index, counts, volumes), so SQLite keeps a statement journal of the
       // pages it changes, to undo a failing statement; by default that journal is a temporary file, and the demo spent a
