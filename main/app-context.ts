@@ -44,10 +44,29 @@ export interface AppContext {
  * backups on either engine; attachments too on SQLite, while PostgreSQL keeps them in the database). `caseFeed: false`
  * (the command line: no windows) hears no other seats' changes.
  */
-export async function openAppContext(opts: { dataDir: string; now?: Clock; adminPassword?: string; engine?: EngineConfig; secrets?: SecretBox; caseFeed?: boolean }): Promise<AppContext> {
+export async function openAppContext(opts: {
+  dataDir: string;
+  now?: Clock;
+  adminPassword?: string;
+  engine?: EngineConfig;
+  secrets?: SecretBox;
+  caseFeed?: boolean;
+  /** A seat's user changed their password, which is also the seat's database login's: keep it for the next start. */
+  onSeatPassword?: (password: string) => void;
+}): Promise<AppContext> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const engineConfig = opts.engine ?? sqliteConfig(opts.dataDir);
+  // A copy: a seat's new password goes into it, so job workers (each with a connection of its own) connect with it.
+  const engineConfig: EngineConfig = structuredClone(opts.engine ?? sqliteConfig(opts.dataDir));
   const engine = await openEngine(engineConfig, { caseFeed: opts.caseFeed ?? true });
+  if (engineConfig.kind === 'postgres' && engine.seatUserId !== null) {
+    const connection = engineConfig.connection;
+    const use = engine.useSeatPassword.bind(engine);
+    engine.useSeatPassword = (password) => {
+      use(password);
+      connection.password = password;
+      opts.onSeatPassword?.(password);
+    };
+  }
   const now = opts.now ?? systemClock;
   const services = createServiceContext(engine, now);
   const sessions = new Map<string, number>();

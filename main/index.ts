@@ -5,7 +5,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createDispatcher } from './api/dispatch.ts';
 import { openAppContext, type AppContext } from './app-context.ts';
 import { electronSecretBox } from './shell/secrets.ts';
-import { connectionFilePath, engineConfigFor } from './services/connection-file.ts';
+import { connectionFilePath, engineConfigFor, storeSeatPassword } from './services/connection-file.ts';
 import { startMailPollTimer } from './jobs/mail-poll.ts';
 import { readKioskConfig } from './services/kiosk-config.ts';
 import { showFirstRunNotice } from './shell/first-run.ts';
@@ -79,7 +79,13 @@ async function onReady(): Promise<void> {
   // the data folder (no file). A server that cannot be reached, or has a newer schema, stops the start with the reason.
   const dataDir = app.getPath('userData');
   const secrets = electronSecretBox();
-  context = await openAppContext({ dataDir, secrets, engine: engineConfigFor(dataDir, secrets) });
+  context = await openAppContext({
+    dataDir,
+    secrets,
+    engine: engineConfigFor(dataDir, secrets),
+    // At a seat with its user's own database login, their new password is the login's too: the next start uses it.
+    onSeatPassword: (password) => storeSeatPassword(dataDir, password, secrets),
+  });
   // The first-run choice of a shared server: start again, onto the server the connection file now names.
   context.restart = () => {
     app.relaunch();

@@ -91,6 +91,24 @@ export interface Engine {
    * data folder (<dataDir>/attachments).
    */
   readonly attachmentContents: AttachmentContents | null;
+  /**
+   * A seat's own login (issue 11, point 2): the Ombudsdesk user whose PostgreSQL login role this connection uses, so
+   * the database enforces that user's rights on everything this process does; null when the connection is the owner
+   * (the migrating administrator's, or a single computer's) and on SQLite. Read once on open.
+   */
+  readonly seatUserId: number | null;
+  /**
+   * Whether `password` opens a connection as this seat's login (a fresh connection, checked by the server): how a seat
+   * signs in, since the password hashes are the admin's to read. Only for seats (seatUserId not null).
+   */
+  checkSeatPassword(password: string): Promise<boolean>;
+  /** The seat's login has a new password: connections opened from now on use it (the pool's, the change feed's). */
+  useSeatPassword(password: string): void;
+  /**
+   * A seat user's own new password, in the caller's transaction: the users row's hash (`hash`) and the login role's
+   * password together (PostgreSQL: ombudsdesk_set_own_password of migration 0028). Only for seats.
+   */
+  setOwnPassword(db: WriteDb, hash: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
 

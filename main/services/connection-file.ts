@@ -96,6 +96,17 @@ function readConnectionFileQuietly(dataDir: string): StoredConnection | null {
   }
 }
 
+/**
+ * A seat's login has a new password (its user changed theirs, which is the same): the connection file keeps the
+ * server and user and gets the new password, sealed. Nothing changes for SQLite or without a file.
+ */
+export function storeSeatPassword(dataDir: string, password: string, secrets: SecretBox): void {
+  const stored = readConnectionFile(dataDir);
+  if (stored?.engine !== 'postgres') return;
+  const { password: _old, engine: _engine, ...settings } = stored;
+  saveConnectionFile(dataDir, { engine: 'postgres', ...settings, password }, secrets);
+}
+
 /** The server address of settings with a password (given, or the stored one opened). */
 export function addressOf(settings: ServerSettings, password: string | undefined): ServerAddress {
   return { ...settings, password };

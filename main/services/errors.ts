@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'conflict'
   | 'busy'
   | 'invalid_credentials'
+  | 'seat_user_mismatch'
   | 'too_many_attempts'
   | 'password_too_weak'
   | 'invalid_transition'

@@ -77,13 +77,26 @@ export async function signIn(ctx: ServiceContext, username: string, password: st
   await assertNotThrottled(ctx.read, subjects, nowMs);
   let user: SessionCore;
   try {
-    user = await authenticate(ctx.read, username, password);
+    user = ctx.engine.seatUserId === null ? await authenticate(ctx.read, username, password) : await authenticateSeat(ctx, username, password);
   } catch (error) {
     await recordFailure(ctx, subjects, nowMs);
     throw error;
   }
   await clearFailures(ctx, subjects[0]!);
   return user;
+}
+
+/**
+ * Sign-in at a seat that connects with its user's own login role (PostgreSQL, issue 11): the server checks the password
+ * (a connection with it), since only the admin's role reads the hashes. Only the seat's own user signs in here: the
+ * process runs with that user's rights in the database, whoever is shown in the window.
+ */
+async function authenticateSeat(ctx: ServiceContext, username: string, password: string): Promise<SessionCore> {
+  const seatUserId = ctx.engine.seatUserId!;
+  const row = await ctx.read.selectFrom('users').select(['id', 'active']).where('username', '=', username.trim()).executeTakeFirst();
+  if (row && row.id !== seatUserId) fail('seat_user_mismatch', { field: 'username' });
+  if (!row || row.active !== 1 || !(await ctx.engine.checkSeatPassword(password))) fail('invalid_credentials');
+  return (await sessionUser(ctx.read, row.id)) ?? fail('invalid_credentials');
 }
 
 export async function authenticate(db: ReadDb, username: string, password: string): Promise<SessionCore> {
@@ -174,17 +187,27 @@ export async function changePassword(ctx: ServiceContext, userId: number, curren
   const nowMs = ctx.now().getTime();
   const subjects = passwordCheckSubjects(userId);
   await assertNotThrottled(db, subjects, nowMs);
-  const row = (await db.selectFrom('users').select(['password_hash', 'username', 'display_name']).where('id', '=', userId).executeTakeFirst());
-  if (!row || !verifyPassword(currentPassword, row.password_hash)) {
+  // At a seat with its own login role the server checks the current password; elsewhere the stored hash does.
+  const seat = ctx.engine.seatUserId !== null;
+  const row = await db.selectFrom('users').select(['username', 'display_name']).where('id', '=', userId).executeTakeFirst();
+  const valid = row !== undefined && (seat
+    ? userId === ctx.engine.seatUserId && (await ctx.engine.checkSeatPassword(currentPassword))
+    : verifyPassword(currentPassword, (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).password_hash));
+  if (!row || !valid) {
     await recordFailure(ctx, subjects, nowMs);
     fail('invalid_credentials', { field: 'currentPassword' });
   }
   await clearFailures(ctx, subjects[0]!);
   requireAcceptablePassword(newPassword, 'newPassword', { current: currentPassword, personal: [row.username, row.display_name] });
   await ctx.tx(async ({ db, engine }) => {
-    await db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute();
-    await engine.syncLoginRole(db, { userId, password: newPassword });
+    if (seat) await engine.setOwnPassword(db, hashPassword(newPassword), newPassword);
+    else {
+      await db.updateTable('users').set({ password_hash: hashPassword(newPassword), must_change_password: 0 }).where('id', '=', userId).execute();
+      await engine.syncLoginRole(db, { userId, password: newPassword });
+    }
   });
+  // The seat's next connections sign in to the server with the new password.
+  if (seat) ctx.engine.useSeatPassword(newPassword);
   return (await sessionUser(db, userId)) ?? fail('not_found');
 }
 

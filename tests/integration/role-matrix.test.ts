@@ -3,6 +3,7 @@
 // Each call runs on its own copy of one prepared data folder, so no call depends on another's side effects.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, isKioskChannel, type ChannelName } from '../../main/api/registry.ts';
 import { createDispatcher, type Dispatch } from '../../main/api/dispatch.ts';
@@ -101,7 +102,8 @@ function payload(channel: ChannelName, role: Role | null): unknown {
   const ownJob = { id: jobs.get(role ?? 'admin') ?? 1 };
   const byChannel: Record<ChannelName, unknown> = {
     appInfo: undefined,
-    login: { username: 'user-ombudsman', password: STAFF_PASSWORD },
+    // A seat (PostgreSQL) signs in only its own user; a SQLite office anyone.
+    login: { username: onPostgres && role ? `user-${role}` : 'user-ombudsman', password: STAFF_PASSWORD },
     logout: undefined,
     currentUser: undefined,
     changePassword: { currentPassword: STAFF_PASSWORD, newPassword: 'another-staff-password-456' },
@@ -191,7 +193,7 @@ function payload(channel: ChannelName, role: Role | null): unknown {
     // shows that every other caller is refused them and that a kiosk caller is refused everything else.
     castVote: { rating: 'good' },
     currentResult: undefined,
-    leaveKiosk: { username: 'user-ombudsman', password: STAFF_PASSWORD },
+    leaveKiosk: { username: onPostgres && role ? `user-${role}` : 'user-ombudsman', password: STAFF_PASSWORD },
     previewTableFile: { name: 'a.csv', dataBase64: Buffer.from('Betreff;Text\nAmpel;Defekt\n').toString('base64'), sheet: null },
     checkTablePreview: { jobId: ownJob.id, mapping: TABLE_MAPPING },
     importTableFile: { token: TABLE_TOKEN, name: 'a.csv', sheet: null, mapping: TABLE_MAPPING },
@@ -215,8 +217,23 @@ const snapshot = (app: AppContext) => snapshotTables(app);
 
 interface Office {
   app: AppContext;
+  /** What the snapshots read through: the app itself, or on PostgreSQL the owner's connection (every row). */
+  observer: AppContext;
   dispatch: Dispatch;
   close(): Promise<void>;
+}
+
+/**
+ * On PostgreSQL a role's office runs as a seat does: connected over TCP with that user's own login role and password
+ * (checked by the server with SCRAM), so the database's GRANTs and row-level security apply to every call, and an
+ * allowed call that the database refuses fails here. The snapshot reads with the owner's connection (all rows).
+ */
+async function seatEngine(config: EngineConfig, role: Role): Promise<{ seat: EngineConfig; owner: pg.Pool }> {
+  if (config.kind !== 'postgres') throw new Error('seatEngine: PostgreSQL only');
+  const owner = new pg.Pool({ ...config.connection, max: 2 });
+  const { rows } = await owner.query<{ role_name: string }>('SELECT l.role_name FROM login_roles l JOIN users u ON u.id = l.user_id WHERE u.username = $1', [`user-${role}`]);
+  const connection = { host: '127.0.0.1', port: config.connection.port!, database: config.connection.database, user: rows[0]!.role_name, password: STAFF_PASSWORD };
+  return { seat: { kind: 'postgres', connection }, owner };
 }
 
 /** A copy of the prepared office (data folder and database), signed in as the role. */
@@ -224,29 +241,35 @@ async function openOffice(role: Role | null): Promise<Office> {
   const dir = tempDir();
   cpSync(template, dir, { recursive: true });
   const engine = await copyTestEngine(templateEngine, dir);
-  const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD, engine: engine.config });
+  const seat = onPostgres && role ? await seatEngine(engine.config, role) : null;
+  const app = await openAppContext({ dataDir: dir, now: () => new Date(NOW), adminPassword: ADMIN_PASSWORD, engine: seat?.seat ?? engine.config });
+  if (seat) expect(app.engine.seatUserId, `${role} runs under their own login role`).not.toBeNull();
+  const observer = seat ? ({ engine: { pool: seat.owner } } as unknown as AppContext) : app;
   const close = async () => {
     await app.close();
+    // Login roles are the server's, not the copy's: a changePassword call changed it for every copy, so it is put back.
+    if (seat?.seat.kind === 'postgres') await seat.owner.query(`ALTER ROLE "${seat.seat.connection.user}" PASSWORD '${STAFF_PASSWORD}'`);
+    await seat?.owner.end();
     await engine.drop();
   };
-  const dispatch = createDispatcher(app, () => undefined);
+  const dispatch = createDispatcher(app, process.env.ROLE_MATRIX_LOG ? (m, e) => console.log('LOG', role, m, String(e)) : () => undefined);
   if (role) {
     const login = await dispatch('s', 'login', { username: `user-${role}`, password: STAFF_PASSWORD });
     // The session tells the UI exactly what the permission table allows this role, so the UI never keeps its own lists.
     expect(login, role).toMatchObject({ ok: true, value: { allowed: channelNames.filter((c) => !isKioskChannel(c) && isAllowed(PERMISSIONS[c], role)) } });
   }
-  return { app, dispatch, close };
+  return { app, observer, dispatch, close };
 }
 
 async function call(office: Office, role: Role | null, channel: ChannelName) {
-  const { app, dispatch } = office;
+  const { app, observer, dispatch } = office;
   if (isKioskChannel(channel)) {
     app.kiosk.callers.add('kiosk');
     return { result: await dispatch('kiosk', channel, payload(channel, role)), changed: false };
   }
-  const before = await snapshot(app);
+  const before = await snapshot(observer);
   const result = await dispatch('s', channel, payload(channel, role), { printToPdf: async () => new TextEncoder().encode('%PDF-1.7') });
-  return { result, changed: (await snapshot(app)) !== before };
+  return { result, changed: (await snapshot(observer)) !== before };
 }
 
 describe('the role x action matrix', () => {
@@ -270,7 +293,9 @@ describe('the role x action matrix', () => {
             const mailRefusal: Partial<Record<string, string>> = { fetchMailNow: 'mail_not_configured', queueReplyEmail: 'mail_not_configured', sendQueuedMail: 'not_found' };
             // The first-run choice answers only on a pristine start; the prepared office is in use.
             const firstRunRefusal: Partial<Record<string, string>> = { firstRunTestConnection: 'forbidden', firstRunChoose: 'forbidden' };
-            const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? firstRunRefusal[channel] ?? null);
+            // A seat signs in only its own user, so the kiosk there is left by that user: the office's right alone.
+            const kioskRefusal = onPostgres && channel === 'leaveKiosk' && (role === 'department_head' || role === 'executive') ? 'forbidden' : null;
+            const expectedRefusal = role === 'admin' && channel === 'startJob' ? 'demo_needs_empty_office' : (mailRefusal[channel] ?? firstRunRefusal[channel] ?? kioskRefusal);
             if (!result.ok && result.error.code !== expectedRefusal) outcomes.push(`${channel}: allowed but failed with ${JSON.stringify(result.error)}`);
           } else {
             const expected = role ? 'forbidden' : 'not_authenticated';

@@ -1,10 +1,12 @@
 // A throwaway PostgreSQL server for one test run (vitest globalSetup, active when OMBUDSDESK_TEST_ENGINE=postgres):
 // initdb into a temp folder as the `postgres` user (the server refuses root), trust authentication over a Unix socket
-// only (listen_addresses = ''), fsync off; a template database migrated once; every test app gets its own database
+// (the owner's way in, as the migrating administrator's) and SCRAM-SHA-256 passwords over TCP on 127.0.0.1 (the seats'
+// way in: their login roles' passwords are really checked there), fsync off; a template database migrated once; every test app gets its own database
 // copied from it (CREATE DATABASE … TEMPLATE, tests/support/temp-app.ts). The server stops when the run ends.
 // Without the binaries the run stops with the reason printed (a PostgreSQL run that silently used SQLite would lie).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,6 +16,7 @@ export const TEMPLATE_DATABASE = 'ombudsdesk_template';
 export interface TestPostgres {
   /** The socket folder (pg's host for a Unix socket). */
   host: string;
+  /** The socket's port, and the TCP port on 127.0.0.1 (passwords checked with SCRAM-SHA-256 there). */
   port: number;
   user: string;
   template: string;
@@ -47,6 +50,15 @@ function postgresUser(): { uid?: number; gid?: number } {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+/** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 let server: ChildProcess | null = null;
 let folder: string | null = null;
 
@@ -62,10 +74,10 @@ export async function startPostgres(): Promise<TestPostgres> {
   const run = (command: string, args: string[]) => {
     execFileSync(path.join(found.bin, command), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder!, ...user });
   };
-  run('initdb', ['-D', data, '-A', 'trust', '-U', owner, '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const port = 15432 + (process.pid % 1000);
+  run('initdb', ['-D', data, '--auth-local=trust', '--auth-host=scram-sha-256', '-U', owner, '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const port = await freePort();
   server = spawn(path.join(found.bin, 'postgres'), [
-    '-D', data, '-k', socket, '-p', String(port), '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'synchronous_commit=off',
+    '-D', data, '-k', socket, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
     '-c', 'full_page_writes=off', '-c', 'max_connections=200', '-c', 'shared_buffers=64MB',
   ], { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder, ...user });
   let log = '';

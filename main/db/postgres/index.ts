@@ -13,7 +13,7 @@ import { postgresAttachmentContents } from './attachment-contents.ts';
 import { backupPostgres } from './backup.ts';
 import { clientOptions, type PostgresConnection } from './connection-options.ts';
 import { mapPostgresError } from './errors.ts';
-import { syncPostgresLoginRole } from './login-roles.ts';
+import { setOwnPostgresPassword, syncPostgresLoginRole } from './login-roles.ts';
 import { migratePostgres } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { newerSchemaSentence, readSchemaState } from './schema-state.ts';
@@ -52,9 +52,15 @@ const types = {
     oid === INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function createPool(connection: PostgresConnection): pg.Pool {
+/** pg's client options with the password asked for on each new connection (a seat's password may change). */
+type Secret = { password: string | undefined };
+function optionsWithSecret(connection: PostgresConnection, secret: Secret) {
+  return { ...clientOptions(connection), password: connection.password === undefined ? undefined : () => secret.password ?? '' };
+}
+
+export function createPool(connection: PostgresConnection, secret: Secret = { password: connection.password }): pg.Pool {
   const pool = new pg.Pool({
-    ...clientOptions(connection),
+    ...optionsWithSecret(connection, secret),
     max: connection.max ?? 4,
     types,
   });
@@ -66,19 +72,44 @@ export function createPool(connection: PostgresConnection): pg.Pool {
   return pool;
 }
 
+/** The database's schema is older than this app and this connection (a seat's own login) may not migrate it. */
+export class SchemaBehindError extends Error {}
+
+/**
+ * The Ombudsdesk user whose login role this connection is (login_roles, migration 0022), or null: the owner, a role of
+ * nobody's, or a database from before 0022.
+ */
+async function seatUserOf(pool: pg.Pool): Promise<number | null> {
+  const { rows } = await pool.query<{ user_id: number | null }>(
+    "SELECT CASE WHEN to_regprocedure('ombudsdesk_session_user_id()') IS NULL THEN NULL ELSE ombudsdesk_session_user_id() END AS user_id",
+  );
+  return rows[0]?.user_id ?? null;
+}
+
 export async function openPostgres(connection: PostgresConnection, options: OpenEngineOptions = {}): Promise<PostgresEngine> {
-  const pool = createPool(connection);
+  const secret: Secret = { password: connection.password };
+  const pool = createPool(connection, secret);
+  let seatUserId: number | null;
   try {
     // A newer app's schema is refused before anything runs on it (migratePostgres would also stop, less clearly).
     const state = await readSchemaState(pool, MIGRATIONS);
     if (state.state === 'newer') throw new NewerSchemaError(newerSchemaSentence(state, MIGRATIONS));
-    if (options.migrate ?? true) await migratePostgres(pool, MIGRATIONS);
+    seatUserId = state.state === 'empty' ? null : await seatUserOf(pool);
+    // A seat's own login may not change the schema (no CREATE, not the tables' owner): it says so instead of failing
+    // half-way into a migration. The administrator migrates with the owner's login (db init, or the app started with it).
+    if (seatUserId !== null && state.state !== 'current') {
+      throw new SchemaBehindError(
+        `The database ${connection.database} has not been brought up to this version of Ombudsdesk yet (missing: ${'missing' in state ? state.missing.join(', ') : 'its history diverges'}). ` +
+          'Ask the administrator to run `npm run cli -- db init --engine postgres` with the owner\'s login (or to start this version with it once); the database was not changed.',
+      );
+    }
+    if ((options.migrate ?? true) && seatUserId === null) await migratePostgres(pool, MIGRATIONS);
   } catch (error) {
     await pool.end();
     throw error;
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  const feed = (options.caseFeed ?? true) ? createCaseFeed(connection) : null;
+  const feed = (options.caseFeed ?? true) ? createCaseFeed(optionsWithSecret(connection, secret)) : null;
   let closed = false;
   return {
     kind: 'postgres',
@@ -94,6 +125,28 @@ export async function openPostgres(connection: PostgresConnection, options: Open
     caseFeedReady: feed ? feed.ready : () => Promise.resolve(),
     async syncLoginRole(db, change) {
       await syncPostgresLoginRole(db, change);
+    },
+    seatUserId,
+    async checkSeatPassword(password) {
+      // A connection of its own, outside the pool, with the password to check; the server's answer is the check.
+      const client = new pg.Client({ ...clientOptions(connection), password });
+      try {
+        await client.connect();
+        return true;
+      } catch (error) {
+        // 28P01: wrong password; 28000: the role may not log in (deactivated). Anything else (unreachable) is not an answer.
+        const code = (error as { code?: string }).code;
+        if (code === '28P01' || code === '28000') return false;
+        throw error;
+      } finally {
+        await client.end().catch(() => {});
+      }
+    },
+    useSeatPassword(password) {
+      secret.password = password;
+    },
+    async setOwnPassword(db, hash, password) {
+      await setOwnPostgresPassword(db, hash, password);
     },
     async close() {
       if (closed) return;

@@ -33,3 +33,8 @@ export async function syncPostgresLoginRole(db: WriteDb, change: LoginRoleChange
   const { rows } = await sql<{ role: string }>`SELECT ombudsdesk_sync_login(${change.userId}::integer, ${verifier}::text) AS role`.execute(db);
   return rows[0]!.role;
 }
+
+/** A seat user's own new password: the users row's hash and the login role's verifier, in the caller's transaction. */
+export async function setOwnPostgresPassword(db: WriteDb, hash: string, password: string): Promise<void> {
+  await sql`SELECT ombudsdesk_set_own_password(${hash}::text, ${scramVerifier(password)}::text)`.execute(db);
+}

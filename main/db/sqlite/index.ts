@@ -49,6 +49,11 @@ function wrap(sqlite: BetterSqlite3.Database): SqliteEngine {
     busyRetries: 0,
     // One seat: the attachments stay files in the data folder beside the database file.
     attachmentContents: null,
+    // One file, no database logins: the app's own sign-in is the only one.
+    seatUserId: null,
+    checkSeatPassword: () => Promise.reject(new Error('SQLite has no seat logins')),
+    useSeatPassword: () => {},
+    setOwnPassword: () => Promise.reject(new Error('SQLite has no seat logins')),
     async bulkWrites(fn) {
       // Every write to `cases` runs triggers (search index, counts, volumes), so SQLite keeps a statement journal of the
       // pages it changes, to undo a failing statement; by default that journal is a temporary file, and the demo spent a
