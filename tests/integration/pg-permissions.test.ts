@@ -171,12 +171,20 @@ describe.skipIf(!onPostgres)('the database enforces the permissions (PostgreSQL 
       "INSERT INTO cases (reference, year, number, kind, channel, origin, received_at, received_on, subject, status, stage_started_on, ack_due, response_due, created_at, updated_at) VALUES ('X-' || $1, 2026, 99999, 'idea', 'web', 'external', 'now', 'now', 's', 'new', 'now', 'now', 'now', 'now', 'now')",
       "INSERT INTO improvements (title, department_id) VALUES ('x', $1)", 'DELETE FROM improvement_cases WHERE case_id = $1',
       'SELECT password_hash FROM users WHERE id = $1', "UPDATE users SET role = 'admin' WHERE id = $1",
-      'SELECT term FROM case_search_vocab WHERE $1::int > 0', 'SELECT n FROM case_counts WHERE $1::int > 0',
       "UPDATE settings SET value = 'x' WHERE key = $1::text", 'DELETE FROM user_departments WHERE user_id = $1',
       "INSERT INTO user_departments (user_id, department_id) VALUES ($1, 0)",
     ]) {
       expect(await refused(head, text, [caseB]), text).toBe(DENIED);
     }
+    // The search vocabulary and the inbox counts (migration 0028): only what their departments' cases hold.
+    expect(await rowCount(head, "SELECT term FROM case_search_vocab WHERE term IN ('parkbank', 'kaputt')")).toBe(0);
+    expect(await rowCount(owner, "SELECT term FROM case_search_vocab WHERE term IN ('parkbank', 'kaputt')")).toBe(2);
+    const headWords = (await head.query<{ term: string }>('SELECT term FROM case_search_vocab ORDER BY term')).rows.map((r) => r.term);
+    const caseAWords = (await owner.query<{ words: string[] }>('SELECT words FROM case_search WHERE rowid = $1', [caseA])).rows[0]!.words;
+    expect(headWords.length).toBeGreaterThan(0);
+    expect(caseAWords).toEqual(expect.arrayContaining(headWords));
+    expect(await rowCount(head, 'SELECT * FROM case_counts WHERE department_id <> $1', [ids.roads])).toBe(0);
+    expect(await rowCount(head, 'SELECT * FROM case_counts WHERE department_id = $1', [ids.roads])).toBeGreaterThan(0);
     // Their own password: their row only; another user's login is not theirs to touch.
     expect(await rowCount(head, 'UPDATE users SET must_change_password = 0 WHERE id = $1', [users.headRoads.id])).toBe(1);
     expect(await rowCount(head, 'UPDATE users SET must_change_password = 1 WHERE id = $1', [users.admin.id])).toBe(0);
@@ -189,7 +197,23 @@ describe.skipIf(!onPostgres)('the database enforces the permissions (PostgreSQL 
     expect(rows[0]).toEqual({ subject: 'Parkbank kaputt', status: 'open', department_id: ids.parks });
   });
 
-  it('lets the executive read every table and write none', async () => {
+  /**
+   * What the executive writes (migration 0028), each limited further below: their own jobs, request ids, markers and
+   * notifications, the sign-in throttle, a kiosk's votes, and the prize draw (a new draw, its result columns, the
+   * winners' follow-up).
+   */
+  const EXECUTIVE_WRITES: Record<string, ('INSERT' | 'UPDATE' | 'DELETE')[]> = {
+    jobs: ['INSERT', 'UPDATE'],
+    request_ids: ['INSERT', 'UPDATE'],
+    user_markers: ['INSERT', 'UPDATE'],
+    notifications: ['UPDATE'],
+    auth_failures: ['INSERT', 'DELETE'],
+    barometer_votes: ['INSERT'],
+    prize_draws: ['INSERT'],
+    prize_draw_events: ['INSERT'],
+  };
+
+  it('lets the executive read every table and write none but their own bookkeeping and the prize draw', async () => {
     const executive = await connectAs(users.executive.id);
     const tables = (await owner.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1')).rows.map((r) => r.tablename);
     expect(tables.length).toBeGreaterThan(30);
@@ -198,10 +222,27 @@ describe.skipIf(!onPostgres)('the database enforces the permissions (PostgreSQL 
       const quoted = executive.escapeIdentifier(table);
       const col = executive.escapeIdentifier(column);
       if (table !== 'users') await executive.query(`SELECT count(*) FROM ${quoted}`);
-      expect(await refused(executive, `INSERT INTO ${quoted} DEFAULT VALUES`), table).toBe(DENIED);
-      expect(await refused(executive, `UPDATE ${quoted} SET ${col} = ${col}`), table).toBe(DENIED);
-      expect(await refused(executive, `DELETE FROM ${quoted}`), table).toBe(DENIED);
+      const allowed = EXECUTIVE_WRITES[table] ?? [];
+      if (!allowed.includes('INSERT')) expect(await refused(executive, `INSERT INTO ${quoted} DEFAULT VALUES`), table).toBe(DENIED);
+      // The first column is the id (or key): an UPDATE of it is refused even where some columns may be updated (the
+      // prize draw's result); the tables they may update are their own rows only (checked below).
+      if (!allowed.includes('UPDATE')) expect(await refused(executive, `UPDATE ${quoted} SET ${col} = ${col}`), table).toBe(DENIED);
+      if (!allowed.includes('DELETE')) expect(await refused(executive, `DELETE FROM ${quoted}`), table).toBe(DENIED);
       expect(await refused(executive, `TRUNCATE ${quoted}`), table).toBe(DENIED);
+    }
+    // The allowed writes stay theirs: nobody else's job, request id or marker; a draw's entry list is never theirs to change.
+    const me = users.executive.id;
+    expect(await refused(executive, "INSERT INTO jobs (kind, status, user_id, started_at) VALUES ('x', 'running', $1, 'now')", [users.ombudsman.id])).toBe(DENIED);
+    expect(await rowCount(executive, "INSERT INTO jobs (kind, status, user_id, started_at) VALUES ('x', 'running', $1, 'now')", [me])).toBe(1);
+    expect(await rowCount(executive, 'SELECT 1 FROM jobs WHERE user_id <> $1', [me])).toBe(0);
+    expect(await refused(executive, "INSERT INTO request_ids (id, channel, user_id, result, at) VALUES (repeat('r', 36), 'x', $1, '{}', 'now')", [users.ombudsman.id])).toBe(DENIED);
+    expect(await refused(executive, 'UPDATE prize_draws SET entries = entries')).toBe(DENIED);
+    expect(await rowCount(executive, 'UPDATE notifications SET read_at = read_at WHERE user_id <> $1', [me])).toBe(0);
+    await owner.query("INSERT INTO jobs (kind, status, user_id, started_at) VALUES ('x', 'running', $1, 'now')", [users.ombudsman.id]);
+    await owner.query("INSERT INTO request_ids (id, channel, user_id, result, at) VALUES (repeat('o', 36), 'x', $1, '{}', 'now')", [users.ombudsman.id]);
+    for (const table of ['jobs', 'request_ids']) {
+      expect(await rowCount(owner, `SELECT 1 FROM ${table} WHERE user_id <> $1`, [me]), table).toBeGreaterThan(0);
+      expect(await rowCount(executive, `UPDATE ${table} SET user_id = user_id WHERE user_id <> $1`, [me]), table).toBe(0);
     }
     expect((await executive.query('SELECT id FROM cases ORDER BY id')).rows.map((r) => r.id)).toEqual([ids.caseA, ids.caseB]);
     expect(await rowCount(executive, 'SELECT id, username, role FROM users')).toBe(6);
@@ -230,7 +271,9 @@ describe.skipIf(!onPostgres)('the database enforces the permissions (PostgreSQL 
     expect(await rowCount(office, "UPDATE cases SET priority = 'high' WHERE id = $1", [ids.caseB])).toBe(1);
     expect(await refused(office, 'SELECT password_hash FROM users')).toBe(DENIED);
     expect(await refused(office, "UPDATE users SET role = 'admin' WHERE id = $1", [users.ombudsman.id])).toBe(DENIED);
-    expect(await refused(office, "UPDATE settings SET value = value")).toBe(DENIED);
+    // Settings: the last Open311 endpoint is the office's to keep (migration 0028); no other key changes.
+    expect(await rowCount(office, "UPDATE settings SET value = value WHERE key <> 'open311_endpoint'")).toBe(0);
+    expect(await refused(office, "INSERT INTO settings (key, value) VALUES ('deadline_rules', '{}')")).toBe(DENIED);
     expect(await refused(office, "INSERT INTO departments (name, created_at) VALUES ('x', 'now')")).toBe(DENIED);
     expect(await refused(office, 'SELECT ombudsdesk_sync_login($1, NULL)', [users.deputy.id])).toBe(DENIED);
     const admin = await connectAs(users.admin.id);
