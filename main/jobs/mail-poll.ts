@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../services/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { imapConfig, pollSchedule } from '../services/mail-settings.ts';
 import type { SecretBox } from '../services/secrets.ts';
+import { isOfficeRole } from '../vocabulary/people.ts';
 import type { JobRunner } from './runner.ts';
 
 export interface MailPollDeps {
@@ -45,10 +46,23 @@ export async function startMailPoll(deps: MailPollDeps, actor: Actor, trigger: '
   }
 }
 
+/**
+ * Whether this process polls the office mailbox on the timer: on a single computer, or at a shared server's seat that
+ * connects as the owner or as an office user's own login. A department head's or the executive's seat does not: its
+ * login may not import mail (the database refuses it), and the office's seats poll anyway.
+ */
+export async function pollsOnTimer(services: ServiceContext): Promise<boolean> {
+  const seatUserId = services.engine.seatUserId;
+  if (seatUserId === null) return true;
+  const row = await services.read.selectFrom('users').select('role').where('id', '=', seatUserId).executeTakeFirst();
+  return row !== undefined && isOfficeRole(row.role);
+}
+
 /** Polls on the settings' interval (read again at every tick, so a changed interval applies without a restart). */
 export function startMailPollTimer(deps: MailPollDeps, tickMs = 60_000): { stop(): void } {
   let lastStart = 0;
   const tick = async () => {
+    if (!(await pollsOnTimer(deps.services))) return;
     const { minutes } = await pollSchedule(deps.services.read);
     if (minutes <= 0 || Date.now() - lastStart < minutes * 60_000) return;
     lastStart = Date.now();

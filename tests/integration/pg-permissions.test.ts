@@ -56,7 +56,7 @@ describe.skipIf(!onPostgres)('the database enforces the permissions (PostgreSQL 
     return error!.code ?? error!.message;
   }
 
-  async function rowCount(client: pg.Client, text: string, params: unknown[] = []): Promise<number> {
+  async function rowCount(client: Pick<pg.Client, 'query'>, text: string, params: unknown[] = []): Promise<number> {
     return (await client.query(text, params)).rowCount ?? 0;
   }
 
