@@ -24,11 +24,12 @@ describe('role checks', () => {
   it('lets nobody who is signed out do anything but sign in', () => {
     // A workbench window gets no kiosk channel (dispatch refuses them to any caller but a kiosk window).
     const open = channelNamesFor(false).filter((channel) => isAllowed(PERMISSIONS[channel], null));
-    expect(open.sort()).toEqual(['appInfo', 'currentUser', 'login', 'logout']);
+    // The first-run choice is public too, but main answers it only on a pristine start (tests/integration/first-run.test.ts).
+    expect(open.sort()).toEqual(['appInfo', 'currentUser', 'firstRunChoose', 'firstRunState', 'firstRunTestConnection', 'login', 'logout']);
     // The kiosk window, never signed in, reaches exactly its three channels.
     expect(channelNamesFor(true).sort()).toEqual(['castVote', 'currentResult', 'leaveKiosk']);
     expect(kioskChannelNames.every((channel) => isAllowed(PERMISSIONS[channel], null))).toBe(true);
-    expect(channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], null)).sort()).toEqual(['appInfo', 'castVote', 'currentResult', 'currentUser', 'leaveKiosk', 'login', 'logout']);
+    expect(channelNames.filter((channel) => isAllowed(PERMISSIONS[channel], null)).sort()).toEqual(['appInfo', 'castVote', 'currentResult', 'currentUser', 'firstRunChoose', 'firstRunState', 'firstRunTestConnection', 'leaveKiosk', 'login', 'logout']);
   });
 
   it('keeps case writes away from the executive and settings away from all but admin', () => {
