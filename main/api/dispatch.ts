@@ -5,7 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import { DomainError, fail } from '../services/errors.ts';
 import { claimRequest, findRequest, pruneRequests, storeRequest } from '../services/request-ids.ts';
 import { sessionUser } from '../services/users.ts';
-import { isAllowed, type Call, type CallerWindow, type ChannelSpec } from './define.ts';
+import { isAllowed, OFFICE, type Call, type CallerWindow, type ChannelSpec } from './define.ts';
 import { channels, describeUser, isKioskChannel, PERMISSIONS, type ChannelName } from './registry.ts';
 import { takeRequestId } from './request-ids.ts';
 import type { ApiError, ApiResult, SessionUser } from './types.ts';
@@ -63,10 +63,15 @@ export function createDispatcher(app: AppContext, log: (message: string, error: 
       await storeRequest(tx.db, { id: requestId, result });
       return result;
     });
+    // Old request ids are forgotten by a connection that may delete them: SQLite's, the owner's, an office seat's. A seat
+    // under a department head's or the executive's own login role may not (migration 0022); the office's seats prune.
     const now = app.services.now();
-    if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+    const mayPrune = app.engine.seatUserId === null || OFFICE.includes(owner.role);
+    if (mayPrune && now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now.getTime();
-      await app.services.tx(({ db }) => pruneRequests(db, now));
+      // Housekeeping after the request's own transaction committed: a failure here must not turn the done write into
+      // an error (the window would offer to send it again).
+      await app.services.tx(({ db }) => pruneRequests(db, now)).catch((error: unknown) => log('ombudsdesk: pruning request ids failed', error));
     }
     return value;
   };

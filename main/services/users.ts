@@ -99,6 +99,14 @@ async function authenticateSeat(ctx: ServiceContext, username: string, password:
   return (await sessionUser(ctx.read, row.id)) ?? fail('invalid_credentials');
 }
 
+/** The username of the user whose own login role this seat connects with (only they sign in here), or null. */
+export async function seatUsername(ctx: ServiceContext): Promise<string | null> {
+  const seatUserId = ctx.engine.seatUserId;
+  if (seatUserId === null) return null;
+  const row = await ctx.read.selectFrom('users').select('username').where('id', '=', seatUserId).executeTakeFirst();
+  return row?.username ?? null;
+}
+
 export async function authenticate(db: ReadDb, username: string, password: string): Promise<SessionCore> {
   const row = (await db.selectFrom('users').select([...userColumns, 'password_hash']).where('username', '=', username.trim()).executeTakeFirst());
   // Hash even for unknown users so the answer time does not reveal which usernames exist.

@@ -26,4 +26,9 @@ export interface AppInfo {
   maxAttachmentBytes: number;
   /** The most cases one bulk change may name, so the inbox can say so before sending. */
   maxBulkCases: number;
+  /**
+   * At a seat that connects with its user's own PostgreSQL login role: that user's username (only they may sign in
+   * there), so the sign-in form can fill it in. null on SQLite and with the owner's connection.
+   */
+  seatUsername: string | null;
 }

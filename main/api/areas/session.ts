@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachments.ts';
 import { MAX_BULK_CASES } from '../../domain/bulk.ts';
 import { fail } from '../../services/errors.ts';
-import { changePassword, signIn } from '../../services/users.ts';
+import { changePassword, seatUsername, signIn } from '../../services/users.ts';
 import { channel, none, out, requiredText } from '../define.ts';
 import type { AppInfo, ExportFile, SessionUser } from '../types.ts';
 
@@ -13,7 +13,13 @@ export const sessionChannels = {
     access: 'public',
     input: none,
     output: out<AppInfo>(),
-    handler: () => ({ name: packageJson.productName, version: packageJson.version, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, maxBulkCases: MAX_BULK_CASES }),
+    handler: async ({ app }) => ({
+      name: packageJson.productName,
+      version: packageJson.version,
+      maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+      maxBulkCases: MAX_BULK_CASES,
+      seatUsername: await seatUsername(app.services),
+    }),
   }),
   login: channel({
     access: 'public',
