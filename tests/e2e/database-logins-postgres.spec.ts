@@ -39,4 +39,13 @@ test('the user list shows each user’s database login, a new user’s at once',
   await expect(hanna.locator('code')).toHaveText(/^e2e_\d+_hanna$/);
   await page.screenshot({ path: 'screenshots/users-postgres-1280x800.png' });
   await noSeriousViolations(page, 'users with their database logins');
+
+  // Renamed, her login follows the new user name, and the list says so.
+  await hanna.getByRole('button', { name: 'Bearbeiten' }).focus();
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('form', { name: 'Benutzer bearbeiten' });
+  await edit.getByLabel('Benutzername').fill('Hanna.Berg');
+  await edit.getByLabel('Benutzername').press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(section.getByRole('row', { name: /Hanna Berg/ }).locator('code')).toHaveText(/^e2e_\d+_hanna\.berg$/);
 });
