@@ -51,7 +51,7 @@ async function ensureMasterData(ctx: ServiceContext, password: string) {
   const existingCategories = new Set((await listCategories(ctx)).map((c) => c.name));
   for (const name of CATEGORIES) if (!existingCategories.has(name)) await saveCategory(ctx, { name, active: true });
   const departments = await listDepartments(ctx);
-  const existingUsers = new Set((await listUsers(ctx.read)).map((u) => u.username));
+  const existingUsers = new Set((await listUsers(ctx)).map((u) => u.username));
   const staff = [
     { username: 'ombudsman', displayName: 'Petra Schäfer', role: 'ombudsman' as const, departmentIds: [] as number[] },
     { username: 'deputy', displayName: 'Jonas Öztürk', role: 'deputy' as const, departmentIds: [] },
@@ -62,7 +62,7 @@ async function ensureMasterData(ctx: ServiceContext, password: string) {
   for (const user of staff) {
     if (!existingUsers.has(user.username)) await saveUser(ctx, { ...user, language: 'de', active: true, password });
   }
-  return { departments, categories: await listCategories(ctx), users: await listUsers(ctx.read) };
+  return { departments, categories: await listCategories(ctx), users: await listUsers(ctx) };
 }
 
 /** Creates the demo cases; returns how many were created. Runs with a moving clock so every event has a plausible time. */

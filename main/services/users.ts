@@ -2,7 +2,9 @@
 import type { Language, Role } from '../domain/model.ts';
 import type { SessionCore } from '../types/session.ts';
 import type { UserRecord } from '../types/users.ts';
+import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../db/handles.ts';
+import type { Schema } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { fail } from './errors.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordContext } from '../domain/password-policy.ts';
@@ -33,7 +35,7 @@ async function departmentsOf(db: ReadDb, userIds: number[]): Promise<Map<number,
 
 const userColumns = ['id', 'username', 'display_name', 'role', 'language', 'active', 'must_change_password'] as const;
 
-function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
+function toRecord(row: UserRow, departmentIds: number[], databaseLogin: string | null): UserRecord {
   return {
     id: row.id,
     username: row.username,
@@ -42,26 +44,41 @@ function toRecord(row: UserRow, departmentIds: number[]): UserRecord {
     departmentIds,
     language: row.language,
     active: row.active === 1,
+    databaseLogin,
   };
 }
 
 /** The signed-in user as the services know them; what they may call is added by the API (dispatch). */
 export function toSessionCore(user: UserRecord, mustChangePassword: boolean): SessionCore {
-  const { active: _active, ...rest } = user;
+  const { active: _active, databaseLogin: _login, ...rest } = user;
   return { ...rest, mustChangePassword };
 }
 
-export async function listUsers(db: ReadDb): Promise<UserRecord[]> {
+/**
+ * Each user's own database login, the user name their desk connects with (issue 11): on PostgreSQL the login role of
+ * login_roles (migration 0022), which every role that may list the users reads; an empty map on SQLite, which has no
+ * database users (and no such table).
+ */
+async function databaseLogins(ctx: Pick<ServiceContext, 'read' | 'engine'>): Promise<Map<number, string>> {
+  if (ctx.engine.kind !== 'postgres') return new Map();
+  // login_roles is PostgreSQL's alone, so it is not in the Kysely schema; ReadDb runs this SELECT like any other.
+  const { rows } = await sql<{ user_id: number; role_name: string }>`SELECT user_id, role_name FROM login_roles`.execute(ctx.read as unknown as Kysely<Schema>);
+  return new Map(rows.map((row) => [row.user_id, row.role_name]));
+}
+
+export async function listUsers(ctx: Pick<ServiceContext, 'read' | 'engine'>): Promise<UserRecord[]> {
+  const db = ctx.read;
   const rows = (await db.selectFrom('users').select(userColumns).orderBy('display_name').execute());
   const departments = await departmentsOf(db, rows.map((row) => row.id));
-  return rows.map((row) => toRecord(row, departments.get(row.id) ?? []));
+  const logins = await databaseLogins(ctx);
+  return rows.map((row) => toRecord(row, departments.get(row.id) ?? [], logins.get(row.id) ?? null));
 }
 
 /** The active user behind a session, or null when the account is gone or disabled. */
 export async function sessionUser(db: ReadDb, userId: number): Promise<SessionCore | null> {
   const row = (await db.selectFrom('users').select(userColumns).where('id', '=', userId).where('active', '=', 1).executeTakeFirst());
   if (!row) return null;
-  return toSessionCore(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? []), row.must_change_password === 1);
+  return toSessionCore(toRecord(row, (await departmentsOf(db, [row.id])).get(row.id) ?? [], null), row.must_change_password === 1);
 }
 
 /** Refuses a password that the policy refuses, at the field it came from, with the reason for the window to translate. */
@@ -128,7 +145,6 @@ export interface SaveUserInput {
 }
 
 export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promise<UserRecord> {
-  const db = ctx.read;
   if (input.password !== undefined) requireAcceptablePassword(input.password, 'password', { personal: [input.username, input.displayName] });
   if (input.id === undefined && input.password === undefined) fail('invalid_input', { field: 'password' });
   if (input.role === 'department_head' && input.departmentIds.length === 0) fail('department_required');
@@ -183,7 +199,7 @@ export async function saveUser(ctx: ServiceContext, input: SaveUserInput): Promi
     await ctx.engine.syncLoginRole(db, { userId, password: input.password });
     return userId;
   });
-  return (await listUsers(db)).find((user) => user.id === id)!;
+  return (await listUsers(ctx)).find((user) => user.id === id)!;
 }
 
 /**

@@ -10,4 +10,9 @@ export interface UserRecord {
   departmentIds: number[];
   language: Language;
   active: boolean;
+  /**
+   * The user's own database login, the name their desk connects with (PostgreSQL: their login role of login_roles,
+   * issue 11); null on SQLite, which has no database users, and for a user without a login role yet.
+   */
+  databaseLogin: string | null;
 }

@@ -28,6 +28,11 @@ test('the admin chooses a shared server, sees field problems, a failing test con
   await expect(section.getByRole('radio', { name: 'Gemeinsamer Server (PostgreSQL)' })).toBeChecked();
   await expect(section.getByLabel('Verschlüsselung (TLS)')).toHaveValue('verify-full');
 
+  // The user field says which name it wants: the desk's own database login, or the owner's to set the database up.
+  await expect(section.getByLabel('Benutzername auf dem Server')).toHaveAccessibleDescription(
+    'Die eigene Datenbank-Anmeldung dieses Arbeitsplatzes (steht in den Einstellungen unter „Benutzer und Rollen“), z. B. ombudsdesk_hanna; für die Einrichtung der Datenbank die des Datenbank-Eigentümers.',
+  );
+
   // Testing with the server missing: the problem stands at its field, which gets the focus.
   await section.getByLabel('Benutzername auf dem Server').focus();
   await page.keyboard.type('seat1');

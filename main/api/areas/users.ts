@@ -10,7 +10,7 @@ export const usersChannels = {
     access: [...OFFICE, 'executive'],
     input: none,
     output: out<UserRecord[]>(),
-    handler: ({ app }) => listUsers(app.services.read),
+    handler: ({ app }) => listUsers(app.services),
   }),
   saveUser: channel({
     access: ['admin'],

@@ -3,7 +3,7 @@
 // each outcome (a refused password at the password field), field problems at their fields. What Test and Save call is
 // the caller's (the settings' admin channels or the first-run ones); so is what stands above the fields (`head`).
 // With onLeave, Esc (and the caller's Back) leave the form, asking first when something was typed (discard guard).
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult } from '../../../../main/api/types.ts';
 import { DEFAULT_POSTGRES_PORT, SSL_MODES, type SslMode } from '../../../../main/vocabulary/connection.ts';
@@ -73,6 +73,8 @@ export function ServerForm({ labelledBy, initial, server = true, head, hasStored
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const { run, busy } = useSubmit();
+  // Which user name the field wants: a desk's own database login (the admin's user list shows it), or the owner's.
+  const userHintId = `${useId()}-user-hint`;
   const changed = useChanged({ ...fields });
   const guard = useDiscardGuard(changed && !saved, 'firstRun.discard');
   useEffect(() => {
@@ -168,7 +170,10 @@ export function ServerForm({ labelledBy, initial, server = true, head, hasStored
             <TextField label={t('settings.connection.host')} value={fields.host} onChange={set('host')} error={problems.host} required autoComplete="off" autoFocus={autoFocus} />
             <TextField label={t('settings.connection.port')} value={fields.port} onChange={set('port')} error={problems.port} required />
             <TextField label={t('settings.connection.database')} value={fields.database} onChange={set('database')} error={problems.database} required autoComplete="off" />
-            <TextField label={t('settings.connection.user')} value={fields.user} onChange={set('user')} error={problems.user} required autoComplete="off" />
+            <TextField label={t('settings.connection.user')} value={fields.user} onChange={set('user')} error={problems.user} required autoComplete="off" describedBy={userHintId} />
+            <p className="hint field-hint" id={userHintId}>
+              {t('settings.connection.userHint')}
+            </p>
             <TextField
               label={t('settings.connection.password')}
               value={fields.password}

@@ -11,6 +11,12 @@ import { ROLES } from '../../../../main/vocabulary/people.ts';
 type Draft = { id?: number; username: string; displayName: string; role: UserRecord['role']; departmentIds: number[]; language: 'de' | 'en'; active: boolean; password: string };
 const EMPTY: Draft = { username: '', displayName: '', role: 'deputy', departmentIds: [], language: 'de', active: true, password: '' };
 
+/** The form's draft of a listed user: what saveUser takes (not the database login, which follows the user name). */
+function draftOf(user: UserRecord): Draft {
+  const { databaseLogin: _login, ...rest } = user;
+  return { ...rest, language: user.language === 'en' ? 'en' : 'de', password: '' };
+}
+
 export function UserSettings() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<UserRecord[]>([]);
@@ -69,6 +75,9 @@ export function UserSettings() {
   }
 
   const departmentName = (id: number) => departments.find((d) => d.id === id)?.name ?? String(id);
+  // On a shared server (PostgreSQL) each user has a database login of their own: the user name their desk connects with.
+  // SQLite has none (null everywhere), so the column is not shown.
+  const withLogins = users.some((user) => user.databaseLogin !== null);
   return (
     <section className="settings-section" aria-labelledby="users-title">
       <h2 id="users-title">{t('settings.users.title')}</h2>
@@ -78,6 +87,7 @@ export function UserSettings() {
             <th scope="col">{t('settings.users.displayName')}</th>
             <th scope="col">{t('settings.users.username')}</th>
             <th scope="col">{t('settings.users.role')}</th>
+            {withLogins && <th scope="col">{t('settings.users.databaseLogin')}</th>}
             <th scope="col">{t('inbox.column.department')}</th>
             <th scope="col">{t('settings.active')}</th>
             <th scope="col">
@@ -91,10 +101,11 @@ export function UserSettings() {
               <td>{user.displayName}</td>
               <td>{user.username}</td>
               <td>{t(`role.${user.role}`)}</td>
+              {withLogins && <td>{user.databaseLogin === null ? '–' : <code>{user.databaseLogin}</code>}</td>}
               <td>{user.departmentIds.map(departmentName).join(', ') || '–'}</td>
               <td>{user.active ? t('settings.yes') : t('settings.no')}</td>
               <td>
-                <button type="button" onClick={() => edit({ ...user, language: user.language === 'en' ? 'en' : 'de', password: '' })}>
+                <button type="button" onClick={() => edit(draftOf(user))}>
                   {t('settings.edit')}
                 </button>
               </td>
@@ -102,6 +113,7 @@ export function UserSettings() {
           ))}
         </tbody>
       </table>
+      {withLogins && <p className="hint">{t('settings.users.databaseLoginHint')}</p>}
       {!draft && (
         <button type="button" onClick={() => edit({ ...EMPTY })}>
           {t('settings.users.new')}
