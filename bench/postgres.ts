@@ -137,6 +137,26 @@ try {
   await measure(`search "Jurgen Muler", one typo (${typo.length} hits, matched by ${typo[0]?.matchedBy})`, '<= 50 ms', () => searchCases(services, actor, 'Jurgen Muler', 20));
   await measure('count by status and kind', '<= 30 ms', () => caseCounts(services, actor));
 
+  // The same calls at a department head's own desk: the app connected with her login role (migration 0022), so the
+  // database's row-level security applies on top of the service's own scope; the raw replay runs as that role too.
+  const deskUser = (await pool.query<{ id: number; role_name: string }>("SELECT u.id, l.role_name FROM users u JOIN login_roles l ON l.user_id = u.id WHERE u.username = 'head.buergerbuero'")).rows[0]!;
+  const deskDepartments = (await pool.query<{ department_id: number }>('SELECT department_id FROM user_departments WHERE user_id = $1', [deskUser.id])).rows.map((r) => r.department_id);
+  const deskConnection = { ...connection, user: deskUser.role_name };
+  const desk = await openAppContext({ dataDir: mkdtempSync(path.join(tmpdir(), 'ombudsdesk-bench-desk-')), engine: { kind: 'postgres', connection: deskConnection } });
+  apps.push(desk);
+  const deskPool = new pg.Pool({ ...deskConnection, max: 1 });
+  const deskHead: Actor = { id: deskUser.id, role: 'department_head', departmentIds: deskDepartments };
+  const measureAtDesk = async (name: string, target: string, fn: () => Promise<unknown>) => {
+    const raw = replay(deskPool, await capture(fn));
+    rows.push({ name, target, ...(await timed(fn, raw)) });
+  };
+  const deskInbox: CaseListQuery = { filter: { statuses: ['new', 'open', 'forwarded', 'answered'] }, sort: { column: 'responseDue', direction: 'asc' }, limit: 100, offset: 0 };
+  await measureAtDesk(`at a department head's own desk (her login, row-level security): her inbox page`, '<= 20 ms', () => listCases(desk.services, deskHead, deskInbox));
+  await measureAtDesk(`... her search "${searchText}"`, '<= 50 ms', () => searchCases(desk.services, deskHead, searchText, 20));
+  await measureAtDesk(`... her typo search "Jurgen Muler"`, '<= 50 ms', () => searchCases(desk.services, deskHead, 'Jurgen Muler', 20));
+  await measureAtDesk(`... her counts`, '<= 30 ms', () => caseCounts(desk.services, deskHead));
+  await deskPool.end();
+
   const newCase = benchCase(departmentId);
   const rawCreate = async () => {
     const client = await pool.connect();

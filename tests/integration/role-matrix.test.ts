@@ -231,6 +231,10 @@ interface Office {
 async function seatEngine(config: EngineConfig, role: Role): Promise<{ seat: EngineConfig; owner: pg.Pool }> {
   if (config.kind !== 'postgres') throw new Error('seatEngine: PostgreSQL only');
   const owner = new pg.Pool({ ...config.connection, max: 2 });
+  // The copy is dropped WITH (FORCE) at the end: a connection still closing then ends with 57P01, which is no failure.
+  owner.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  });
   const { rows } = await owner.query<{ role_name: string }>('SELECT l.role_name FROM login_roles l JOIN users u ON u.id = l.user_id WHERE u.username = $1', [`user-${role}`]);
   const connection = { host: '127.0.0.1', port: config.connection.port!, database: config.connection.database, user: rows[0]!.role_name, password: STAFF_PASSWORD };
   return { seat: { kind: 'postgres', connection }, owner };
