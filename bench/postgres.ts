@@ -143,7 +143,6 @@ try {
   const deskDepartments = (await pool.query<{ department_id: number }>('SELECT department_id FROM user_departments WHERE user_id = $1', [deskUser.id])).rows.map((r) => r.department_id);
   const deskConnection = { ...connection, user: deskUser.role_name };
   const desk = await openAppContext({ dataDir: mkdtempSync(path.join(tmpdir(), 'ombudsdesk-bench-desk-')), engine: { kind: 'postgres', connection: deskConnection } });
-  apps.push(desk);
   const deskPool = new pg.Pool({ ...deskConnection, max: 1 });
   const deskHead: Actor = { id: deskUser.id, role: 'department_head', departmentIds: deskDepartments };
   const measureAtDesk = async (name: string, target: string, fn: () => Promise<unknown>) => {
@@ -156,6 +155,7 @@ try {
   await measureAtDesk(`... her typo search "Jurgen Muler"`, '<= 50 ms', () => searchCases(desk.services, deskHead, 'Jurgen Muler', 20));
   await measureAtDesk(`... her counts`, '<= 30 ms', () => caseCounts(desk.services, deskHead));
   await deskPool.end();
+  await desk.close();
 
   const newCase = benchCase(departmentId);
   const rawCreate = async () => {

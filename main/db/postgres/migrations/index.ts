@@ -32,5 +32,6 @@ import { migration as m0024 } from './0024_attachment_contents.ts';
 import { migration as m0027 } from './0027_case_change_feed.ts';
 import { migration as m0028 } from './0028_seat_logins.ts';
 import { migration as m0029 } from './0029_search_department.ts';
+import { migration as m0030 } from './0030_department_search_policies.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0019, m0020, m0021, m0022, m0024, m0027, m0028, m0029];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0019, m0020, m0021, m0022, m0024, m0027, m0028, m0029, m0030];
